@@ -1,0 +1,38 @@
+// Builds every runnable artefact with esbuild. The sources are TypeScript and some
+// dependencies (unified, remark) are ESM-only; bundling to CommonJS lets the VS Code
+// extension host, the CLI and mocha load them on any Node >= 20 without loaders.
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+function testEntries(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'fixtures') continue;
+    if (statSync(p).isDirectory()) out.push(...testEntries(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+rmSync('out', { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] }),
+]);
+if (watch) console.log('watch mode is not implemented; rerun npm run build');
