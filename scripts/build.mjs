@@ -2,7 +2,7 @@
 // dependencies (unified, remark) are ESM-only; bundling to CommonJS lets the VS Code
 // extension host, the CLI and mocha load them on any Node >= 20 without loaders.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -14,7 +14,11 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // Some ESM dependencies (fdir) read import.meta.url, which CommonJS bundles lack.
+  define: { 'import.meta.url': '__cxImportMetaUrl' },
+  banner: { js: "var __cxImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
+const shebang = { js: '#!/usr/bin/env node\n' + common.banner.js };
 
 function testEntries(dir) {
   const out = [];
@@ -28,11 +32,12 @@ function testEntries(dir) {
 }
 
 rmSync('out', { recursive: true, force: true });
-await Promise.all([
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] }),
-]);
+const targets = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', banner: shebang },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: shebang },
+  { ...common, entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] },
+].filter((t) => Object.values(t.entryPoints).every((e) => existsSync(e)));
+await Promise.all(targets.map((t) => build(t)));
 if (watch) console.log('watch mode is not implemented; rerun npm run build');

@@ -1,0 +1,159 @@
+import type { Match } from './lexicon';
+import type { CheckData, Condition } from './pack-types';
+import type { RunContext } from './run-context';
+import type { TextBlock } from './text-block';
+import type { OffsetRange, RelatedInfo } from './types';
+
+/** What a check reports; the engine turns it into a Finding (id, severity, message, fixes). */
+export interface RawFinding {
+  range: OffsetRange;
+  data: Record<string, string | number>;
+  related: RelatedInfo[];
+  /** For substitution fixes: the phrase that matched. */
+  phrase?: { block: TextBlock; match: Match };
+}
+
+type CheckOf<T extends CheckData['type']> = Extract<CheckData, { type: T }>;
+
+export interface CheckType<T extends CheckData['type']> {
+  /** One sentence for pack authors (shown in docs and schema descriptions). */
+  summary: string;
+  run(ctx: RunContext, check: CheckOf<T>): RawFinding[];
+}
+
+const MAX_RELATED = 8;
+
+function titleData(ctx: RunContext): Record<string, string> {
+  return { title: ctx.model.title?.text.trim() ?? '(untitled)' };
+}
+
+function relatedDuties(ctx: RunContext, duties: TextBlock[], message: string): RelatedInfo[] {
+  return duties.slice(0, MAX_RELATED).map((d) => ({ range: d.range, message: `${message}: ${clip(d.text)}` }));
+}
+
+function clip(s: string, n = 80): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+function titleRelated(ctx: RunContext): RelatedInfo[] {
+  return ctx.model.title ? [{ range: ctx.model.title.range, message: `the title: ${clip(ctx.model.title.text)}` }] : [];
+}
+
+/**
+ * The fixed set of check types. Rules are data that pick one of these; adding a
+ * rule never touches this file. The JSON Schema for packs lists the same names.
+ */
+export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
+  phrase: {
+    summary: 'Flags each phrase of a lexicon class in the chosen scope, with the entry\'s substitution as a fix.',
+    run(ctx, check) {
+      const out: RawFinding[] = [];
+      for (const block of ctx.blocks(check.scope ?? 'role')) {
+        for (const m of ctx.entryMatches(block, check.class)) {
+          if (m.negated) continue;
+          out.push({
+            range: block.toSource(m.start, m.end),
+            data: { ...titleData(ctx), match: block.text.slice(m.start, m.end) },
+            related: titleRelated(ctx),
+            phrase: { block, match: m },
+          });
+        }
+      }
+      return out;
+    },
+  },
+  requires: {
+    summary: 'Reports on the title when no block in scope has any of the classes (optionally only if some block has another class).',
+    run(ctx, check) {
+      const scope = check.scope ?? 'duties';
+      const blocks = ctx.blocks(scope);
+      if (scope === 'duties' && ctx.model.duties.length < (check.minDuties ?? 1)) return [];
+      if (check.onlyIf) {
+        const pre = ctx.blocks(check.onlyIf.scope ?? scope);
+        if (!pre.some((b) => ctx.hasAny(b, check.onlyIf!.anyOf))) return [];
+      }
+      if (blocks.some((b) => ctx.hasAny(b, check.anyOf))) return [];
+      const duties = ctx.model.duties;
+      return [{
+        range: ctx.titleRange(),
+        data: { ...titleData(ctx), total: duties.length },
+        related: scope === 'duties' ? relatedDuties(ctx, duties, 'duty') : [],
+      }];
+    },
+  },
+  share: {
+    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class, and none has an `unless` class.',
+    run(ctx, check) {
+      const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
+      if (counted.length === 0) return [];
+      if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
+      const out: RawFinding[] = [];
+      for (const cls of Array.isArray(check.class) ? check.class : [check.class]) {
+        const hits = counted.filter((d) => ctx.has(d, cls));
+        if (hits.length >= check.minCount && hits.length / counted.length >= check.minShare) {
+          out.push({
+            range: ctx.titleRange(),
+            data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
+            related: relatedDuties(ctx, hits, classLabel(ctx, cls)),
+          });
+        }
+      }
+      return out.slice(0, 1);
+    },
+  },
+  coverage: {
+    summary: 'Reports on the title which of the named classes are not covered anywhere in scope.',
+    run(ctx, check) {
+      const blocks = ctx.blocks(check.scope ?? 'role');
+      const entries = Object.entries(check.classes);
+      const missing = entries.filter(([, cls]) => !blocks.some((b) => ctx.has(b, cls))).map(([label]) => label);
+      if (missing.length === 0) return [];
+      const covered = entries.map(([l]) => l).filter((l) => !missing.includes(l));
+      return [{
+        range: ctx.titleRange(),
+        data: { ...titleData(ctx), missing: listWords(missing), covered: covered.length ? listWords(covered) : 'none', missingCount: missing.length },
+        related: [],
+      }];
+    },
+  },
+  'no-duties': {
+    summary: 'Reports on the title when no duty can be found.',
+    run(ctx) {
+      if (ctx.model.duties.length > 0) return [];
+      return [{ range: ctx.titleRange(), data: titleData(ctx), related: [] }];
+    },
+  },
+};
+
+function classLabel(ctx: RunContext, cls: string): string {
+  return ctx.setup.classes.get(cls) ? (ctx.setup.lexiconDescriptions.get(cls) ?? cls) : cls;
+}
+
+function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function runCheck(ctx: RunContext, check: CheckData): RawFinding[] {
+  return (CHECK_TYPES[check.type] as CheckType<typeof check.type>).run(ctx, check as never);
+}
+
+export function conditionHolds(ctx: RunContext, cond: Condition): boolean {
+  const { model } = ctx;
+  if (cond.kinds && !cond.kinds.includes(model.kind as never)) return false;
+  const form = model.title?.parse.form ?? 'none';
+  if (cond.titleForms && !cond.titleForms.includes(form)) return false;
+  if (cond.levels) {
+    const level = model.title?.parse.level;
+    if (!level || !cond.levels.includes(level)) return false;
+  }
+  if (cond.mentions) {
+    const blocks = [...ctx.blocks('role'), ...ctx.selfDescription()];
+    if (!blocks.some((b) => ctx.hasAny(b, cond.mentions!))) return false;
+  }
+  if (cond.titleMentions) {
+    if (!ctx.selfDescription().some((b) => ctx.hasAny(b, cond.titleMentions!))) return false;
+  }
+  return true;
+}

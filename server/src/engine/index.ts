@@ -1,0 +1,11 @@
+/** The engine's public surface: text and data in, findings out. */
+export { lint, compareFindings, type LintOptions } from './lint';
+export { createSetup, SetupError, parseRuleSetting, classesOf, type LintConfig, type Setup, type ActiveRule } from './setup';
+export { applyEdits } from './apply-fixes';
+export { compilePattern, PatternError, inflections, MAX_GAP } from './patterns';
+export { CHECK_TYPES } from './checks';
+export { ENGINE_VERSION } from './version';
+export type * from './types';
+export type * from './pack-types';
+export type { VocabularyData } from './vocabulary';
+export type { LexiconClassData, LexiconEntryData } from './lexicon';

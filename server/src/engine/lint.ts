@@ -1,0 +1,63 @@
+import { conditionHolds, runCheck } from './checks';
+import { Suppressions } from './control-comments';
+import { buildFixes } from './fixes';
+import { formatMessage } from './message';
+import { buildModel } from './model';
+import { RunContext } from './run-context';
+import type { Setup } from './setup';
+import type { Finding, LintResult, TitleInfo } from './types';
+
+export interface LintOptions {
+  /** Path relative to the config root, for `kinds` globs. Never read from disk. */
+  filePath?: string;
+}
+
+/**
+ * Lints one document. A pure function of (text, setup, options): no file system,
+ * no editor, no global state; safe to call from any thread.
+ */
+export function lint(text: string, setup: Setup, options: LintOptions = {}): LintResult {
+  const model = buildModel(text, setup.vocab, { kindFromConfig: setup.kindOf(options.filePath) });
+  const title: TitleInfo | undefined = model.title && {
+    text: model.title.text,
+    range: model.title.range,
+    source: model.title.source,
+    form: model.title.parse.form,
+    roleNoun: model.title.parse.roleNoun,
+    level: model.title.parse.level,
+    family: model.title.parse.family && {
+      term: model.title.parse.family.term,
+      range: model.title.block.toSource(model.title.parse.family.start, model.title.parse.family.end),
+    },
+  };
+  const result: LintResult = { kind: model.kind, kindReason: model.kindReason, title, findings: [] };
+  if (model.kind === 'other') return result;
+  const suppress = new Suppressions(text, model.comments);
+  if (suppress.fileDisabledAll) return result;
+
+  const ctx = new RunContext(model, setup);
+  for (const rule of setup.rules) {
+    if (suppress.fileDisabled.has(rule.data.id)) continue;
+    if (!rule.data.appliesTo.some((c) => conditionHolds(ctx, c))) continue;
+    for (const raw of runCheck(ctx, rule.check)) {
+      if (suppress.isSuppressed(rule.data.id, raw.range.start)) continue;
+      result.findings.push({
+        ruleId: rule.data.id,
+        severity: rule.severity,
+        message: formatMessage(rule.data.message, raw.data),
+        range: raw.range,
+        fixes: buildFixes(ctx, raw, rule.data.fixes),
+        docsUrl: rule.data.docsUrl,
+        pack: rule.pack,
+        related: raw.related,
+        data: raw.data,
+      });
+    }
+  }
+  result.findings.sort(compareFindings);
+  return result;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

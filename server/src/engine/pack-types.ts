@@ -1,0 +1,84 @@
+import type { LexiconClassData } from './lexicon';
+import type { DocKind, SeveritySetting } from './types';
+import type { Level, VocabularyData } from './vocabulary';
+
+/** What a rule pack contains once loaded (docs/packs.md). Plain data: no code. */
+export interface PackData {
+  name: string;
+  version: string;
+  description?: string;
+  homepage?: string;
+  license?: string;
+  publisher?: string;
+  engine?: string;
+  locale?: string;
+  extends?: string[];
+  vocabulary?: DeepPartial<VocabularyData>;
+  lexicons?: Record<string, LexiconClassData & { remove?: string[] }>;
+  presets?: Record<string, PresetData>;
+  rules: RuleData[];
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export interface PresetData {
+  description?: string;
+  rules: Record<string, RuleSetting>;
+}
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export type TitleForm = 'role' | 'discipline' | 'team' | 'none';
+
+export interface Condition {
+  kinds?: DocKind[];
+  titleForms?: TitleForm[];
+  levels?: Level[];
+  /** Some role prose (or the title) matches one of these classes. */
+  mentions?: string[];
+  /** The title (or front matter, or a purpose section) matches one of these classes. */
+  titleMentions?: string[];
+}
+
+export type Scope = 'duties' | 'role' | 'document';
+
+export type CheckData =
+  | { type: 'phrase'; class: string; scope?: Scope }
+  | { type: 'requires'; anyOf: string[]; scope?: Scope; onlyIf?: { anyOf: string[]; scope?: Scope }; minDuties?: number }
+  | { type: 'share'; class: string | string[]; unless?: string[]; minShare: number; minCount: number; exclude?: string[] }
+  | { type: 'coverage'; classes: Record<string, string>; scope?: Scope }
+  | { type: 'no-duties' };
+
+export type FixData =
+  | { type: 'retitle'; title: string; replaceFamilyWith: string }
+  | { type: 'drop-family'; title: string }
+  | { type: 'insert-duties'; title: string; duties: string[]; heading?: string }
+  | { type: 'insert-section'; title: string; heading: string; lines: string[]; bullets?: boolean }
+  | { type: 'substitute'; title: string };
+
+export interface ExampleData {
+  name?: string;
+  text: string;
+  /** For invalid examples: how many findings of this rule (default: at least one). */
+  count?: number;
+  /** Expected text after applying the named (or first) fix. */
+  output?: string;
+  fix?: string;
+}
+
+export interface RuleData {
+  id: string;
+  severity: SeveritySetting;
+  description: string;
+  category?: string;
+  appliesTo: Condition[];
+  check: CheckData;
+  message: string;
+  fixes?: FixData[];
+  /** A resolved URL or path to the rule's documentation. */
+  docsUrl?: string;
+  /** Plain-text summary of why it matters (hover). */
+  why?: string;
+  goodExample?: string;
+  examples?: { valid?: ExampleData[]; invalid?: ExampleData[] };
+}

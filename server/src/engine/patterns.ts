@@ -1,0 +1,181 @@
+/**
+ * The phrase-pattern language of rule packs (see docs/how-cx-lint-reads.md §7),
+ * compiled to JavaScript regular expressions. The grammar cannot express nested
+ * unbounded repetition: every gap is bounded and alternatives are plain words, so
+ * the compiled expressions cannot backtrack catastrophically whatever a pack says.
+ */
+
+export class PatternError extends Error {
+  constructor(
+    message: string,
+    readonly pattern: string,
+    readonly column: number,
+  ) {
+    super(`${message} (at column ${column + 1} of "${pattern}")`);
+  }
+}
+
+const WORD_CHAR = "[\\p{L}\\p{N}_]";
+const START = `(?<!${WORD_CHAR})`;
+// "CX-200" is a product code, not a title word: a hyphen followed by a digit continues the word.
+const END = `(?!${WORD_CHAR}|-\\d)`;
+const SEP = "[\\s\\-\\u2010\\u2011\\u2013/]+";
+const GAP_SEP = "[\\s\\-\\u2010\\u2011\\u2013/,&:]+";
+const GAP_WORD = "[\\p{L}\\p{N}'\\u2019]+";
+export const MAX_GAP = 8;
+
+type Part = { re: string; optional: boolean; gap?: number };
+
+export interface CompiledPattern {
+  source: string;
+  /** True when the pattern marks a `{…}` target span (capture group 1). */
+  hasTarget: boolean;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]");
+}
+
+const VOWEL = /[aeiou]/;
+
+/** The forms `word+` stands for: -s, -es, -ed, -ing, -er(s), y→ies/ied, dropped e, doubled consonant. */
+export function inflections(word: string): string[] {
+  const w = word.toLowerCase();
+  const forms = new Set([w, w + 's', w + 'es', w + 'ed', w + 'ing', w + 'er', w + 'ers']);
+  if (w.endsWith('e')) {
+    const stem = w.slice(0, -1);
+    for (const suf of ['ed', 'ing', 'er', 'ers']) forms.add(stem + suf);
+    forms.add(w + 'd');
+  }
+  if (w.endsWith('y') && w.length > 2 && !VOWEL.test(w[w.length - 2])) {
+    const stem = w.slice(0, -1);
+    forms.add(stem + 'ies');
+    forms.add(stem + 'ied');
+  }
+  const n = w.length;
+  if (n >= 3 && !VOWEL.test(w[n - 1]) && !'wxy'.includes(w[n - 1]) && VOWEL.test(w[n - 2]) && !VOWEL.test(w[n - 3])) {
+    for (const suf of ['ed', 'ing', 'er', 'ers']) forms.add(w + w[n - 1] + suf);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+class Parser {
+  pos = 0;
+  targets = 0;
+  constructor(readonly src: string) {}
+
+  fail(msg: string, at = this.pos): never {
+    throw new PatternError(msg, this.src, at);
+  }
+
+  skipSpace(): void {
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
+  }
+
+  /** seq := item+ ; stops at `)`, `|`, `]`, `}` or the end. */
+  seq(): string {
+    const parts: Part[] = [];
+    for (;;) {
+      this.skipSpace();
+      const c = this.src[this.pos];
+      if (c === undefined || c === ')' || c === '|' || c === ']' || c === '}') break;
+      parts.push(this.item());
+    }
+    if (parts.length === 0) this.fail('empty pattern or group');
+    if (parts.every((p) => p.optional || p.gap !== undefined)) this.fail('a pattern needs at least one required word');
+    return joinParts(parts);
+  }
+
+  item(): Part {
+    const c = this.src[this.pos];
+    if (c === '(') {
+      this.pos++;
+      const alts = [this.seq()];
+      while (this.src[this.pos] === '|') {
+        this.pos++;
+        alts.push(this.seq());
+      }
+      if (this.src[this.pos] !== ')') this.fail('missing ")"');
+      this.pos++;
+      return { re: `(?:${alts.join('|')})`, optional: false };
+    }
+    if (c === '[') {
+      this.pos++;
+      const alts = [this.seq()];
+      while (this.src[this.pos] === '|') {
+        this.pos++;
+        alts.push(this.seq());
+      }
+      if (this.src[this.pos] !== ']') this.fail('missing "]"');
+      this.pos++;
+      return { re: alts.length > 1 ? `(?:${alts.join('|')})` : alts[0], optional: true };
+    }
+    if (c === '{') {
+      if (this.targets++ > 0) this.fail('only one {…} target per pattern');
+      this.pos++;
+      const inner = this.seq();
+      if (this.src[this.pos] !== '}') this.fail('missing "}"');
+      this.pos++;
+      return { re: `(${inner})`, optional: false };
+    }
+    if (c === '.') {
+      const m = /^\.\.(\.|\d+)/.exec(this.src.slice(this.pos));
+      if (!m) this.fail('a gap is written "..." or "..N"');
+      this.pos += m[0].length;
+      const n = m[1] === '.' ? 3 : Number(m[1]);
+      if (n < 1 || n > MAX_GAP) this.fail(`a gap can span 1 to ${MAX_GAP} words`);
+      return { re: '', optional: false, gap: n };
+    }
+    if (c === '#') {
+      this.pos++;
+      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false };
+    }
+    const m = /^[\p{L}\p{N}'\u2019&]+(?:[-\u2010][\p{L}\p{N}'\u2019&]+)*/u.exec(this.src.slice(this.pos));
+    if (!m) this.fail(`unexpected "${c}"`);
+    this.pos += m[0].length;
+    const words = m[0].split(/[-\u2010]/);
+    let suffix = '';
+    if (this.src[this.pos] === '+' || this.src[this.pos] === '*') suffix = this.src[this.pos++];
+    const last = words.length - 1;
+    const res = words.map((w, i) => {
+      if (i < last || !suffix) return escapeRe(w);
+      if (suffix === '*') return `${escapeRe(w)}[\\p{L}\\p{N}]*`;
+      return `(?:${inflections(w).map(escapeRe).join('|')})`;
+    });
+    return { re: res.join(SEP), optional: false };
+  }
+}
+
+function joinParts(parts: Part[]): string {
+  let out = '';
+  let needSep: string | null = null; // separator owed before the next required word
+  let started = false;
+  for (const p of parts) {
+    if (p.gap !== undefined) {
+      out += `(?:${GAP_SEP}${GAP_WORD}){0,${p.gap}}`;
+      needSep = GAP_SEP;
+      continue;
+    }
+    if (!started) {
+      out += p.optional ? `(?:${p.re}${SEP})?` : p.re;
+      if (!p.optional) {
+        started = true;
+        needSep = SEP;
+      }
+      continue;
+    }
+    const sep = needSep ?? SEP;
+    out += p.optional ? `(?:${sep}${p.re})?` : `${sep}${p.re}`;
+    needSep = SEP;
+  }
+  return out;
+}
+
+export function compilePattern(pattern: string): CompiledPattern {
+  const parser = new Parser(pattern.trim());
+  const body = parser.seq();
+  if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
+  return { source: `${START}(?:${body})${END}`, hasTarget: parser.targets > 0 };
+}
+
+export const PATTERN_FLAGS = 'giu';

@@ -1,0 +1,164 @@
+import picomatch from 'picomatch';
+import { compileClass, Negation, type CompiledClass, type LexiconClassData, type LexiconEntryData } from './lexicon';
+import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
+import { PatternError } from './patterns';
+import type { DocKind, Severity, SeveritySetting } from './types';
+import { Vocabulary, type VocabularyData } from './vocabulary';
+
+/** Config as the engine sees it: already discovered, merged and resolved (no files). */
+export interface LintConfig {
+  rules?: Record<string, RuleSetting>;
+  titles?: { family?: string[] };
+  kinds?: Partial<Record<DocKind, string[]>>;
+}
+
+export interface ActiveRule {
+  data: RuleData;
+  severity: Severity;
+  check: CheckData;
+  pack: { name: string; version: string };
+}
+
+export interface Setup {
+  vocab: Vocabulary;
+  negation: Negation;
+  classes: Map<string, CompiledClass>;
+  /** A class's description, used in messages ("handling calls, chats and tickets"). */
+  lexiconDescriptions: Map<string, string>;
+  rules: ActiveRule[];
+  /** Every rule known, enabled or not, for listing and docs. */
+  allRules: Array<{ data: RuleData; pack: { name: string; version: string } }>;
+  kindOf(relativePath: string | undefined): DocKind | undefined;
+}
+
+export class SetupError extends Error {
+  constructor(
+    message: string,
+    readonly where: { pack?: string; rule?: string; lexicon?: string; pattern?: string },
+  ) {
+    super(message);
+  }
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+export function parseRuleSetting(s: RuleSetting, ruleId: string): { severity: SeveritySetting; options: Record<string, unknown> } {
+  const [severity, options] = Array.isArray(s) ? [s[0], s[1] ?? {}] : [s, {}];
+  if (!SEVERITIES.has(severity)) {
+    throw new SetupError(`rule "${ruleId}": severity must be one of error, warning, info, hint, off (got "${String(severity)}")`, { rule: ruleId });
+  }
+  return { severity, options: options as Record<string, unknown> };
+}
+
+function mergeDeep(target: any, src: any): any {
+  if (Array.isArray(src)) return [...(Array.isArray(target) ? target : []), ...src];
+  if (src && typeof src === 'object') {
+    const out: any = { ...(target && typeof target === 'object' ? target : {}) };
+    for (const [k, v] of Object.entries(src)) out[k] = mergeDeep(out[k], v);
+    return out;
+  }
+  return src === undefined ? target : src;
+}
+
+function applyOptions(rule: RuleData, options: Record<string, unknown>): CheckData {
+  const check: any = { ...rule.check };
+  for (const [k, v] of Object.entries(options)) {
+    if (!(k in check) || k === 'type' || typeof v !== typeof check[k]) {
+      throw new SetupError(`rule "${rule.id}": unknown option "${k}" (options: ${Object.keys(check).filter((x) => x !== 'type' && typeof check[x] === 'number').join(', ') || 'none'})`, { rule: rule.id });
+    }
+    check[k] = v;
+  }
+  return check;
+}
+
+/** Compiles packs and config once; the result lints any number of documents. */
+export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
+  let vocabData: any = {};
+  const lexicons = new Map<string, LexiconClassData>();
+  const rules = new Map<string, { data: RuleData; pack: { name: string; version: string } }>();
+  for (const pack of packs) {
+    vocabData = mergeDeep(vocabData, pack.vocabulary ?? {});
+    for (const [name, cls] of Object.entries(pack.lexicons ?? {})) {
+      const prev = lexicons.get(name);
+      const remove = new Set((cls.remove ?? []).map((r) => r.toLowerCase()));
+      const key = (e: string | LexiconEntryData) => (typeof e === 'string' ? e : e.match).toLowerCase();
+      const match = [...(prev?.match ?? []), ...(cls.match ?? [])].filter((e) => !remove.has(key(e)));
+      lexicons.set(name, {
+        description: cls.description ?? prev?.description,
+        match,
+        exclude: [...(prev?.exclude ?? []), ...(cls.exclude ?? [])].filter((e) => !remove.has(e.toLowerCase())),
+        negation: cls.negation ?? prev?.negation,
+      });
+    }
+    for (const r of pack.rules) rules.set(r.id, { data: r, pack: { name: pack.name, version: pack.version } });
+  }
+  if (config.titles?.family?.length) vocabData = mergeDeep(vocabData, { titles: { family: config.titles.family } });
+
+  const v = vocabData as VocabularyData;
+  const required = { headings: {}, titles: { family: [], levels: {}, disciplines: [], qualifiers: [], charter: [] }, kinds: { posting: [], charter: [] }, negation: { cues: [], strictCues: [], nonCues: [], window: 6 }, dutyStarters: [] };
+  const full = mergeDeep(required, v) as VocabularyData;
+  let vocab: Vocabulary;
+  let negation: Negation;
+  try {
+    vocab = new Vocabulary(full);
+    negation = new Negation(full.negation);
+  } catch (e) {
+    if (e instanceof PatternError) throw new SetupError(`vocabulary: ${e.message}`, { pattern: e.pattern });
+    throw e;
+  }
+
+  const classes = new Map<string, CompiledClass>();
+  for (const [name, data] of lexicons) {
+    try {
+      classes.set(name, compileClass(name, data));
+    } catch (e) {
+      if (e instanceof PatternError) throw new SetupError(`lexicon "${name}": ${e.message}`, { lexicon: name, pattern: e.pattern });
+      throw e;
+    }
+  }
+
+  const active: ActiveRule[] = [];
+  for (const [id, { data, pack }] of rules) {
+    const setting = config.rules?.[id];
+    const { severity, options } = setting !== undefined ? parseRuleSetting(setting, id) : { severity: data.severity, options: {} };
+    const check = applyOptions(data, options);
+    for (const cls of classesOf(check)) {
+      if (!classes.has(cls)) throw new SetupError(`rule "${id}" uses lexicon class "${cls}", which no pack defines`, { rule: id, pack: pack.name });
+    }
+    if (severity !== 'off') active.push({ data, severity, check, pack });
+  }
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!rules.has(id)) throw new SetupError(`config names rule "${id}", which no loaded pack defines`, { rule: id });
+  }
+
+  const globs = Object.entries(config.kinds ?? {}).map(([kind, list]) => [kind as DocKind, picomatch(list ?? [], { dot: true })] as const);
+  return {
+    vocab,
+    negation,
+    classes,
+    lexiconDescriptions: new Map([...lexicons].filter(([, d]) => d.description).map(([n, d]) => [n, d.description!])),
+    rules: active,
+    allRules: [...rules.values()],
+    kindOf(relativePath) {
+      if (!relativePath) return undefined;
+      const p = relativePath.replace(/\\/g, '/');
+      for (const [kind, isMatch] of globs) if (isMatch(p)) return kind;
+      return undefined;
+    },
+  };
+}
+
+export function classesOf(check: CheckData): string[] {
+  switch (check.type) {
+    case 'phrase':
+      return [check.class];
+    case 'requires':
+      return [...check.anyOf, ...(check.onlyIf?.anyOf ?? [])];
+    case 'share':
+      return [...(Array.isArray(check.class) ? check.class : [check.class]), ...(check.unless ?? []), ...(check.exclude ?? [])];
+    case 'coverage':
+      return Object.values(check.classes);
+    case 'no-duties':
+      return [];
+  }
+}

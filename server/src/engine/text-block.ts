@@ -1,0 +1,143 @@
+import type { OffsetRange } from './types';
+
+/**
+ * Plain text extracted from Markdown, with a map back to source offsets.
+ * Rules match on the plain text (no `**`, no link syntax) but every finding must
+ * point at the exact source, so each run of text remembers where it came from.
+ */
+interface Segment {
+  plain: number; // start in plain text
+  len: number;
+  src: number; // start in source
+  srcEnd: number;
+  exact: boolean; // plain[plain..plain+len] === source[src..srcEnd]
+}
+
+export class SourceMap {
+  readonly segments: Segment[] = [];
+
+  toSource(p: number, edge: 'start' | 'end'): number {
+    const segs = this.segments;
+    if (segs.length === 0) return 0;
+    // Binary search for the last segment starting at or before p.
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].plain <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    let s = segs[lo];
+    // An end position that falls exactly on a segment start belongs to the previous one.
+    if (edge === 'end' && p === s.plain && lo > 0) s = segs[lo - 1];
+    const rel = p - s.plain;
+    if (s.exact) return s.src + Math.min(Math.max(rel, 0), s.len);
+    return edge === 'start' ? (rel >= s.len ? s.srcEnd : s.src) : rel <= 0 ? s.src : s.srcEnd;
+  }
+}
+
+export class TextBuilder {
+  text = '';
+  readonly map = new SourceMap();
+
+  constructor(private readonly source: string) {}
+
+  /** Appends text whose source span is known. */
+  add(value: string, src: number, srcEnd: number): void {
+    if (!value) return;
+    const exact = srcEnd - src === value.length && this.source.startsWith(value, src);
+    if (exact || value.length < 2) {
+      this.map.segments.push({ plain: this.text.length, len: value.length, src, srcEnd, exact });
+      this.text += value;
+      return;
+    }
+    this.addAligned(value, src, srcEnd);
+  }
+
+  /**
+   * Escapes and entities make the plain text differ from the source. Align them
+   * greedily character by character so ranges inside such text stay close.
+   */
+  private addAligned(value: string, src: number, srcEnd: number): void {
+    let s = src;
+    let i = 0;
+    while (i < value.length) {
+      const found = this.source.indexOf(value[i], s);
+      if (found < 0 || found >= srcEnd) {
+        this.map.segments.push({ plain: this.text.length, len: value.length - i, src: s, srcEnd, exact: false });
+        this.text += value.slice(i);
+        return;
+      }
+      // Extend the run of identical characters.
+      let n = 1;
+      while (i + n < value.length && found + n < srcEnd && value[i + n] === this.source[found + n]) n++;
+      this.map.segments.push({ plain: this.text.length, len: n, src: found, srcEnd: found + n, exact: true });
+      this.text += value.slice(i, i + n);
+      i += n;
+      s = found + n;
+    }
+  }
+
+  /** Appends separator text that has no source of its own (it maps to `at`). */
+  addSeparator(value: string, at: number): void {
+    if (!value) return;
+    this.map.segments.push({ plain: this.text.length, len: value.length, src: at, srcEnd: at, exact: false });
+    this.text += value;
+  }
+}
+
+export type BlockKind = 'list-item' | 'table-row' | 'sentence' | 'paragraph' | 'heading' | 'front-matter';
+
+/** A unit of prose: a duty candidate, a sentence, a heading, a front matter value. */
+export class TextBlock {
+  constructor(
+    readonly text: string,
+    private readonly map: SourceMap,
+    private readonly base: number,
+    readonly kind: BlockKind,
+    readonly section: number,
+  ) {}
+
+  static from(builder: TextBuilder, kind: BlockKind, section: number): TextBlock {
+    return new TextBlock(builder.text, builder.map, 0, kind, section);
+  }
+
+  /** A sub-block (a sentence of a paragraph) sharing the parent's source map. */
+  slice(start: number, end: number, kind: BlockKind): TextBlock {
+    return new TextBlock(this.text.slice(start, end), this.map, this.base + start, kind, this.section);
+  }
+
+  toSource(start: number, end: number): OffsetRange {
+    const s = this.map.toSource(this.base + start, 'start');
+    const e = this.map.toSource(this.base + end, 'end');
+    return { start: s, end: Math.max(s, e) };
+  }
+
+  get range(): OffsetRange {
+    return this.toSource(0, this.text.length);
+  }
+}
+
+// Abbreviations whose full stop does not end a sentence.
+const ABBREV = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|incl|approx|esp|dept|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|No|min|max|hr|hrs|ca|cf|viz)\.$/i;
+
+/** Splits a paragraph's text into sentence ranges (start, end) with trimmed edges. */
+export function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+/g;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const end = m.index + m[0].length;
+    if (/^[.]/.test(m[0]) && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
+    pushTrimmed(text, start, /^\s*[•▪●◦\n-]/.test(m[0]) ? m.index : end, spans);
+    start = end;
+  }
+  pushTrimmed(text, start, text.length, spans);
+  return spans;
+}
+
+function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>): void {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push([s, e]);
+}

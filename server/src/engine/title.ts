@@ -1,0 +1,104 @@
+import type { Level, Vocabulary } from './vocabulary';
+
+/**
+ * Reads a job title as role noun + qualifiers (docs/how-cx-lint-reads.md §3).
+ * Positions are offsets into the title's plain text.
+ */
+export interface TitleParse {
+  form: 'role' | 'discipline' | 'team' | 'none';
+  level?: Level;
+  roleNoun?: string;
+  family?: { term: string; start: number; end: number };
+  head?: { start: number; end: number };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const SEPARATOR = /\s+[\u2013\u2014-]+\s+|\s*\|\s*|:\s+|,\s+|\s+(?:at|@)\s+|\s*\/\s+/g;
+const CONNECTOR = /^\s+(?:of|for|in|on|within)\s+(?:the\s+)?$/i;
+
+function allMatches(re: RegExp, text: string): Array<Span & { text: string }> {
+  const out: Array<Span & { text: string }> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!m[0]) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
+  // Blank out parentheticals so "(Remote, EMEA)" never reads as part of the role,
+  // keeping offsets intact for fixes.
+  const text = raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length));
+  const segments: Span[] = [];
+  let last = 0;
+  for (const m of allMatches(SEPARATOR, text)) {
+    segments.push({ start: last, end: m.start });
+    last = m.end;
+  }
+  segments.push({ start: last, end: text.length });
+
+  const families = allMatches(vocab.family, text);
+  const nouns: Array<Span & { text: string; level: Level }> = [];
+  for (const [level, re] of vocab.levelRes) for (const m of allMatches(re, text)) nouns.push({ ...m, level });
+  const disciplines = allMatches(vocab.discipline, text);
+  const family = families[0] ? { term: families[0].text, start: families[0].start, end: families[0].end } : undefined;
+
+  const inSeg = (s: Span, x: Span) => x.start >= s.start && x.end <= s.end;
+  const roleSeg = segments.find((s) => nouns.some((n) => inSeg(s, n)) || disciplines.some((d) => inSeg(s, d)));
+  if (!roleSeg) return family ? { form: 'role', family } : { form: 'none' };
+
+  const segNouns = nouns.filter((n) => inSeg(roleSeg, n)).sort((a, b) => a.end - b.end);
+  const segText = text.slice(roleSeg.start, roleSeg.end);
+  const ofAt = segText.search(/\s(?:of|for)\s/i);
+  let head = segNouns[segNouns.length - 1];
+  if (ofAt >= 0) head = segNouns.filter((n) => n.end <= roleSeg.start + ofAt).pop() ?? head;
+  // A discipline phrase ending where the role ends ("data analyst", "software engineer") wins.
+  const disc = disciplines.find((d) => inSeg(roleSeg, d) && (!head || (d.end >= head.end && d.start <= head.start) || d.end === head.end))
+    ?? (!head ? disciplines.find((d) => inSeg(roleSeg, d)) : undefined);
+  const headSpan = disc ?? head;
+  const result: TitleParse = {
+    form: 'none',
+    level: head?.level,
+    roleNoun: headSpan ? text.slice(headSpan.start, headSpan.end) : undefined,
+    family,
+    head: headSpan ? { start: headSpan.start, end: headSpan.end } : undefined,
+  };
+  if (disc && !head) result.level = 'specialist';
+  if (!family) return result;
+
+  if (inSeg(roleSeg, family)) {
+    if (!disc) {
+      result.form = 'role';
+      return result;
+    }
+    // "CX Designer": CX names the kind of design. "Engineer on the CX team": a discipline on a team.
+    const between = text.slice(headSpan!.end, family.start);
+    result.form = family.end <= headSpan!.start ? 'discipline' : CONNECTOR.test(between) ? 'team' : 'team';
+    return result;
+  }
+  const famSegIdx = segments.findIndex((s) => inSeg(s, family));
+  const roleSegIdx = segments.indexOf(roleSeg);
+  if (famSegIdx < roleSegIdx) {
+    // "Customer Experience: Data Analyst" reads like a team prefix.
+    result.form = disc ? 'team' : 'role';
+    return result;
+  }
+  // Family in a later segment: "VP, Customer Experience" is a CX role only when the
+  // role segment holds nothing but a level and its qualifiers.
+  if (disc) {
+    result.form = 'team';
+    return result;
+  }
+  let rest = segText;
+  for (const re of [vocab.qualifier, ...vocab.levelRes.map(([, r]) => r)]) rest = rest.replace(re, ' ');
+  result.form = /[\p{L}\p{N}]/u.test(rest.replace(/\b(?:and|of|the|&)\b/gi, '')) ? 'team' : 'role';
+  return result;
+}

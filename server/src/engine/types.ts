@@ -1,0 +1,60 @@
+/** Public shapes shared by the engine, the CLI, the language server and the API. */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export type DocKind = 'posting' | 'charter' | 'other';
+
+/** Half-open offset range [start, end) into the original text (UTF-16 code units). */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes may be applied by fix-all, --fix and on save; others are only offered. */
+  safe: boolean;
+  preferred?: boolean;
+}
+
+export interface RelatedInfo {
+  range: OffsetRange;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: OffsetRange;
+  fixes: Fix[];
+  docsUrl?: string;
+  pack: { name: string; version: string };
+  related: RelatedInfo[];
+  /** Named values the message was built from; stable for tests and tools. */
+  data: Record<string, string | number>;
+}
+
+export interface TitleInfo {
+  text: string;
+  range: OffsetRange;
+  source: 'front-matter' | 'heading';
+  /** CX-family term found in the title, if any, with its range. */
+  family?: { term: string; range: OffsetRange };
+  form: 'role' | 'discipline' | 'team' | 'none';
+  roleNoun?: string;
+  level?: 'frontline' | 'specialist' | 'manager' | 'leadership';
+}
+
+export interface LintResult {
+  kind: DocKind;
+  kindReason: string;
+  title?: TitleInfo;
+  findings: Finding[];
+}

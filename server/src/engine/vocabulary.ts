@@ -1,0 +1,79 @@
+import type { NegationData } from './lexicon';
+import { compilePattern, PATTERN_FLAGS } from './patterns';
+
+export const SECTION_ROLES = [
+  'duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply',
+] as const;
+export type SectionRole = (typeof SECTION_ROLES)[number] | 'other' | 'title';
+export const LEVELS = ['frontline', 'specialist', 'manager', 'leadership'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * The words the document model is built from: heading names, title vocabulary,
+ * negation cues. They come from packs (so a locale pack can supply its own), not
+ * from code.
+ */
+export interface VocabularyData {
+  headings: Partial<Record<(typeof SECTION_ROLES)[number], string[]>>;
+  titles: {
+    family: string[];
+    levels: Record<Level, string[]>;
+    disciplines: string[];
+    /** Words that may stand beside a role noun without making it a different job (senior, global…). */
+    qualifiers: string[];
+    charter: string[];
+  };
+  kinds: { posting: string[]; charter: string[] };
+  negation: NegationData;
+  dutyStarters: string[];
+}
+
+const anyOf = (list: string[]) =>
+  new RegExp(list.map((p) => compilePattern(p).source.replace(/\((?!\?)/g, '(?:')).join('|') || '(?!)', PATTERN_FLAGS);
+
+/** Vocabulary compiled once per configuration. */
+export class Vocabulary {
+  readonly headingRes: Array<[SectionRole, RegExp]>;
+  readonly family: RegExp;
+  readonly levelRes: Array<[Level, RegExp]>;
+  readonly discipline: RegExp;
+  readonly qualifier: RegExp;
+  readonly charterTitle: RegExp;
+  readonly dutyStarter: RegExp;
+
+  constructor(readonly data: VocabularyData) {
+    this.headingRes = SECTION_ROLES.filter((r) => data.headings[r]?.length).map((r) => [r, anyOf(data.headings[r]!)]);
+    this.family = anyOf(data.titles.family);
+    this.levelRes = LEVELS.map((l) => [l, anyOf(data.titles.levels[l] ?? [])]);
+    this.discipline = anyOf(data.titles.disciplines);
+    this.qualifier = anyOf(data.titles.qualifiers);
+    this.charterTitle = anyOf(data.titles.charter);
+    this.dutyStarter = new RegExp(`^(?:${anyOf(data.dutyStarters).source})`, PATTERN_FLAGS.replace('g', ''));
+  }
+
+  /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
+  classifyHeading(text: string): SectionRole {
+    const h = text.replace(/^[^\p{L}\p{N}]+/u, '');
+    let best: SectionRole = 'other';
+    let bestScore = -1;
+    for (const [role, re] of this.headingRes) {
+      re.lastIndex = 0;
+      for (let m = re.exec(h); m; m = re.exec(h)) {
+        // A phrase at the very start wins over one further in ("About the role" vs "…us").
+        const score = (m.index === 0 ? 1000 : 0) + m[0].length;
+        if (score > bestScore) {
+          best = role;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+export function frontMatterKind(vocab: VocabularyData, value: string): 'posting' | 'charter' | 'other' {
+  const v = value.trim().toLowerCase();
+  if (vocab.kinds.posting.includes(v)) return 'posting';
+  if (vocab.kinds.charter.includes(v)) return 'charter';
+  return 'other';
+}

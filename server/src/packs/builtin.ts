@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The folder of the installed cx-lint package. Bundles live in dist/ or out/test/,
+ * so walk up to the package.json that names cx-lint rather than trusting depth.
+ */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const pj = join(dir, 'package.json');
+    if (existsSync(pj)) {
+      try {
+        if (JSON.parse(readFileSync(pj, 'utf8')).name === 'cx-lint') return dir;
+      } catch {
+        /* keep walking */
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cx-lint: cannot find the cx-lint package folder (rules/ is missing)');
+    dir = up;
+  }
+}
+
+export function builtinPackDir(): string {
+  return join(packageRoot(), 'rules', 'cx-core');
+}
+
+export function packageVersion(): string {
+  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
+}

@@ -1,0 +1,251 @@
+import { CHECK_TYPES } from '../engine/checks';
+import { LEVELS, SECTION_ROLES } from '../engine/vocabulary';
+
+/**
+ * JSON Schemas for packs, rules and config, built from the engine's own registries
+ * (check types, levels, section roles) so the loader, VS Code's validation and the
+ * docs cannot drift. `npm run build` writes them to rules/schema/; a test checks
+ * the committed files match.
+ */
+const severity = { enum: ['error', 'warning', 'info', 'hint', 'off'] };
+const pattern = { type: 'string', minLength: 1, maxLength: 500, description: 'A phrase pattern (docs/how-cx-lint-reads.md §7).' };
+const patternList = { type: 'array', items: pattern, maxItems: 2000 };
+const kinds = { type: 'array', items: { enum: ['posting', 'charter', 'other'] }, uniqueItems: true };
+const classRef = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
+const scope = { enum: ['duties', 'role', 'document'] };
+
+const ruleSetting = {
+  oneOf: [
+    severity,
+    { type: 'array', prefixItems: [severity], items: false, minItems: 1, maxItems: 1 },
+    { type: 'array', prefixItems: [severity, { type: 'object' }], items: false, minItems: 2, maxItems: 2 },
+  ],
+};
+
+const checkSchemas: Record<string, object> = {
+  phrase: { properties: { type: { const: 'phrase' }, class: classRef, scope }, required: ['type', 'class'] },
+  requires: {
+    properties: {
+      type: { const: 'requires' },
+      anyOf: { type: 'array', items: classRef, minItems: 1 },
+      scope,
+      minDuties: { type: 'integer', minimum: 0 },
+      onlyIf: { type: 'object', additionalProperties: false, properties: { anyOf: { type: 'array', items: classRef, minItems: 1 }, scope }, required: ['anyOf'] },
+    },
+    required: ['type', 'anyOf'],
+  },
+  share: {
+    properties: {
+      type: { const: 'share' },
+      class: { oneOf: [classRef, { type: 'array', items: classRef, minItems: 1 }] },
+      unless: { type: 'array', items: classRef },
+      exclude: { type: 'array', items: classRef },
+      minShare: { type: 'number', minimum: 0, maximum: 1 },
+      minCount: { type: 'integer', minimum: 1 },
+    },
+    required: ['type', 'class', 'minShare', 'minCount'],
+  },
+  coverage: {
+    properties: { type: { const: 'coverage' }, classes: { type: 'object', additionalProperties: classRef, minProperties: 1 }, scope },
+    required: ['type', 'classes'],
+  },
+  'no-duties': { properties: { type: { const: 'no-duties' } }, required: ['type'] },
+};
+
+export function ruleSchema(): object {
+  const types = Object.keys(CHECK_TYPES);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://cx-lint.dev/schema/rule.schema.json',
+    title: 'cx-lint rule',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'severity', 'description', 'appliesTo', 'check', 'message'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 80 },
+      severity,
+      description: { type: 'string', maxLength: 300 },
+      category: { type: 'string' },
+      appliesTo: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            kinds,
+            titleForms: { type: 'array', items: { enum: ['role', 'discipline', 'team', 'none'] } },
+            levels: { type: 'array', items: { enum: [...LEVELS] } },
+            mentions: { type: 'array', items: classRef },
+            titleMentions: { type: 'array', items: classRef },
+          },
+        },
+      },
+      check: {
+        type: 'object',
+        required: ['type'],
+        properties: { type: { enum: types, description: types.map((t) => `${t}: ${CHECK_TYPES[t as keyof typeof CHECK_TYPES].summary}`).join('\n') } },
+        allOf: types.map((t) => ({
+          if: { properties: { type: { const: t } } },
+          then: { ...checkSchemas[t], additionalProperties: false },
+        })),
+      },
+      message: { type: 'string', minLength: 1, maxLength: 1000 },
+      why: { type: 'string', maxLength: 2000 },
+      goodExample: { type: 'string', maxLength: 2000 },
+      docs: { type: 'string', maxLength: 300, description: 'Path of the rule\'s documentation, inside the pack.' },
+      fixes: {
+        type: 'array',
+        maxItems: 10,
+        items: {
+          type: 'object',
+          required: ['type', 'title'],
+          properties: {
+            type: { enum: ['retitle', 'drop-family', 'insert-duties', 'insert-section', 'substitute'] },
+            title: { type: 'string', maxLength: 200 },
+            replaceFamilyWith: { type: 'string', maxLength: 100 },
+            duties: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 20 },
+            heading: { type: 'string', maxLength: 200 },
+            lines: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 50 },
+            bullets: { type: 'boolean' },
+          },
+          additionalProperties: false,
+        },
+      },
+      examples: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          valid: { type: 'array', items: { $ref: '#/$defs/example' } },
+          invalid: { type: 'array', items: { $ref: '#/$defs/example' } },
+        },
+      },
+    },
+    $defs: {
+      example: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['text'],
+        properties: {
+          name: { type: 'string' },
+          text: { type: 'string', maxLength: 100000 },
+          count: { type: 'integer', minimum: 1 },
+          fix: { type: 'string' },
+          output: { type: 'string' },
+        },
+      },
+    },
+  };
+}
+
+export function packSchema(): object {
+  const lexiconEntry = {
+    oneOf: [
+      pattern,
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['match'],
+        properties: { match: pattern, replace: { type: 'string', maxLength: 200 }, safe: { type: 'boolean' } },
+      },
+    ],
+  };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://cx-lint.dev/schema/pack.schema.json',
+    title: 'cx-lint rule pack manifest',
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'version'],
+    properties: {
+      name: { type: 'string', pattern: '^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$', maxLength: 214 },
+      version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$' },
+      description: { type: 'string', maxLength: 1000 },
+      license: { type: 'string' },
+      homepage: { type: 'string' },
+      publisher: { type: 'string' },
+      engine: { type: 'string', description: 'The cx-lint engine versions this pack needs, as a semver range.' },
+      locale: { type: 'string' },
+      extends: { type: 'array', items: { type: 'string' } },
+      rules: {
+        oneOf: [
+          { type: 'string', description: 'A glob of rule files inside the pack, e.g. rules/*/rule.yaml' },
+          { type: 'array', items: { type: 'string' } },
+        ],
+      },
+      presets: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { description: { type: 'string' }, rules: { type: 'object', additionalProperties: ruleSetting } },
+        },
+      },
+      vocabulary: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          headings: { type: 'object', additionalProperties: false, properties: Object.fromEntries(SECTION_ROLES.map((r) => [r, patternList])) },
+          titles: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              family: patternList,
+              levels: { type: 'object', additionalProperties: false, properties: Object.fromEntries(LEVELS.map((l) => [l, patternList])) },
+              disciplines: patternList,
+              qualifiers: patternList,
+              charter: patternList,
+            },
+          },
+          kinds: { type: 'object', additionalProperties: false, properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } } } },
+          negation: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { cues: patternList, strictCues: patternList, nonCues: patternList, window: { type: 'integer', minimum: 1, maximum: 12 } },
+          },
+          dutyStarters: patternList,
+        },
+      },
+      lexicons: {
+        type: 'object',
+        propertyNames: classRef,
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            description: { type: 'string', maxLength: 200 },
+            match: { type: 'array', items: lexiconEntry, maxItems: 2000 },
+            exclude: patternList,
+            remove: patternList,
+            negation: { enum: ['normal', 'strict', 'none'] },
+          },
+        },
+      },
+    },
+  };
+}
+
+export function configSchema(): object {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://cx-lint.dev/schema/config.schema.json',
+    title: 'cx-lint configuration (.cxlintrc.json / .cxlintrc.yaml / "cxlint" in package.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      root: { type: 'boolean', description: 'Stop looking for configuration in parent folders.' },
+      extends: {
+        oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+        description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>".',
+      },
+      packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs: folder paths or npm package names.' },
+      rules: { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity, or [severity, options].' },
+      include: { type: 'array', items: { type: 'string' } },
+      exclude: { type: 'array', items: { type: 'string' } },
+      titles: { type: 'object', additionalProperties: false, properties: { family: patternList } },
+      kinds: { type: 'object', additionalProperties: false, properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } }, other: { type: 'array', items: { type: 'string' } } } },
+      maxFileSize: { type: 'integer', minimum: 1 },
+    },
+  };
+}

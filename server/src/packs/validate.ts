@@ -1,0 +1,46 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { PackError } from './diagnostics';
+import { configSchema, packSchema, ruleSchema } from './schema';
+import type { YamlSource } from './yaml-source';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validators: Record<'pack' | 'rule' | 'config', ValidateFunction> = {
+  pack: ajv.compile(packSchema()),
+  rule: ajv.compile(ruleSchema()),
+  config: ajv.compile(configSchema()),
+};
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath || '(top level)';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown property "${(e.params as any).additionalProperty}" in ${where}. Remove it or check its spelling.`;
+    case 'enum':
+      return `${where} must be one of ${(e.params as any).allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}.`;
+    case 'required':
+      return `${where} is missing required property "${(e.params as any).missingProperty}".`;
+    case 'maxItems':
+    case 'maxLength':
+      return `${where} ${e.message} (a limit that keeps packs fast and safe).`;
+    default:
+      return `${where} ${e.message}.`;
+  }
+}
+
+/** Validates a parsed file against its schema; each error located at file:line:col. */
+export function validateSource(kind: 'pack' | 'rule' | 'config', src: YamlSource, value: unknown): PackError[] {
+  const validate = validators[kind];
+  if (validate(value)) return [];
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
+  const seen = new Set<string>();
+  const out: PackError[] = [];
+  for (const e of errors.length ? errors : validate.errors ?? []) {
+    const pos = e.keyword === 'additionalProperties' ? src.keyPosition(e.instancePath, (e.params as any).additionalProperty) : src.position(e.instancePath);
+    const msg = describe(e);
+    const key = `${pos.line}:${pos.col}:${msg}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(new PackError(src.file, pos.line, pos.col, msg));
+  }
+  return out;
+}
