@@ -83,14 +83,14 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
     },
   },
   share: {
-    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class, and none has an `unless` class.',
+    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or an `also` class), and none has an `unless` class.',
     run(ctx, check) {
       const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
       if (counted.length === 0) return [];
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
       const out: RawFinding[] = [];
       for (const cls of Array.isArray(check.class) ? check.class : [check.class]) {
-        const hits = counted.filter((d) => ctx.has(d, cls));
+        const hits = counted.filter((d) => ctx.has(d, cls) || ctx.hasAny(d, check.also ?? []));
         if (hits.length >= check.minCount && hits.length / counted.length >= check.minShare) {
           out.push({
             range: ctx.titleRange(),

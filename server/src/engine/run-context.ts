@@ -5,7 +5,7 @@ import type { Setup } from './setup';
 import type { TextBlock } from './text-block';
 import type { OffsetRange } from './types';
 
-const OUTSIDE_ROLE = new Set(['company', 'benefits', 'eeo', 'apply', 'requirements']);
+const OUTSIDE_ROLE = new Set(['company', 'benefits', 'eeo', 'apply']);
 
 /**
  * Everything one lint of one document computes, shared by all rules: each block is

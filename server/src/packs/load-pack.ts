@@ -204,7 +204,7 @@ export function referencedClasses(r: RuleData): string[] {
   const c = r.check as any;
   const out: string[] = [];
   if (c.class) out.push(...(Array.isArray(c.class) ? c.class : [c.class]));
-  for (const k of ['anyOf', 'unless', 'exclude']) if (Array.isArray(c[k])) out.push(...c[k]);
+  for (const k of ['anyOf', 'also', 'unless', 'exclude']) if (Array.isArray(c[k])) out.push(...c[k]);
   if (c.onlyIf?.anyOf) out.push(...c.onlyIf.anyOf);
   if (c.classes) out.push(...Object.values<string>(c.classes));
   for (const cond of r.appliesTo) out.push(...(cond.mentions ?? []), ...(cond.titleMentions ?? []));

@@ -38,6 +38,7 @@ const checkSchemas: Record<string, object> = {
     properties: {
       type: { const: 'share' },
       class: { oneOf: [classRef, { type: 'array', items: classRef, minItems: 1 }] },
+      also: { type: 'array', items: classRef, description: 'Classes that also count toward the share (shift work for contact handling).' },
       unless: { type: 'array', items: classRef },
       exclude: { type: 'array', items: classRef },
       minShare: { type: 'number', minimum: 0, maximum: 1 },
