@@ -2,6 +2,7 @@
 // dependencies (unified, remark) are ESM-only; bundling to CommonJS lets the VS Code
 // extension host, the CLI and mocha load them on any Node >= 20 without loaders.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -40,4 +41,8 @@ const targets = [
   { ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] },
 ].filter((t) => Object.values(t.entryPoints).every((e) => existsSync(e)));
 await Promise.all(targets.map((t) => build(t)));
+
+// Derived artefacts: JSON Schemas generated from the engine's registries.
+await build({ ...common, entryPoints: { 'gen-schemas': 'scripts/gen-schemas.ts' }, outdir: 'out/scripts' });
+execFileSync(process.execPath, ['out/scripts/gen-schemas.js', '.'], { stdio: 'inherit' });
 if (watch) console.log('watch mode is not implemented; rerun npm run build');

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './helpers/fixtures';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function imports(file: string): Array<{ spec: string; typeOnly: boolean }> {
+  const text = readFileSync(file, 'utf8');
+  const out: Array<{ spec: string; typeOnly: boolean }> = [];
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) out.push({ spec: m[3], typeOnly: Boolean(m[2]) });
+  for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push({ spec: m[1], typeOnly: false });
+  for (const m of text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1], typeOnly: false });
+  return out;
+}
+
+describe('architecture: layers only reach the way DESIGN.md allows', () => {
+  it('the engine imports nothing from lsp/, cli/, packs/, vscode, the language server or the file system', () => {
+    const bad: string[] = [];
+    for (const f of sources(join(ROOT, 'server', 'src', 'engine'))) {
+      for (const { spec } of imports(f)) {
+        if (/(^|\/)(lsp|cli|packs)(\/|$)|^vscode|^vscode-languageserver|^(node:)?(fs|fs\/promises|path|child_process|worker_threads|os|net|http)$|^\.\.\/\.\.\//.test(spec)) {
+          bad.push(`${relative(ROOT, f)} imports ${spec}`);
+        }
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('the engine uses no process, argv or environment', () => {
+    const bad = sources(join(ROOT, 'server', 'src', 'engine')).filter((f) => /\bprocess\.(argv|env|cwd|exit)/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(bad.map((f) => relative(ROOT, f)), []);
+  });
+
+  it('the client imports nothing from the server except types', () => {
+    const bad: string[] = [];
+    for (const f of sources(join(ROOT, 'client', 'src'))) {
+      for (const { spec, typeOnly } of imports(f)) if (/server\//.test(spec) && !typeOnly && !/protocol/.test(spec)) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  it('packs/ does not reach into the CLI or the language server', () => {
+    const bad: string[] = [];
+    for (const f of sources(join(ROOT, 'server', 'src', 'packs'))) {
+      for (const { spec } of imports(f)) if (/(^|\/)(lsp|cli)(\/|$)|^vscode/.test(spec)) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+});
