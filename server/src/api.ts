@@ -32,7 +32,8 @@ function configFor(opts: LintTextOptions): ResolvedConfig {
   if (!c) return (defaultSetup ??= resolveConfig({}, process.cwd()));
   if (isResolved(c)) return c;
   let r = setups.get(c);
-  if (!r) setups.set(c, (r = resolveConfig(c, opts.filePath ? dirname(resolve(opts.filePath)) : process.cwd())));
+  // Globs in a config object are relative to the working directory, as in ESLint.
+  if (!r) setups.set(c, (r = resolveConfig(c, process.cwd())));
   return r;
 }
 

@@ -68,8 +68,9 @@ export function compileClass(name: string, data: LexiconClassData): CompiledClas
     };
   });
   // One alternation per class so each block is scanned once per class, not once per entry.
+  // Longest patterns first: alternation stops at the first alternative that matches.
   const any = new RegExp(
-    entries.map((e) => `(?:${e.regex.source.replace(/\((?!\?)/g, '(?:')})`).join('|') || '(?!)',
+    [...entries].sort((a, b) => b.pattern.length - a.pattern.length).map((e) => `(?:${e.regex.source.replace(/\((?!\?)/g, '(?:')})`).join('|') || '(?!)',
     PATTERN_FLAGS,
   );
   const ex = (data.exclude ?? []).map((p) => compilePattern(p).source.replace(/\((?!\?)/g, '(?:'));

@@ -55,7 +55,7 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   const roleSeg = segments.find((s) => nouns.some((n) => inSeg(s, n)) || disciplines.some((d) => inSeg(s, d)));
   if (!roleSeg) return family ? { form: 'role', family } : { form: 'none' };
 
-  const segNouns = nouns.filter((n) => inSeg(roleSeg, n)).sort((a, b) => a.end - b.end);
+  const segNouns = nouns.filter((n) => inSeg(roleSeg, n)).sort((a, b) => a.end - b.end || (b.start - a.start));
   const segText = text.slice(roleSeg.start, roleSeg.end);
   const ofAt = segText.search(/\s(?:of|for)\s/i);
   let head = segNouns[segNouns.length - 1];

@@ -28,8 +28,11 @@ export interface VocabularyData {
   dutyStarters: string[];
 }
 
+// Regex alternation takes the first alternative that matches, not the longest:
+// longer patterns go first so "chief ..3 officer" wins over "chief".
+const byLength = (list: string[]) => [...list].sort((a, b) => b.length - a.length);
 const anyOf = (list: string[]) =>
-  new RegExp(list.map((p) => compilePattern(p).source.replace(/\((?!\?)/g, '(?:')).join('|') || '(?!)', PATTERN_FLAGS);
+  new RegExp(byLength(list).map((p) => compilePattern(p).source.replace(/\((?!\?)/g, '(?:')).join('|') || '(?!)', PATTERN_FLAGS);
 
 /** Vocabulary compiled once per configuration. */
 export class Vocabulary {
