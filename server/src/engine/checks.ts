@@ -90,8 +90,11 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
       const out: RawFinding[] = [];
       for (const cls of Array.isArray(check.class) ? check.class : [check.class]) {
+        // Shift work says nothing about service versus sales on its own: `also`
+        // classes add to the share only once the class itself reaches minCount.
+        const core = counted.filter((d) => ctx.has(d, cls)).length;
         const hits = counted.filter((d) => ctx.has(d, cls) || ctx.hasAny(d, check.also ?? []));
-        if (hits.length >= check.minCount && hits.length / counted.length >= check.minShare) {
+        if (core >= check.minCount && hits.length / counted.length >= check.minShare) {
           out.push({
             range: ctx.titleRange(),
             data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },

@@ -155,9 +155,11 @@ export function scanClass(cls: CompiledClass, text: string, negation: Negation):
       if (!excluded) {
         excluded = [];
         cls.exclude.lastIndex = 0;
+        // Exclusions may overlap ("service desk for internal" and "internal customers …
+        // requests"), so resume just after each start rather than after each match.
         for (let x = cls.exclude.exec(text); x; x = cls.exclude.exec(text)) {
           excluded.push([x.index, x.index + x[0].length]);
-          if (x[0].length === 0) cls.exclude.lastIndex++;
+          cls.exclude.lastIndex = x.index + 1;
         }
       }
       if (excluded.some(([a, b]) => a < end && start < b)) continue;

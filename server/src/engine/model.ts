@@ -197,6 +197,18 @@ function readFrontMatter(ctx: Ctx, node: { value: string } & Nodes) {
   return { data, range: r, error: undefined as string | undefined, blocks, titleBlock };
 }
 
+/** Bold-only paragraphs and short "Responsibilities:" lines act as headings below every real one. */
+const PSEUDO_DEPTH = 7;
+
+function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' | 'colon' | undefined {
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
+  const text = ctx.text.slice(off(ctx, node as never).start, off(ctx, node as never).end);
+  if (text.length > 100 || /\n/.test(text.trim())) return undefined;
+  if (kids.length === 1 && (kids[0].type === 'strong' || kids[0].type === 'emphasis')) return 'bold';
+  if (kids.length === 1 && kids[0].type === 'text' && /^[^.!?]{2,60}[:：]\s*$/.test(kids[0].value)) return 'colon';
+  return undefined;
+}
+
 export interface ModelOptions {
   /** Kind decided by configured globs, when one matched. */
   kindFromConfig?: DocKind;
@@ -218,16 +230,24 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
       fm = readFrontMatter(ctx, node);
       continue;
     }
-    if (node.type === 'heading') {
+    const pseudo = node.type === 'paragraph' ? pseudoHeading(ctx, node) : undefined;
+    if (node.type === 'heading' || pseudo) {
       const r = off(ctx, node);
-      const block = inlineBlock(ctx, node.children, 'heading', sections.length);
-      while (stack.length && sections[stack[stack.length - 1]].depth >= node.depth) stack.pop();
+      const children = node.type === 'heading' ? node.children : (node as { children: PhrasingContent[] }).children;
+      const depth = node.type === 'heading' ? node.depth : PSEUDO_DEPTH;
+      const block = inlineBlock(ctx, children, 'heading', sections.length);
+      while (stack.length && sections[stack[stack.length - 1]].depth >= depth) stack.pop();
       const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
-      let role = vocab.classifyHeading(block.text);
-      const isTitle = !headingTitle && !fm?.titleBlock && (node.depth === 1 || (!firstContentSeen && role === 'other'));
+      let role = vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+      if (pseudo === 'colon' && role === 'other') {
+        collectBlocks(ctx, node, current, coll);
+        firstContentSeen = true;
+        continue;
+      }
+      const isTitle = !headingTitle && !fm?.titleBlock && (depth === 1 || (!firstContentSeen && role === 'other'));
       if (isTitle) role = 'title';
       else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
-      const sec: Section = { index: sections.length, heading: block.text, role, depth: node.depth, headingRange: r, range: { ...r }, parent };
+      const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
       sections.push(sec);
       if (isTitle) headingTitle = { block, section: sec.index };
       coll.prose.push(block);

@@ -125,7 +125,10 @@ const ABBREV = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|incl|approx|esp|dept|Mr|Ms|Mrs|Dr
 export function sentenceSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+/g;
+  // Lines pasted from word processors often carry one duty each with no full stop:
+  // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
+  // unless the line before ends mid-sentence (a comma, "and", "or").
+  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+|(?<![,;:&/\-]|\band|\bor|\bthe|\bto)[ \t]*\n(?=[ \t]*(?:\p{Lu}|[^\p{L}\p{N}\s]))/gu;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (/^[.]/.test(m[0]) && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
@@ -137,7 +140,8 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 }
 
 function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>): void {
-  while (s < e && /\s/.test(text[s])) s++;
+  // Leading bullets and emoji are decoration, not part of the duty.
+  while (s < e && /[\s•▪●◦\-*–]/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push([s, e]);
 }

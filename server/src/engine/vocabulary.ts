@@ -64,7 +64,8 @@ export class Vocabulary {
       for (let m = re.exec(h); m; m = re.exec(h)) {
         // Further in, only a phrase of two or more words counts: a title heading such
         // as "Customer Experience Advisor" is not a requirements section.
-        if (m.index > 0 && !/\s/.test(m[0].trim())) continue;
+        // ("Essential Duties and Responsibilities" still counts: the word ends the heading.)
+        if (m.index > 0 && !/\s/.test(m[0].trim()) && /[\p{L}\p{N}]/u.test(h.slice(m.index + m[0].length))) continue;
         // A phrase at the very start wins over one further in ("About the role" vs "…us").
         const score = (m.index === 0 ? 1000 : 0) + m[0].length;
         if (score > bestScore) {
