@@ -86,28 +86,27 @@ class Parser {
     return joinParts(parts);
   }
 
+  /** alt ('|' alt)* followed by the closing bracket. */
+  alternatives(close: ')' | ']'): string[] {
+    const alts = [this.seq()];
+    while (this.src[this.pos] === '|') {
+      this.pos++;
+      alts.push(this.seq());
+    }
+    if (this.src[this.pos] !== close) this.fail(`missing "${close}"`);
+    this.pos++;
+    return alts;
+  }
+
   item(): Part {
     const c = this.src[this.pos];
     if (c === '(') {
       this.pos++;
-      const alts = [this.seq()];
-      while (this.src[this.pos] === '|') {
-        this.pos++;
-        alts.push(this.seq());
-      }
-      if (this.src[this.pos] !== ')') this.fail('missing ")"');
-      this.pos++;
-      return { re: `(?:${alts.join('|')})`, optional: false };
+      return { re: `(?:${this.alternatives(')').join('|')})`, optional: false };
     }
     if (c === '[') {
       this.pos++;
-      const alts = [this.seq()];
-      while (this.src[this.pos] === '|') {
-        this.pos++;
-        alts.push(this.seq());
-      }
-      if (this.src[this.pos] !== ']') this.fail('missing "]"');
-      this.pos++;
+      const alts = this.alternatives(']');
       return { re: alts.length > 1 ? `(?:${alts.join('|')})` : alts[0], optional: true };
     }
     if (c === '{') {
