@@ -1,4 +1,4 @@
-import { compilePattern, PATTERN_FLAGS } from './patterns';
+import { compileAlternation, compilePattern, fold, PATTERN_FLAGS } from './patterns';
 
 /** One lexicon entry as written in a pack: a phrase pattern, optionally with a substitution. */
 export interface LexiconEntryData {
@@ -68,17 +68,13 @@ export function compileClass(name: string, data: LexiconClassData): CompiledClas
     };
   });
   // One alternation per class so each block is scanned once per class, not once per entry.
-  // Longest patterns first: alternation stops at the first alternative that matches.
-  const any = new RegExp(
-    [...entries].sort((a, b) => b.pattern.length - a.pattern.length).map((e) => `(?:${e.regex.source.replace(/\((?!\?)/g, '(?:')})`).join('|') || '(?!)',
-    PATTERN_FLAGS,
-  );
-  const ex = (data.exclude ?? []).map((p) => compilePattern(p).source.replace(/\((?!\?)/g, '(?:'));
+  const any = compileAlternation(entries.map((e) => e.pattern));
+  const ex = data.exclude ?? [];
   return {
     name,
     any,
     entries,
-    exclude: ex.length ? new RegExp(ex.map((s) => `(?:${s})`).join('|'), PATTERN_FLAGS) : null,
+    exclude: ex.length ? compileAlternation(ex) : null,
     negation: data.negation ?? 'normal',
   };
 }
@@ -88,10 +84,9 @@ export class Negation {
   private readonly strictCue: RegExp;
   private readonly nonCue: RegExp | null;
   constructor(readonly data: NegationData) {
-    const alt = (list: string[]) => list.map((p) => compilePattern(p).source).join('|') || '(?!)';
-    this.cue = new RegExp(alt(data.cues), PATTERN_FLAGS);
-    this.strictCue = new RegExp(alt(data.strictCues), PATTERN_FLAGS);
-    this.nonCue = data.nonCues.length ? new RegExp(alt(data.nonCues), PATTERN_FLAGS) : null;
+    this.cue = compileAlternation(data.cues);
+    this.strictCue = compileAlternation(data.strictCues);
+    this.nonCue = data.nonCues.length ? compileAlternation(data.nonCues) : null;
   }
 
   /**
@@ -140,7 +135,8 @@ function clauseStart(text: string, pos: number): number {
 }
 
 /** All non-excluded matches of a class in a text, each marked negated or not. */
-export function scanClass(cls: CompiledClass, text: string, negation: Negation): Match[] {
+export function scanClass(cls: CompiledClass, raw: string, negation: Negation): Match[] {
+  const text = fold(raw);
   const out: Match[] = [];
   cls.any.lastIndex = 0;
   let excluded: Array<[number, number]> | null = null;
@@ -170,8 +166,9 @@ export function scanClass(cls: CompiledClass, text: string, negation: Negation):
 }
 
 /** Matches with their substitution targets, for phrase rules that offer fixes. */
-export function scanEntries(cls: CompiledClass, text: string, negation: Negation): Match[] {
-  const hits = scanClass(cls, text, negation);
+export function scanEntries(cls: CompiledClass, raw: string, negation: Negation): Match[] {
+  const hits = scanClass(cls, raw, negation);
+  const text = fold(raw);
   return hits.map((h) => {
     for (const e of cls.entries) {
       e.regex.lastIndex = h.start;

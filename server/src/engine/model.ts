@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent, PhrasingContent } from 'mdast';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { parseMarkdown } from './parse';
+import { fold } from './patterns';
 import { TextBlock, TextBuilder, sentenceSpans } from './text-block';
 import { parseTitle, type TitleParse } from './title';
 import type { DocKind, OffsetRange } from './types';
@@ -285,7 +286,7 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
       if (!open(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
-        if (vocab.dutyStarter.test(sentence.text)) duties.push(sentence);
+        if (vocab.dutyStarter.test(fold(sentence.text))) duties.push(sentence);
       }
     }
   }
@@ -317,7 +318,7 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
   } else {
     const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || /\b(mandate|scope|accountabilit|decision rights)/i.test(s.heading));
     vocab.charterTitle.lastIndex = 0;
-    if (title && vocab.charterTitle.test(title.text)) {
+    if (title && vocab.charterTitle.test(fold(title.text))) {
       kind = 'charter';
       kindReason = 'the title says charter';
     } else if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {

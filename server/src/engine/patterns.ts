@@ -28,12 +28,14 @@ type Part = { re: string; optional: boolean; gap?: number };
 
 export interface CompiledPattern {
   source: string;
+  /** The pattern without its word-boundary guards, for building alternations. */
+  body: string;
   /** True when the pattern marks a `{…}` target span (capture group 1). */
   hasTarget: boolean;
 }
 
 function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]");
+  return s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]");
 }
 
 const VOWEL = /[aeiou]/;
@@ -139,7 +141,12 @@ class Parser {
     const res = words.map((w, i) => {
       if (i < last || !suffix) return escapeRe(w);
       if (suffix === '*') return `${escapeRe(w)}[\\p{L}\\p{N}]*`;
-      return `(?:${inflections(w).map(escapeRe).join('|')})`;
+      // One shared stem and a short suffix group keep the compiled regex small.
+      const forms = inflections(w).map((f) => f.toLowerCase());
+      let stem = forms[0];
+      for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
+      const rest = forms.map((f) => f.slice(stem.length)).sort((a, b) => b.length - a.length);
+      return `${escapeRe(stem)}(?:${rest.map(escapeRe).join('|')})`;
     });
     return { re: res.join(SEP), optional: false };
   }
@@ -174,7 +181,34 @@ export function compilePattern(pattern: string): CompiledPattern {
   const parser = new Parser(pattern.trim());
   const body = parser.seq();
   if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
-  return { source: `${START}(?:${body})${END}`, hasTarget: parser.targets > 0 };
+  return { source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0 };
 }
 
-export const PATTERN_FLAGS = 'giu';
+// Case-insensitive Unicode regexes are slow to compile and to run in V8 (every
+// literal becomes a class of case variants), so patterns are compiled in lower case
+// without the i flag and matched against fold(text), which keeps every offset.
+export const PATTERN_FLAGS = 'gu';
+
+/** Lower-cases text without changing its length (so offsets stay valid). */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/**
+ * One regex for many patterns. The word-boundary guards stand once outside the
+ * alternation (V8 would otherwise evaluate a lookbehind per alternative at every
+ * position), capture groups become plain groups, and longer patterns come first
+ * because alternation takes the first alternative that matches, not the longest.
+ */
+export function compileAlternation(patterns: string[]): RegExp {
+  if (!patterns.length) return new RegExp('(?!)', PATTERN_FLAGS);
+  const bodies = [...patterns].sort((a, b) => b.length - a.length).map((p) => compilePattern(p).body.replace(/\((?!\?)/g, '(?:'));
+  return new RegExp(`${START}(?:${bodies.join('|')})${END}`, PATTERN_FLAGS);
+}

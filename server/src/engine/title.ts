@@ -1,3 +1,4 @@
+import { fold } from './patterns';
 import type { Level, Vocabulary } from './vocabulary';
 
 /**
@@ -36,7 +37,7 @@ function allMatches(re: RegExp, text: string): Array<Span & { text: string }> {
 export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   // Blank out parentheticals so "(Remote, EMEA)" never reads as part of the role,
   // keeping offsets intact for fixes.
-  const text = raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length));
+  const text = fold(raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length)));
   const segments: Span[] = [];
   let last = 0;
   for (const m of allMatches(SEPARATOR, text)) {
@@ -49,7 +50,7 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   const nouns: Array<Span & { text: string; level: Level }> = [];
   for (const [level, re] of vocab.levelRes) for (const m of allMatches(re, text)) nouns.push({ ...m, level });
   const disciplines = allMatches(vocab.discipline, text);
-  const family = families[0] ? { term: families[0].text, start: families[0].start, end: families[0].end } : undefined;
+  const family = families[0] ? { term: raw.slice(families[0].start, families[0].end), start: families[0].start, end: families[0].end } : undefined;
 
   const inSeg = (s: Span, x: Span) => x.start >= s.start && x.end <= s.end;
   const roleSeg = segments.find((s) => nouns.some((n) => inSeg(s, n)) || disciplines.some((d) => inSeg(s, d)));
@@ -67,7 +68,7 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   const result: TitleParse = {
     form: 'none',
     level: head?.level,
-    roleNoun: headSpan ? text.slice(headSpan.start, headSpan.end) : undefined,
+    roleNoun: headSpan ? raw.slice(headSpan.start, headSpan.end) : undefined,
     family,
     head: headSpan ? { start: headSpan.start, end: headSpan.end } : undefined,
   };

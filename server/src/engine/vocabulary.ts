@@ -1,5 +1,5 @@
 import type { NegationData } from './lexicon';
-import { compilePattern, PATTERN_FLAGS } from './patterns';
+import { compileAlternation, fold, PATTERN_FLAGS } from './patterns';
 
 export const SECTION_ROLES = [
   'duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply',
@@ -28,11 +28,7 @@ export interface VocabularyData {
   dutyStarters: string[];
 }
 
-// Regex alternation takes the first alternative that matches, not the longest:
-// longer patterns go first so "chief ..3 officer" wins over "chief".
-const byLength = (list: string[]) => [...list].sort((a, b) => b.length - a.length);
-const anyOf = (list: string[]) =>
-  new RegExp(byLength(list).map((p) => compilePattern(p).source.replace(/\((?!\?)/g, '(?:')).join('|') || '(?!)', PATTERN_FLAGS);
+const anyOf = compileAlternation;
 
 /** Vocabulary compiled once per configuration. */
 export class Vocabulary {
@@ -56,7 +52,7 @@ export class Vocabulary {
 
   /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
   classifyHeading(text: string): SectionRole {
-    const h = text.replace(/^[^\p{L}\p{N}]+/u, '');
+    const h = fold(text.replace(/^[^\p{L}\p{N}]+/u, ''));
     let best: SectionRole = 'other';
     let bestScore = -1;
     for (const [role, re] of this.headingRes) {
