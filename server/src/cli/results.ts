@@ -16,6 +16,28 @@ export interface FileResult {
   messages: Message[];
   /** Set when the file could not be linted at all (unreadable, binary…). */
   fatal?: string;
+  /** The text that was linted (for fingerprints). */
+  source?: string;
+}
+
+export const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'] as const;
+
+export function countBySeverity(messages: Message[]): { errorCount: number; warningCount: number; infoCount: number; hintCount: number } {
+  const n = (s: string) => messages.filter((m) => m.severity === s).length;
+  return { errorCount: n('error'), warningCount: n('warning'), infoCount: n('info'), hintCount: n('hint') };
+}
+
+/** Forward-slash relative path for machine formats. */
+export function portablePath(r: FileResult): string {
+  return r.displayPath.split('\\').join('/');
+}
+
+export function sortMessages(messages: Message[]): Message[] {
+  return [...messages].sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+export function sortResults(results: FileResult[]): FileResult[] {
+  return [...results].sort((a, b) => (portablePath(a) < portablePath(b) ? -1 : portablePath(a) > portablePath(b) ? 1 : 0));
 }
 
 export function toFileResult(filePath: string, displayPath: string, text: string, result: LintResult): FileResult {
@@ -24,6 +46,7 @@ export function toFileResult(filePath: string, displayPath: string, text: string
     filePath,
     displayPath,
     kind: result.kind,
+    source: text,
     messages: result.findings.map((f) => {
       const s = idx.at(f.range.start);
       const e = idx.at(f.range.end);

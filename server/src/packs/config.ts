@@ -174,15 +174,33 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
   return { config, packs: loaded, lint, setup, baseDir, files: [...configFiles, ...loaded.flatMap((l) => l.files)] };
 }
 
-/** Config for a file on disk: discovery, cascade, resolution. */
+/**
+ * Compiling packs is the expensive part of a run (≈0.3 s), and folders under one
+ * config resolve to the same thing: resolved configs are shared by content. The
+ * language server clears this when a config or pack file changes.
+ */
+const resolvedCache = new Map<string, ResolvedConfig>();
+
+export function clearConfigCache(): void {
+  resolvedCache.clear();
+}
+
+function resolveCached(data: ConfigData, baseDir: string, files: string[]): ResolvedConfig {
+  const key = JSON.stringify([data, baseDir, files]);
+  let r = resolvedCache.get(key);
+  if (!r) resolvedCache.set(key, (r = resolveConfig(data, baseDir, files)));
+  return r;
+}
+
+/** Config for a file on disk: discovery, cascade, resolution. Globs are relative to the outermost config's folder, or the working directory when there is none. */
 export function loadConfigFor(filePath: string, opts: { configFile?: string } = {}): ResolvedConfig {
   if (opts.configFile) {
     const cf = readConfigFile(resolve(opts.configFile));
     const files = cf ? [cf] : [];
     const { data, baseDir } = mergeConfigs(files);
-    return resolveConfig(data, baseDir, files.map((f) => f.file));
+    return resolveCached(data, baseDir, files.map((f) => f.file));
   }
   const files = findConfigFiles(dirname(resolve(filePath)));
   const { data, baseDir } = mergeConfigs(files);
-  return resolveConfig(data, files.length ? baseDir : dirname(resolve(filePath)), files.map((f) => f.file));
+  return resolveCached(data, files.length ? baseDir : process.cwd(), files.map((f) => f.file));
 }

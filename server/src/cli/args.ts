@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import type { Severity, SeveritySetting } from '../engine';
+
+export class UsageError extends Error {}
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  paths: string[];
+  config?: string;
+  format: Format;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
+  rules: Record<string, SeveritySetting>;
+  listRules: boolean;
+  explain?: string;
+  printConfig?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export const USAGE = `Usage: cx-lint [options] [paths|folders|globs…]
+
+Lints Markdown job postings and role charters (default: the current folder).
+
+Options:
+  -c, --config FILE         use this config file instead of discovering .cxlintrc files
+  -f, --format NAME         output format: stylish (default), json, sarif, github, junit
+  -o, --output-file FILE    write the report to FILE instead of standard output
+      --max-warnings N      exit 1 when there are more than N warnings
+  -q, --quiet               report errors only
+      --fix                 apply safe fixes to the files, then report what remains
+      --fix-dry-run         print a diff of what --fix would change; change nothing
+      --stdin               read the text to lint from standard input
+      --stdin-filename NAME the name used for config lookup and display with --stdin
+      --rule ID=SEVERITY    set a rule's severity (error, warning, info, hint, off); repeatable
+      --list-rules          list every rule: id, default severity, pack, description
+      --explain RULE        print a rule's documentation
+      --print-config FILE   print the resolved config for FILE as JSON
+  -v, --version             print the version
+  -h, --help                print this help
+
+Exit codes: 0 no error-level finding, 1 errors or too many warnings,
+2 a usage, configuration or pack error, or a path that could not be read.
+`;
+
+const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'list-rules': { type: 'boolean' },
+        explain: { type: 'string' },
+        'print-config': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(((e as Error).message.split('\n')[0] ?? 'bad arguments').replace(/\. To specify a positional.*$/, ''));
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${v.format}" (use one of ${FORMATS.join(', ')})`);
+  let maxWarnings = -1;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number (got "${v['max-warnings']}")`);
+  }
+  const rules: Record<string, SeveritySetting> = {};
+  for (const r of v.rule ?? []) {
+    const m = /^([A-Za-z0-9][\w./-]*)=(\w+)$/.exec(r.trim());
+    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (got "${r}")`);
+    rules[m[1]] = m[2] as Severity | 'off';
+  }
+  if (v.fix && v['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (v.stdin && v.fix) throw new UsageError('--fix cannot be used with --stdin (use --fix-dry-run)');
+  if (v.stdin && parsed.positionals.length) throw new UsageError('--stdin takes no paths');
+  return {
+    paths: parsed.positionals,
+    config: v.config,
+    format,
+    outputFile: v['output-file'],
+    maxWarnings,
+    quiet: Boolean(v.quiet),
+    fix: Boolean(v.fix),
+    fixDryRun: Boolean(v['fix-dry-run']),
+    stdin: Boolean(v.stdin),
+    stdinFilename: v['stdin-filename'],
+    rules,
+    listRules: Boolean(v['list-rules']),
+    explain: v.explain,
+    printConfig: v['print-config'],
+    help: Boolean(v.help),
+    version: Boolean(v.version),
+  };
+}
