@@ -226,12 +226,26 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
   const stack: number[] = [];
   let current = NO_SECTION;
 
-  for (const node of (tree as Root).children) {
+  for (let node of (tree as Root).children) {
     if (node.type === 'yaml') {
       fm = readFrontMatter(ctx, node);
       continue;
     }
-    const pseudo = node.type === 'paragraph' ? pseudoHeading(ctx, node) : undefined;
+    let pseudo = node.type === 'paragraph' ? pseudoHeading(ctx, node) : undefined;
+    // "**About the role:**" with its text on the very next line is one paragraph in
+    // Markdown: split it into a heading and the content that follows.
+    let rest: RootContent | undefined;
+    if (!pseudo && node.type === 'paragraph') {
+      const [first, second] = node.children;
+      if ((first?.type === 'strong' || first?.type === 'emphasis') && second?.type === 'text' && /^[:：]?[ \t]*\r?\n/.test(second.value)) {
+        const head = { ...node, children: [first], position: { start: node.position!.start, end: first.position!.end } } as typeof node;
+        if (vocab.classifyHeading(inlineBlock(ctx, [first], 'heading', -1).text.replace(/[:：]\s*$/, '')) !== 'other') {
+          pseudo = 'bold';
+          rest = { ...node, children: node.children.slice(1), position: { start: second.position!.start, end: node.position!.end } } as RootContent;
+          node = head;
+        }
+      }
+    }
     if (node.type === 'heading' || pseudo) {
       const r = off(ctx, node);
       const children = node.type === 'heading' ? node.children : (node as { children: PhrasingContent[] }).children;
@@ -255,6 +269,10 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
       stack.push(sec.index);
       current = sec.index;
       firstContentSeen = true;
+      if (rest) {
+        collectBlocks(ctx, rest, current, coll);
+        for (const i of stack) sections[i].range.end = Math.max(sections[i].range.end, off(ctx, rest).end);
+      }
       continue;
     }
     if (node.type !== 'html' && node.type !== 'definition') firstContentSeen = true;

@@ -37,7 +37,10 @@ function allMatches(re: RegExp, text: string): Array<Span & { text: string }> {
 export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   // Blank out parentheticals so "(Remote, EMEA)" never reads as part of the role,
   // keeping offsets intact for fixes.
-  const text = fold(raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length)));
+  // "Executive Assistant to the Chief Customer Officer": whoever the role supports
+  // is not the role, so everything from "to"/"supporting" to the next separator is noise.
+  const text = fold(raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length)))
+    .replace(/\s(?:to|supporting|reporting to)\s[^\u2013\u2014|,:]*/g, (m) => ' '.repeat(m.length));
   const segments: Span[] = [];
   let last = 0;
   for (const m of allMatches(SEPARATOR, text)) {
