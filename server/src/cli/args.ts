@@ -21,6 +21,9 @@ export interface CliOptions {
   listRules: boolean;
   explain?: string;
   printConfig?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  jobs: number;
   help: boolean;
   version: boolean;
 }
@@ -43,11 +46,16 @@ Options:
       --list-rules          list every rule: id, default severity, pack, description
       --explain RULE        print a rule's documentation
       --print-config FILE   print the resolved config for FILE as JSON
+      --baseline FILE       report only findings not recorded in the baseline FILE
+      --write-baseline FILE record the current findings in FILE (JSON) and exit 0
+  -j, --jobs N              lint files in N worker threads (default 1)
   -v, --version             print the version
   -h, --help                print this help
 
 Exit codes: 0 no error-level finding, 1 errors or too many warnings,
-2 a usage, configuration or pack error, or a path that could not be read.
+2 a usage, configuration, pack or baseline error, or a path that could not be
+linted (missing, unreadable, binary, a folder named like a Markdown file); the other
+files are still linted and reported.
 `;
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
@@ -73,6 +81,9 @@ export function parseCli(argv: string[]): CliOptions {
         'list-rules': { type: 'boolean' },
         explain: { type: 'string' },
         'print-config': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -94,6 +105,13 @@ export function parseCli(argv: string[]): CliOptions {
     if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (got "${r}")`);
     rules[m[1]] = m[2] as Severity | 'off';
   }
+  let jobs = 1;
+  if (v.jobs !== undefined) {
+    if (!/^\d+$/.test(v.jobs) || Number(v.jobs) < 1) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${v.jobs}")`);
+    jobs = Number(v.jobs);
+  }
+  if (v.baseline !== undefined && v['write-baseline'] !== undefined) throw new UsageError('use either --baseline or --write-baseline, not both');
+  if (v['write-baseline'] !== undefined && v['fix-dry-run']) throw new UsageError('--write-baseline cannot be used with --fix-dry-run');
   if (v.fix && v['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (v.stdin && v.fix) throw new UsageError('--fix cannot be used with --stdin (use --fix-dry-run)');
@@ -113,6 +131,9 @@ export function parseCli(argv: string[]): CliOptions {
     listRules: Boolean(v['list-rules']),
     explain: v.explain,
     printConfig: v['print-config'],
+    baseline: v.baseline,
+    writeBaseline: v['write-baseline'],
+    jobs,
     help: Boolean(v.help),
     version: Boolean(v.version),
   };

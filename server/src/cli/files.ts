@@ -6,6 +6,18 @@ export interface Expanded {
   files: string[];
   /** Arguments that matched nothing, reported once each. */
   missing: string[];
+  /** Folders named like Markdown files (`x.md/`), where a file was expected. */
+  folders: string[];
+}
+
+const MARKDOWN_NAME = /\.(md|markdown)$/i;
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
@@ -14,12 +26,23 @@ const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/ou
 export function expandPaths(args: string[], cwd: string, exclude: string[] = []): Expanded {
   const files = new Set<string>();
   const missing: string[] = [];
+  const folders = new Set<string>();
+  const add = (found: string[]): number => {
+    let n = 0;
+    for (const f of found) {
+      const p = f.replace(/[\\/]+$/, '');
+      if (!isDir(p)) files.add(p);
+      else if (MARKDOWN_NAME.test(p)) folders.add(p);
+      else continue;
+      n++;
+    }
+    return n;
+  };
   const ignore = [...DEFAULT_IGNORE, ...exclude];
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
-      const found = globSync(arg, { cwd, absolute: true, ignore, dot: false, followSymbolicLinks: false });
-      if (!found.length) missing.push(arg);
-      for (const f of found) files.add(f);
+      const found = globSync(arg, { cwd, absolute: true, ignore, dot: false, followSymbolicLinks: false, onlyFiles: false });
+      if (!add(found)) missing.push(arg);
       continue;
     }
     const abs = resolve(cwd, arg);
@@ -31,11 +54,11 @@ export function expandPaths(args: string[], cwd: string, exclude: string[] = [])
       continue;
     }
     if (st.isDirectory()) {
-      const found = globSync('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore, followSymbolicLinks: false });
-      for (const f of found) files.add(f);
+      add(globSync('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore, followSymbolicLinks: false, onlyFiles: false }));
     } else {
       files.add(abs);
     }
   }
-  return { files: [...files].sort((a, b) => (relative(cwd, a) < relative(cwd, b) ? -1 : 1)), missing };
+  const byPath = (a: string, b: string) => (relative(cwd, a) < relative(cwd, b) ? -1 : 1);
+  return { files: [...files].sort(byPath), missing, folders: [...folders].sort(byPath) };
 }

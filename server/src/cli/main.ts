@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
@@ -15,6 +16,23 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
 import { toFileResult, type FileResult } from './results';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+
+const PROGRESS_MIN_FILES = 50;
+
+interface Task {
+  file: string;
+  /** A folder named like a Markdown file. */
+  folder: boolean;
+}
+interface Outcome {
+  result: FileResult;
+  /** Lines for stderr, printed in file order. */
+  notes: string[];
+  diff: string;
+}
+type ToWorker = { index: number; task: Task };
+type FromWorker = { index: number; outcome: Outcome } | { error: { message: string; code: number } };
 
 class ExitError extends Error {
   constructor(
@@ -67,7 +85,7 @@ function render(results: FileResult[], opts: CliOptions, configs: Configs, toTer
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const opts = parseCli(argv);
   if (opts.help) {
     process.stdout.write(USAGE);
@@ -79,6 +97,14 @@ function main(argv: string[]): number {
   }
   const cwd = process.cwd();
   const configs = new Configs(opts);
+  let baseline: Set<string> | undefined;
+  if (opts.baseline !== undefined) {
+    try {
+      baseline = readBaseline(resolve(cwd, opts.baseline));
+    } catch (e) {
+      throw new ExitError(`cx-lint: --baseline: ${(e as Error).message}`, 2);
+    }
+  }
 
   if (opts.listRules || opts.explain !== undefined || opts.printConfig !== undefined) {
     if (opts.printConfig !== undefined) {
@@ -97,7 +123,7 @@ function main(argv: string[]): number {
     return 0;
   }
 
-  const results: FileResult[] = [];
+  let results: FileResult[] = [];
   let missing: string[] = [];
   let diffs = '';
   if (opts.stdin) {
@@ -115,35 +141,29 @@ function main(argv: string[]): number {
     const expanded = expandPaths(opts.paths.length ? opts.paths : ['.'], cwd);
     missing = expanded.missing;
     for (const m of missing) process.stderr.write(`cx-lint: ${m}: no such file, folder or matching files\n`);
-    for (const file of expanded.files) {
-      const display = relative(cwd, file) || file;
-      const cfg = configs.for(file);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        results.push({ filePath: file, displayPath: display, messages: [], fatal: (e as Error).message });
-        process.stderr.write(`cx-lint: ${display}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        continue;
-      }
-      const rel = relative(cfg.baseDir, file);
-      if (opts.fix || opts.fixDryRun) {
-        const fixed = fixText(text, cfg.setup, rel);
-        if (fixed.changed && opts.fixDryRun) {
-          const name = display.split('\\').join('/');
-          diffs += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
-        }
-        if (fixed.changed && opts.fix) {
-          if (writeIfUnchanged(file, text, fixed.text)) {
-            results.push(toFileResult(file, display, fixed.text, fixed.result));
-            continue;
-          }
-          process.stderr.write(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
-        }
-      }
-      results.push(toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel })));
+    const folders = new Set(expanded.folders);
+    const all = [...expanded.files, ...expanded.folders].sort((a, b) => (relative(cwd, a) < relative(cwd, b) ? -1 : 1));
+    const progress = new Progress(all.length);
+    const outcomes = await lintAll(
+      all.map((file) => ({ file, folder: folders.has(file) })),
+      opts,
+      configs,
+      progress,
+    );
+    progress.done();
+    for (const o of outcomes) {
+      for (const note of o.notes) process.stderr.write(note);
+      diffs += o.diff;
+      results.push(o.result);
     }
   }
+
+  if (opts.writeBaseline !== undefined) {
+    const n = writeBaseline(resolve(cwd, opts.writeBaseline), results);
+    process.stderr.write(`cx-lint: recorded ${n} finding${n === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
+    return missing.length || results.some((r) => r.fatal) ? 2 : 0;
+  }
+  if (baseline) results = applyBaseline(results, baseline);
 
   if (opts.fixDryRun) {
     process.stdout.write(diffs);
@@ -166,20 +186,141 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    process.stderr.write(`cx-lint: ${e.message}. Run cx-lint --help for usage.\n`);
-    process.exitCode = 2;
-  } else if (e instanceof PackErrors) {
-    process.stderr.write(`cx-lint: configuration error\n${e.message}\n`);
-    process.exitCode = 2;
-  } else if (e instanceof ExitError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exitCode = e.code;
-  } else {
-    process.stderr.write(`cx-lint: ${(e as Error).message}\n`);
-    process.exitCode = 2;
+function reportError(e: unknown): { message: string; code: number } {
+  if (e instanceof UsageError) return { message: `cx-lint: ${e.message}. Run cx-lint --help for usage.\n`, code: 2 };
+  if (e instanceof PackErrors) return { message: `cx-lint: configuration error\n${e.message}\n`, code: 2 };
+  if (e instanceof ExitError) return { message: `${e.message}\n`, code: e.code };
+  return { message: `cx-lint: ${(e as Error).message}\n`, code: 2 };
+}
+
+/** Per-file work, the same in the main thread (--jobs 1) and in workers. */
+function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
+  const { file } = task;
+  const cwd = process.cwd();
+  const display = relative(cwd, file) || file;
+  const notes: string[] = [];
+  let diff = '';
+  const fatal = (reason: string, fatalMessage = reason): Outcome => {
+    notes.push(`cx-lint: ${display}: ${reason}\n`);
+    return { result: { filePath: file, displayPath: display, messages: [], fatal: fatalMessage }, notes, diff };
+  };
+  if (task.folder) return fatal('is a folder, not a Markdown file; not linted');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return fatal('is a folder, not a Markdown file; not linted');
+    return fatal(`cannot read: ${code ?? (e as Error).message}`, (e as Error).message);
   }
+  if (text.includes('\u0000')) return fatal('binary file (contains NUL bytes); not linted');
+  const cfg = configs.for(file);
+  const rel = relative(cfg.baseDir, file);
+  if (opts.fix || opts.fixDryRun) {
+    const fixed = fixText(text, cfg.setup, rel);
+    if (fixed.changed && opts.fixDryRun) {
+      const name = display.split('\\').join('/');
+      diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
+    }
+    if (fixed.changed && opts.fix) {
+      if (writeIfUnchanged(file, text, fixed.text)) return { result: toFileResult(file, display, fixed.text, fixed.result), notes, diff };
+      notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
+    }
+  }
+  return { result: toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel })), notes, diff };
+}
+
+/** Lints every task, in order; with --jobs N > 1 in N worker threads (results keep the task order). */
+async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progress: Progress): Promise<Outcome[]> {
+  const jobs = Math.min(opts.jobs, tasks.length);
+  if (jobs <= 1) {
+    return tasks.map((t) => {
+      const o = lintOne(t, opts, configs);
+      progress.tick();
+      return o;
+    });
+  }
+  const outcomes: Outcome[] = new Array(tasks.length);
+  let next = 0;
+  let failure: { message: string; code: number } | undefined;
+  const workers: Worker[] = [];
+  await new Promise<void>((resolveAll, rejectAll) => {
+    let live = jobs;
+    const finish = (w: Worker) => {
+      void w.terminate();
+      if (--live === 0) resolveAll();
+    };
+    const feed = (w: Worker) => {
+      if (failure || next >= tasks.length) return finish(w);
+      const index = next++;
+      w.postMessage({ index, task: tasks[index] } satisfies ToWorker);
+    };
+    for (let i = 0; i < jobs; i++) {
+      const w = new Worker(__filename, { workerData: { argv: process.argv.slice(2) } });
+      workers.push(w);
+      w.on('message', (m: FromWorker) => {
+        if ('error' in m) {
+          failure ??= m.error;
+          return finish(w);
+        }
+        outcomes[m.index] = m.outcome;
+        progress.tick();
+        feed(w);
+      });
+      w.on('error', (e) => {
+        for (const x of workers) void x.terminate();
+        rejectAll(e);
+      });
+      feed(w);
+    }
+  });
+  if (failure) throw new ExitError(failure.message.replace(/\n$/, ''), failure.code);
+  return outcomes;
+}
+
+/** "cx-lint: 120/400 files" on stderr, only on a terminal and for more than 50 files. */
+class Progress {
+  private count = 0;
+  private last = 0;
+  private readonly enabled: boolean;
+  constructor(private readonly total: number) {
+    this.enabled = Boolean(process.stderr.isTTY) && total > PROGRESS_MIN_FILES;
+  }
+  tick(): void {
+    this.count++;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100 && this.count < this.total) return;
+    this.last = now;
+    process.stderr.write(`\rcx-lint: ${this.count}/${this.total} files`);
+  }
+  done(): void {
+    if (this.enabled && this.last) process.stderr.write('\r\x1b[K');
+  }
+}
+
+if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const r = reportError(e);
+      process.stderr.write(r.message);
+      process.exitCode = r.code;
+    },
+  );
+} else {
+  // A --jobs worker: the same options as the main thread, one task at a time.
+  const opts = parseCli((workerData as { argv: string[] }).argv);
+  const configs = new Configs(opts);
+  parentPort!.on('message', (m: ToWorker) => {
+    let reply: FromWorker;
+    try {
+      reply = { index: m.index, outcome: lintOne(m.task, opts, configs) };
+    } catch (e) {
+      reply = { error: reportError(e) };
+    }
+    parentPort!.postMessage(reply);
+  });
 }

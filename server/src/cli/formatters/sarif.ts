@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { portablePath, sortMessages, sortResults, type FileResult } from '../results';
+import { fingerprints } from '../baseline';
+import { portablePath, sortResults, type FileResult } from '../results';
 import type { ToolInfo } from './json';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -13,8 +13,7 @@ export function formatSarif(results: FileResult[], tool: ToolInfo, describe: (ru
   const sarifResults: Array<Record<string, unknown>> = [];
   for (const r of sorted) {
     const uri = portablePath(r);
-    const seen = new Map<string, number>();
-    for (const m of sortMessages(r.messages)) {
+    for (const { message: m, fingerprint } of fingerprints(r)) {
       if (!ruleIndex.has(m.ruleId)) {
         const d = describe(m.ruleId);
         const def = d.severity && d.severity in LEVEL ? LEVEL[d.severity as keyof typeof LEVEL] : d.severity === 'off' ? 'none' : LEVEL[m.severity];
@@ -26,11 +25,6 @@ export function formatSarif(results: FileResult[], tool: ToolInfo, describe: (ru
           defaultConfiguration: { level: def },
         });
       }
-      const snippet = r.source ? r.source.slice(m.range.start, m.range.end) : '';
-      const key = `${m.ruleId}\u0000${uri}\u0000${snippet}`;
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
       sarifResults.push({
         ruleId: m.ruleId,
         ruleIndex: ruleIndex.get(m.ruleId),

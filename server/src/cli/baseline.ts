@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { portablePath, sortMessages, sortResults, type FileResult, type Message } from './results';
+
+/** Baseline file format version (README "Command line", "Baselines"). */
+export const BASELINE_VERSION = 1;
+
+export interface BaselineEntry {
+  /** Path relative to the current folder, forward slashes. */
+  filePath: string;
+  ruleId: string;
+  /** sha256 (hex, first 32) of rule id, path, the text the finding covers and its occurrence index. */
+  fingerprint: string;
+  /** Where it was when recorded; informational only (matching ignores it). */
+  line: number;
+  message: string;
+}
+
+export interface BaselineFile {
+  version: number;
+  tool: string;
+  findings: BaselineEntry[];
+}
+
+/**
+ * Fingerprints for each message of a file, in sorted order: rule id + path + covered text
+ * + occurrence index of that triple (so a finding keeps its identity when lines move).
+ */
+export function fingerprints(r: FileResult): Array<{ message: Message; fingerprint: string }> {
+  const uri = portablePath(r);
+  const seen = new Map<string, number>();
+  return sortMessages(r.messages).map((m) => {
+    const snippet = r.source ? r.source.slice(m.range.start, m.range.end) : '';
+    const key = `${m.ruleId}\u0000${uri}\u0000${snippet}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return { message: m, fingerprint: createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32) };
+  });
+}
+
+export function writeBaseline(file: string, results: FileResult[]): number {
+  const findings: BaselineEntry[] = [];
+  for (const r of sortResults(results)) {
+    for (const { message, fingerprint } of fingerprints(r)) {
+      findings.push({ filePath: portablePath(r), ruleId: message.ruleId, fingerprint, line: message.line, message: message.message });
+    }
+  }
+  const out: BaselineFile = { version: BASELINE_VERSION, tool: 'cx-lint', findings };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
+  return findings.length;
+}
+
+export class BaselineError extends Error {}
+
+/** Reads a baseline; throws BaselineError with a reason when it is missing or malformed. */
+export function readBaseline(file: string): Set<string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new BaselineError(`cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const b = data as Partial<BaselineFile>;
+  if (!b || typeof b !== 'object' || b.version !== BASELINE_VERSION || !Array.isArray(b.findings)) {
+    throw new BaselineError(`${file} is not a cx-lint baseline (version ${BASELINE_VERSION}); write one with --write-baseline`);
+  }
+  const keys = new Set<string>();
+  for (const f of b.findings) {
+    if (f && typeof f.filePath === 'string' && typeof f.ruleId === 'string' && typeof f.fingerprint === 'string') keys.add(`${f.filePath}\u0000${f.ruleId}\u0000${f.fingerprint}`);
+  }
+  return keys;
+}
+
+/** Drops the messages recorded in the baseline. */
+export function applyBaseline(results: FileResult[], keys: Set<string>): FileResult[] {
+  return results.map((r) => {
+    if (r.fatal) return r;
+    const keep = new Set(fingerprints(r).filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`)).map((x) => x.message));
+    return { ...r, messages: r.messages.filter((m) => keep.has(m)) };
+  });
+}
