@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import ignore from 'ignore';
 import { relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 
@@ -22,8 +23,24 @@ function isDir(p: string): boolean {
 
 const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
 
+/** The working folder's .gitignore, applied to files found by folders and globs (not to files named explicitly). */
+export function gitignoreFilter(cwd: string): (absPath: string) => boolean {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, '.gitignore'), 'utf8');
+  } catch {
+    return () => false;
+  }
+  const ig = ignore().add(text);
+  return (p) => {
+    const rel = relative(cwd, p).replace(/\\/g, '/');
+    return rel !== '' && !rel.startsWith('..') && ig.ignores(rel);
+  };
+}
+
 /** Paths, folders and globs → a sorted, de-duplicated list of Markdown files. */
 export function expandPaths(args: string[], cwd: string, exclude: string[] = []): Expanded {
+  const ignored = gitignoreFilter(cwd);
   const files = new Set<string>();
   const missing: string[] = [];
   const folders = new Set<string>();
@@ -31,6 +48,7 @@ export function expandPaths(args: string[], cwd: string, exclude: string[] = [])
     let n = 0;
     for (const f of found) {
       const p = f.replace(/[\\/]+$/, '');
+      if (ignored(p)) continue;
       if (!isDir(p)) files.add(p);
       else if (MARKDOWN_NAME.test(p)) folders.add(p);
       else continue;

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
@@ -138,7 +138,17 @@ async function main(argv: string[]): Promise<number> {
     }
     results.push(toFileResult(abs, name, text, lint(text, cfg.setup, { filePath: rel })));
   } else {
-    const expanded = expandPaths(opts.paths.length ? opts.paths : ['.'], cwd);
+    // The working folder's config says what to lint when no paths are given, and what never to lint.
+    let include: string[] | undefined;
+    let exclude: string[] = [];
+    try {
+      const here = configs.for(join(cwd, '.cx-lint-probe.md'));
+      include = here.config.include;
+      exclude = here.config.exclude ?? [];
+    } catch {
+      /* a broken config is reported when the first file is linted */
+    }
+    const expanded = expandPaths(opts.paths.length ? opts.paths : include ?? ['.'], cwd, exclude);
     missing = expanded.missing;
     for (const m of missing) process.stderr.write(`cx-lint: ${m}: no such file, folder or matching files\n`);
     const folders = new Set(expanded.folders);
