@@ -3,7 +3,14 @@
  * and the language server.
  */
 import { readFileSync } from 'node:fs';
-import { relative, resolve, dirname } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { formatGithub } from './cli/formatters/github';
+import { formatJson } from './cli/formatters/json';
+import { formatJunit } from './cli/formatters/junit';
+import { formatSarif } from './cli/formatters/sarif';
+import { formatStylish } from './cli/formatters/stylish';
+import { toFileResult } from './cli/results';
+import { packageVersion } from './packs/builtin';
 import { lint, type LintResult } from './engine';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
 
@@ -49,10 +56,46 @@ export function loadConfig(filePath: string, opts: { configFile?: string } = {})
   return loadConfigFor(filePath, opts);
 }
 
+export interface FileLintResult extends LintResult {
+  filePath: string;
+  /** The text that was linted (ranges index into it). */
+  source: string;
+}
+
 /** Lints files on disk, each with the config that applies to it. */
-export function lintFiles(paths: string[], opts: { configFile?: string } = {}): Array<LintResult & { filePath: string }> {
+export function lintFiles(paths: string[], opts: { configFile?: string } = {}): FileLintResult[] {
   return paths.map((p) => {
     const cfg = loadConfigFor(p, opts);
-    return { filePath: p, ...lintText(readFileSync(p, 'utf8'), { filePath: p, config: cfg }) };
+    const source = readFileSync(p, 'utf8');
+    return { ...lintText(source, { filePath: p, config: cfg }), filePath: p, source };
   });
+}
+
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+
+/**
+ * Formats results exactly as the CLI would print them. `text` (or `source`) is
+ * needed to turn offsets into lines and columns. Pure: the github format does not
+ * write a step summary from here.
+ */
+export function formatResults(results: Array<LintResult & { filePath: string; source?: string; text?: string }>, format: FormatName = 'stylish', opts: { cwd?: string; color?: boolean } = {}): string {
+  const cwd = opts.cwd ?? process.cwd();
+  const files = results
+    .map((r) => toFileResult(resolve(cwd, r.filePath), relative(cwd, resolve(cwd, r.filePath)).replace(/\\/g, '/'), r.source ?? r.text ?? '', r))
+    .sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  const tool = { name: 'cx-lint', version: packageVersion() };
+  switch (format) {
+    case 'json':
+      return formatJson(files, tool);
+    case 'sarif':
+      return formatSarif(files, tool);
+    case 'github':
+      return formatGithub(files, {});
+    case 'junit':
+      return formatJunit(files);
+    case 'stylish':
+      return formatStylish(files, { color: opts.color ?? false });
+    default:
+      throw new Error(`unknown format "${String(format)}" (use stylish, json, sarif, github or junit)`);
+  }
 }
