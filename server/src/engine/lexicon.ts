@@ -165,9 +165,8 @@ export function scanClass(cls: CompiledClass, raw: string, negation: Negation): 
   return out;
 }
 
-/** Matches with their substitution targets, for phrase rules that offer fixes. */
-export function scanEntries(cls: CompiledClass, raw: string, negation: Negation): Match[] {
-  const hits = scanClass(cls, raw, negation);
+/** The class's matches (from scanClass) with their substitution targets, for phrase rules that offer fixes. */
+export function withTargets(cls: CompiledClass, raw: string, hits: Match[]): Match[] {
   const text = fold(raw);
   return hits.map((h) => {
     for (const e of cls.entries) {

@@ -1,4 +1,4 @@
-import { scanClass, scanEntries, type Match } from './lexicon';
+import { scanClass, withTargets, type Match } from './lexicon';
 import type { DocModel } from './model';
 import type { Scope } from './pack-types';
 import type { Setup } from './setup';
@@ -32,11 +32,11 @@ export class RunContext {
     return m;
   }
 
-  /** Matches with substitution targets (phrase rules only; not cached, they are rare). */
+  /** Matches with substitution targets (phrase rules only), built on the cached scan. */
   entryMatches(block: TextBlock, cls: string): Match[] {
     const c = this.setup.classes.get(cls);
-    if (!c || !this.matches(block, cls).length) return [];
-    return scanEntries(c, block.text, this.setup.negation);
+    const hits = this.matches(block, cls);
+    return c && hits.length ? withTargets(c, block.text, hits) : [];
   }
 
   has(block: TextBlock, cls: string): boolean {

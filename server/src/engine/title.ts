@@ -19,7 +19,6 @@ interface Span {
 }
 
 const SEPARATOR = /\s+[\u2013\u2014-]+\s+|\s*\|\s*|:\s+|,\s+|\s+(?:at|@)\s+|\s*\/\s+/g;
-const CONNECTOR = /^\s+(?:of|for|in|on|within)\s+(?:the\s+)?$/i;
 
 function allMatches(re: RegExp, text: string): Array<Span & { text: string }> {
   const out: Array<Span & { text: string }> = [];
@@ -84,8 +83,7 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
       return result;
     }
     // "CX Designer": CX names the kind of design. "Engineer on the CX team": a discipline on a team.
-    const between = text.slice(headSpan!.end, family.start);
-    result.form = family.end <= headSpan!.start ? 'discipline' : CONNECTOR.test(between) ? 'team' : 'team';
+    result.form = family.end <= headSpan!.start ? 'discipline' : 'team';
     return result;
   }
   const famSegIdx = segments.findIndex((s) => inSeg(s, family));
