@@ -192,15 +192,29 @@ function resolveCached(data: ConfigData, baseDir: string, files: string[]): Reso
   return r;
 }
 
+/** Editor-level additions (the language server's settings) on top of the config files. */
+export interface ConfigOverrides {
+  rules?: ConfigData['rules'];
+  titles?: ConfigData['titles'];
+}
+
+function withOverrides(data: ConfigData, o: ConfigOverrides | undefined): ConfigData {
+  if (!o) return data;
+  const out = { ...data };
+  if (o.rules && Object.keys(o.rules).length) out.rules = { ...data.rules, ...o.rules };
+  if (o.titles?.family?.length) out.titles = { family: [...(data.titles?.family ?? []), ...o.titles.family] };
+  return out;
+}
+
 /** Config for a file on disk: discovery, cascade, resolution. Globs are relative to the outermost config's folder, or the working directory when there is none. */
-export function loadConfigFor(filePath: string, opts: { configFile?: string } = {}): ResolvedConfig {
+export function loadConfigFor(filePath: string, opts: { configFile?: string; overrides?: ConfigOverrides; cwd?: string } = {}): ResolvedConfig {
   if (opts.configFile) {
     const cf = readConfigFile(resolve(opts.configFile));
     const files = cf ? [cf] : [];
     const { data, baseDir } = mergeConfigs(files);
-    return resolveCached(data, baseDir, files.map((f) => f.file));
+    return resolveCached(withOverrides(data, opts.overrides), baseDir, files.map((f) => f.file));
   }
   const files = findConfigFiles(dirname(resolve(filePath)));
   const { data, baseDir } = mergeConfigs(files);
-  return resolveCached(data, files.length ? baseDir : process.cwd(), files.map((f) => f.file));
+  return resolveCached(withOverrides(data, opts.overrides), files.length ? baseDir : (opts.cwd ?? process.cwd()), files.map((f) => f.file));
 }

@@ -1,0 +1,35 @@
+/**
+ * cx-lint-language-server: the LSP server over stdio, node-ipc, a socket or a pipe.
+ * The transport comes from argv (vscode-languageserver reads --stdio / --node-ipc /
+ * --socket=N / --pipe=NAME), so one file serves VS Code (ipc) and every other editor (stdio).
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { packageVersion } from '../packs/builtin';
+import { startServer } from './server';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+const args = process.argv.slice(2);
+
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${packageVersion()}\n`);
+  process.exit(0);
+}
+if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) {
+  // Without a transport createConnection() throws a stack trace; say what to do instead.
+  const usage = [
+    'Usage: cx-lint-language-server --stdio',
+    '',
+    'The cx-lint language server (LSP 3.17). Editors start it; it is not run by hand.',
+    'Transports: --stdio, --node-ipc, --socket=PORT, --pipe=NAME.',
+    'Setup for VS Code, Neovim and Emacs: see the README, section "Editors".',
+  ].join('\n');
+  const asked = args.includes('--help') || args.includes('-h');
+  (asked ? process.stdout : process.stderr).write(`${usage}\n`);
+  process.exit(asked ? 0 : 2);
+}
+
+startServer(createConnection(ProposedFeatures.all));
+
+// A language server that exits takes every open editor's linting with it: log instead.
+process.on('unhandledRejection', (e) => process.stderr.write(`[cx-lint] unhandled rejection: ${(e as Error)?.stack ?? String(e)}\n`));
+process.on('uncaughtException', (e) => process.stderr.write(`[cx-lint] uncaught exception: ${e.stack ?? String(e)}\n`));

@@ -1,0 +1,29 @@
+/**
+ * cx-lint's additions to LSP, shared by the server and the VS Code client. Other
+ * editors can ignore the notification and call the commands through
+ * workspace/executeCommand.
+ */
+export const STATUS_NOTIFICATION = 'cxLint/status';
+
+export interface StatusParams {
+  /** ok: linting; error: a config or pack could not be loaded; disabled: cxLint.enable is false. */
+  state: 'ok' | 'error' | 'disabled';
+  message?: string;
+  /** Findings across open documents. */
+  findings: number;
+  /** Loaded packs as name@version, built-in first. */
+  packs: string[];
+}
+
+export const COMMANDS = {
+  /** Arguments: [uri] or [{ uri }]. Applies every safe fix through workspace/applyEdit. */
+  applyFixAll: 'cx-lint.applyFixAll',
+  /** No arguments. Lints every posting in the workspace folders, publishing diagnostics for files that are not open. */
+  lintWorkspace: 'cx-lint.lintWorkspace',
+} as const;
+
+export interface LintWorkspaceResult {
+  files: number;
+  findings: number;
+  skipped: Array<{ file: string; reason: string }>;
+}

@@ -1,0 +1,379 @@
+import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type LintResult } from '../engine';
+import { packageVersion } from '../packs/builtin';
+import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/config';
+import type { PackError } from '../packs/diagnostics';
+import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
+import { SOURCE, toDiagnostic } from './convert';
+import { configForDocument, uriToPath } from './document-config';
+import { hoverAt } from './hover';
+import { normalizeSettings, type Settings } from './settings';
+import { STATUS_NOTIFICATION, COMMANDS, type StatusParams, type LintWorkspaceResult } from './protocol';
+import { lintWorkspaceFiles } from './workspace-lint';
+
+/** Default delay between the last keystroke and a lint; `initializationOptions.debounceMs` changes it. */
+const DEFAULT_DEBOUNCE_MS = 150;
+
+interface Linted {
+  version: number;
+  result: LintResult;
+  cfg: ResolvedConfig;
+  relPath: string | undefined;
+}
+
+/**
+ * Wires the engine to an LSP connection: documents, diagnostics, code actions,
+ * hover, commands, settings and config watching. Nothing in here may throw out of a
+ * handler: a broken config or a crashing rule becomes a diagnostic or a log line.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let initSettings: unknown;
+  let pushedSettings: unknown;
+  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false };
+
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const settingsNow = new Map<string, Settings>();
+  const linted = new Map<string, Linted>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const openedAt = new Map<string, number>();
+  const configErrors = new Map<string, PackError[]>(); // document uri → errors of its config
+  let errorFilesShown = new Set<string>(); // config/pack file uris holding published error diagnostics
+  let lastErrorText = '';
+  const workspaceFiles = new Set<string>(); // uris published by lintWorkspace that are not open
+  const knownPackDirs = new Set<string>();
+  const knownConfigFiles = new Set<string>();
+  let packsLabel: string[] = [];
+
+  const log = (msg: string) => connection.console.log(`[cx-lint] ${msg}`);
+  /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
+  const quiet = (p: Promise<unknown>) => void p.catch((e) => log(`client request failed: ${(e as Error).message ?? String(e)}`));
+
+  connection.onInitialize((params): InitializeResult => {
+    const c = params.capabilities;
+    caps.configuration = !!c.workspace?.configuration;
+    caps.versionedEdits = !!c.workspace?.workspaceEdit?.documentChanges;
+    caps.watchDynamic = !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    caps.configDynamic = !!c.workspace?.didChangeConfiguration?.dynamicRegistration;
+    caps.progress = !!c.window?.workDoneProgress;
+    // vscode-languageserver throws when folder events are subscribed to without client support.
+    caps.folders = !!c.workspace?.workspaceFolders;
+    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown };
+    if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) debounceMs = opts.debounceMs;
+    initSettings = opts.settings;
+    const wf = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    folders = wf?.length ? wf : params.rootUri ? [uriToPath(params.rootUri)].filter((p): p is string => !!p) : params.rootPath ? [params.rootPath] : [];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cx-lint-language-server', version: packageVersion() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.configDynamic) quiet(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cxLint' }));
+    if (caps.watchDynamic) {
+      // Config files anywhere, and pack files (manifests, rules, docs) wherever they live.
+      quiet(
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/{${CONFIG_NAMES.join(',')}}` }, { globPattern: '**/*.{yaml,yml,json}' }, { globPattern: '**/cx-lint.lock.json' }],
+        }),
+      );
+    }
+    if (caps.folders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+        relintAll();
+      });
+    }
+  });
+
+  // ---- settings -------------------------------------------------------------
+
+  function getSettings(uri: string): Promise<Settings> {
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = caps.configuration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'cxLint' }).then(
+            (v) => normalizeSettings(v ?? pushedSettings ?? initSettings),
+            () => normalizeSettings(pushedSettings ?? initSettings),
+          )
+        : Promise.resolve(normalizeSettings(pushedSettings ?? initSettings));
+      settingsCache.set(uri, p);
+    }
+    return p.then((s) => {
+      settingsNow.set(uri, s);
+      return s;
+    });
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    const s = (params.settings ?? {}) as Record<string, unknown>;
+    if (s.cxLint !== undefined) pushedSettings = s.cxLint;
+    settingsCache.clear();
+    relintAll();
+  });
+
+  // ---- linting --------------------------------------------------------------
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    // Only the latest request survives: a keystroke cancels the lint queued for the one before.
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        quiet(lintOpen(uri));
+      }, delay),
+    );
+  }
+
+  function relintAll(): void {
+    for (const d of documents.all()) schedule(d.uri, 0);
+  }
+
+  function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    quiet(connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }));
+  }
+
+  /** Lints the current text of an open document and publishes, unless a newer version arrived meanwhile. */
+  async function lintOpen(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await getSettings(uri);
+    const now = documents.get(uri);
+    if (!now || now.version !== version) return; // stale: a newer run is queued
+    if (!settings.enable) {
+      linted.delete(uri);
+      configErrors.delete(uri);
+      publish(uri, [], version);
+      return finish('disabled', 'cx-lint is disabled (cxLint.enable)');
+    }
+    const r = lintDocument(now, settings);
+    if (documents.get(uri)?.version !== version) return;
+    publish(uri, r ? r.result.findings.map((f) => toDiagnostic(now, f)) : [], version);
+    finish();
+  }
+
+  /** Lints one document synchronously; records config errors. Undefined when not linted. */
+  function lintDocument(doc: TextDocument, settings: Settings): Linted | undefined {
+    const dc = configForDocument(doc.uri, settings, folders);
+    if (!dc.ok) {
+      linted.delete(doc.uri);
+      configErrors.set(doc.uri, dc.errors);
+      return undefined;
+    }
+    configErrors.delete(doc.uri);
+    remember(dc.cfg);
+    if (dc.excluded) {
+      linted.delete(doc.uri);
+      return undefined;
+    }
+    let result: LintResult;
+    try {
+      result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath });
+    } catch (e) {
+      // An engine bug must not take the editor's linting down with it.
+      log(`internal error linting ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
+      linted.delete(doc.uri);
+      return undefined;
+    }
+    const entry = { version: doc.version, result, cfg: dc.cfg, relPath: dc.relPath };
+    linted.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** The lint of a document's current version, computing it now when the queued run has not happened yet. */
+  function current(doc: TextDocument): Linted | undefined {
+    const hit = linted.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const settings = settingsNow.get(doc.uri) ?? normalizeSettings(pushedSettings ?? initSettings);
+    if (!settings.enable) return undefined;
+    return lintDocument(doc, settings);
+  }
+
+  function remember(cfg: ResolvedConfig): void {
+    for (const p of cfg.packs) knownPackDirs.add(p.dir);
+    for (const f of cfg.files) knownConfigFiles.add(f);
+    packsLabel = cfg.packs.map((p) => `${p.pack.name}@${p.pack.version}`);
+  }
+
+  /** Publishes config errors into the files they are in, clears fixed ones, and reports status. */
+  function finish(state?: StatusParams['state'], message?: string): void {
+    const byFile = new Map<string, PackError[]>();
+    for (const errs of configErrors.values()) for (const e of errs) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    const nowShown = new Set<string>();
+    for (const [file, errs] of byFile) {
+      const uri = pathToFileURL(file).href;
+      nowShown.add(uri);
+      const seen = new Set<string>();
+      const diags = errs.filter((e) => !seen.has(e.message) && seen.add(e.message)).map((e) => configDiagnostic(e));
+      publish(uri, diags);
+    }
+    for (const uri of errorFilesShown) if (!nowShown.has(uri)) publish(uri, []);
+    errorFilesShown = nowShown;
+    const errorText = [...byFile.values()].flat().map((e) => e.message).join('\n');
+    if (errorText && errorText !== lastErrorText) {
+      const first = [...byFile.values()][0][0];
+      quiet(connection.window.showErrorMessage(`cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`));
+    }
+    lastErrorText = errorText;
+    let findings = 0;
+    for (const l of linted.values()) findings += l.result.findings.length;
+    const status: StatusParams = errorText
+      ? { state: 'error', message: `configuration error: ${[...byFile.values()][0][0].message}`, findings, packs: packsLabel }
+      : { state: state ?? 'ok', message, findings, packs: packsLabel };
+    quiet(connection.sendNotification(STATUS_NOTIFICATION, status));
+  }
+
+  function configDiagnostic(e: PackError): Diagnostic {
+    const line = Math.max(0, e.line - 1);
+    const character = Math.max(0, e.column - 1);
+    let end = character + 1;
+    try {
+      const text = readFileSync(e.file, 'utf8').split(/\r?\n|\r/)[line];
+      if (text !== undefined) end = Math.max(character + 1, text.length);
+    } catch {
+      /* the file may be gone; a one-character range still points at it */
+    }
+    return { range: { start: { line, character }, end: { line, character: end } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.reason };
+  }
+
+  // ---- documents ------------------------------------------------------------
+
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    workspaceFiles.delete(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
+
+  documents.onDidChangeContent((e) => {
+    const { uri, version } = e.document;
+    if (openedAt.get(uri) === version) return; // the open itself, already scheduled
+    const s = settingsNow.get(uri);
+    if (s && s.run === 'onSave') return;
+    schedule(uri, debounceMs);
+  });
+
+  documents.onDidSave((e) => {
+    const s = settingsNow.get(e.document.uri);
+    if (s?.run === 'onSave') schedule(e.document.uri, 0);
+  });
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    openedAt.delete(uri);
+    linted.delete(uri);
+    configErrors.delete(uri);
+    settingsCache.delete(uri);
+    settingsNow.delete(uri);
+    publish(uri, []); // no stale diagnostics for a closed document
+    finish();
+  });
+
+  // ---- config and pack files ------------------------------------------------
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const relevant = params.changes.some((c) => {
+      const p = uriToPath(c.uri);
+      if (!p) return false;
+      const base = p.slice(p.lastIndexOf(sep) + 1);
+      if (CONFIG_NAMES.includes(base) || base === 'cx-lint.lock.json' || knownConfigFiles.has(p)) return true;
+      for (const d of knownPackDirs) if (p.startsWith(d + sep)) return true;
+      return false;
+    });
+    if (!relevant) return;
+    log('configuration or pack changed; re-linting open documents');
+    clearConfigCache();
+    knownConfigFiles.clear();
+    knownPackDirs.clear();
+    relintAll();
+    if (workspaceFiles.size) quiet(lintWorkspace());
+  });
+
+  // ---- features -------------------------------------------------------------
+
+  connection.onCodeAction((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const l = current(doc);
+    if (!l) return [];
+    return codeActions({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath, versioned: caps.versionedEdits }, params.range, params.context.only);
+  });
+
+  connection.onHover((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const l = current(doc);
+    return l ? hoverAt(doc, l.result, l.cfg.setup, params.position) : null;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMANDS.applyFixAll) {
+      const arg = params.arguments?.[0] as string | { uri: string } | undefined;
+      const uri = typeof arg === 'string' ? arg : arg?.uri;
+      const doc = uri ? documents.get(uri) : undefined;
+      if (!doc) return { applied: false, reason: 'document is not open' };
+      const l = current(doc);
+      const edit = l && fixAllEdit({ doc, setup: l.cfg.setup, relPath: l.relPath });
+      if (!edit) return { applied: false, reason: 'nothing to fix' };
+      const r = await connection.workspace.applyEdit({ label: 'cx-lint: fix all', edit: workspaceEdit({ doc, versioned: caps.versionedEdits }, [edit]) });
+      return { applied: r.applied, reason: r.failureReason };
+    }
+    if (params.command === COMMANDS.lintWorkspace) return lintWorkspace();
+    return null;
+  });
+
+  async function lintWorkspace(): Promise<LintWorkspaceResult> {
+    const progress = caps.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('cx-lint', 0, 'Linting workspace postings', true);
+    try {
+      const res = await lintWorkspaceFiles({
+        folders,
+        isOpen: (uri) => !!documents.get(uri),
+        settingsFor: getSettings,
+        cancelled: () => !!progress?.token.isCancellationRequested,
+        report: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total}`),
+        publish: (uri, diagnostics) => {
+          workspaceFiles.add(uri);
+          publish(uri, diagnostics);
+        },
+        onConfigError: (uri, errors) => configErrors.set(uri, errors),
+        log,
+      });
+      for (const d of documents.all()) res.findings += current(d)?.result.findings.length ?? 0;
+      finish();
+      return res;
+    } finally {
+      progress?.done();
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}

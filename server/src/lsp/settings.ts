@@ -1,0 +1,49 @@
+import type { RuleSetting } from '../engine';
+
+/**
+ * Editor settings (`cxLint.*` in VS Code; `settings.cxLint` or initializationOptions
+ * elsewhere). They add to what .cxlintrc files say: rules here override the config's
+ * rules, extra title terms are appended, include/exclude narrow what is linted.
+ */
+export interface Settings {
+  enable: boolean;
+  /** Lint as you type (debounced) or only when a document is opened or saved. */
+  run: 'onType' | 'onSave';
+  rules: Record<string, RuleSetting>;
+  /** Globs relative to the workspace folder; empty means every Markdown document. */
+  include: string[];
+  exclude: string[];
+  titles: { family: string[] };
+  /** An explicit config file (like the CLI's --config), relative to the workspace folder. */
+  configFile: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  run: 'onType',
+  rules: {},
+  include: [],
+  exclude: [],
+  titles: { family: [] },
+  configFile: '',
+};
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+
+/** Tolerant of whatever a client sends: null, partial objects, wrong types fall back to defaults. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, any>) : {};
+  const rules: Record<string, RuleSetting> = {};
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    for (const [id, v] of Object.entries(r.rules)) if (typeof v === 'string' || Array.isArray(v)) rules[id] = v as RuleSetting;
+  }
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    run: r.run === 'onSave' ? 'onSave' : 'onType',
+    rules,
+    include: strings(r.include),
+    exclude: strings(r.exclude),
+    titles: { family: strings(r.titles?.family) },
+    configFile: typeof r.configFile === 'string' ? r.configFile : '',
+  };
+}

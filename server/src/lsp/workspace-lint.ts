@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { expandPaths } from '../cli/files';
+import { lint } from '../engine';
+import type { PackError } from '../packs/diagnostics';
+import { toDiagnostic } from './convert';
+import { configForDocument } from './document-config';
+import type { LintWorkspaceResult } from './protocol';
+import type { Settings } from './settings';
+
+export interface WorkspaceLintHost {
+  folders: string[];
+  isOpen(uri: string): boolean;
+  settingsFor(uri: string): Promise<Settings>;
+  cancelled(): boolean;
+  report(done: number, total: number): void;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  onConfigError(uri: string, errors: PackError[]): void;
+  log(msg: string): void;
+}
+
+/**
+ * Lints every Markdown file in the workspace folders that is not open (open ones
+ * are linted from the editor's text), with the same file discovery as the CLI:
+ * config include/exclude, .gitignore, node_modules skipped. Yields between files
+ * so hover and code actions keep answering.
+ */
+export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintWorkspaceResult> {
+  const out: LintWorkspaceResult = { files: 0, findings: 0, skipped: [] };
+  for (const folder of host.folders) {
+    const folderSettings = await host.settingsFor(pathToFileURL(join(folder, '.cxlintrc.json')).href);
+    const probe = configForDocument(pathToFileURL(join(folder, 'untitled.md')).href, folderSettings, [folder]);
+    const include = probe.ok ? probe.cfg.config.include : undefined;
+    const exclude = probe.ok ? (probe.cfg.config.exclude ?? []) : [];
+    const files = expandPaths(include ?? ['.'], folder, exclude).files;
+    for (let i = 0; i < files.length; i++) {
+      if (host.cancelled()) return out;
+      if (i % 10 === 0) {
+        host.report(i, files.length);
+        await new Promise((r) => setImmediate(r));
+      }
+      const file = files[i];
+      const uri = pathToFileURL(file).href;
+      if (host.isOpen(uri)) continue;
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        out.skipped.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+        continue;
+      }
+      if (text.includes('\u0000')) {
+        out.skipped.push({ file, reason: 'binary file (contains NUL bytes)' });
+        continue;
+      }
+      const settings = await host.settingsFor(uri);
+      if (!settings.enable) continue;
+      const dc = configForDocument(uri, settings, [folder]);
+      if (!dc.ok) {
+        host.onConfigError(uri, dc.errors);
+        continue;
+      }
+      if (dc.excluded) continue;
+      try {
+        const result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
+        const doc = TextDocument.create(uri, 'markdown', 0, text);
+        host.publish(uri, result.findings.map((f) => toDiagnostic(doc, f)));
+        out.files++;
+        out.findings += result.findings.length;
+      } catch (e) {
+        host.log(`internal error linting ${file}: ${(e as Error).stack ?? String(e)}`);
+        out.skipped.push({ file, reason: 'internal error (see the cx-lint output)' });
+      }
+    }
+    host.report(files.length, files.length);
+  }
+  return out;
+}
