@@ -266,6 +266,8 @@ describe('language server over stdio', function () {
     const uri = client.uri(CHARTER);
     await client.open(uri, readFileSync(join(dir, CHARTER), 'utf8'));
     await client.diagnosticsFor(uri);
+    // Unopened files linted by the workspace command share the config; their errors must clear too.
+    await client.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace' });
     const rc = join(dir, '.cxlintrc.json');
     const rcUri = pathToFileURL(rc).href;
     writeFileSync(rc, '{\n  "rules": {\n    "cx-as-initiative": "loud"\n  }\n}\n');

@@ -238,7 +238,7 @@ export function startServer(connection: Connection): void {
     const errorText = [...byFile.values()].flat().map((e) => e.message).join('\n');
     if (errorText && errorText !== lastErrorText) {
       const first = [...byFile.values()][0][0];
-      quiet(connection.window.showErrorMessage(`cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`));
+      connection.window.showErrorMessage(`cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`);
     }
     lastErrorText = errorText;
     let findings = 0;
@@ -363,7 +363,7 @@ export function startServer(connection: Connection): void {
           workspaceFiles.add(uri);
           publish(uri, diagnostics);
         },
-        onConfigError: (uri, errors) => configErrors.set(uri, errors),
+        onConfigError: (uri, errors) => (errors.length ? configErrors.set(uri, errors) : configErrors.delete(uri)),
         log,
       });
       for (const d of documents.all()) res.findings += current(d)?.result.findings.length ?? 0;

@@ -18,6 +18,7 @@ export interface WorkspaceLintHost {
   cancelled(): boolean;
   report(done: number, total: number): void;
   publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** The config errors for a file; an empty list when its config loaded. */
   onConfigError(uri: string, errors: PackError[]): void;
   log(msg: string): void;
 }
@@ -59,10 +60,8 @@ export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintW
       const settings = await host.settingsFor(uri);
       if (!settings.enable) continue;
       const dc = configForDocument(uri, settings, [folder]);
-      if (!dc.ok) {
-        host.onConfigError(uri, dc.errors);
-        continue;
-      }
+      host.onConfigError(uri, dc.ok ? [] : dc.errors);
+      if (!dc.ok) continue;
       if (dc.excluded) continue;
       try {
         const result = lint(text, dc.cfg.setup, { filePath: dc.relPath });

@@ -1,0 +1,86 @@
+/**
+ * The VS Code side of cx-lint: starts the bundled language server over IPC and adds
+ * what only an editor has — commands, a status bar item, the output channel. All
+ * linting happens in the server, which other editors use unchanged over stdio.
+ */
+import * as vscode from 'vscode';
+import { DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMANDS, STATUS_NOTIFICATION, type LintWorkspaceResult, type StatusParams } from '../../server/src/lsp/protocol';
+import { createConfigFile } from './create-config';
+import { StatusBar } from './status-bar';
+
+let client: LanguageClient | undefined;
+
+/** Files whose change can change findings: configs, lockfiles and pack files (YAML/JSON). */
+function isConfigOrPackFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /^\.cxlintrc(\.(json|ya?ml))?$|^package\.json$|^cx-lint\.lock\.json$|\.(ya?ml|json)$/.test(base);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined; status: StatusBar }> {
+  const output = vscode.window.createOutputChannel('cx-lint', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    outputChannel: output,
+    // Settings are pulled by the server (workspace/configuration, section "cxLint").
+    synchronize: { configurationSection: 'cxLint' },
+  };
+  const status = new StatusBar();
+  context.subscriptions.push(status, output);
+
+  const start = async () => {
+    client = new LanguageClient('cxLint', 'cx-lint', serverOptions, clientOptions);
+    client.onDidChangeState((e) => status.serverState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
+    await client.start();
+    client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p));
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cxLint.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!client || !editor || editor.document.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage('cx-lint: open a Markdown posting to fix it.');
+        return { applied: false };
+      }
+      return client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.applyFixAll, arguments: [editor.document.uri.toString()] });
+    }),
+    vscode.commands.registerCommand('cxLint.lintWorkspace', async (): Promise<LintWorkspaceResult | undefined> => {
+      if (!client) return undefined;
+      const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.lintWorkspace })) as LintWorkspaceResult;
+      const skipped = r.skipped.length ? `, ${r.skipped.length} skipped (see the output)` : '';
+      for (const s of r.skipped) output.appendLine(`skipped ${s.file}: ${s.reason}`);
+      void vscode.window.showInformationMessage(`cx-lint: ${r.findings} finding${r.findings === 1 ? '' : 's'} in ${r.files} file${r.files === 1 ? '' : 's'}${skipped}.`);
+      return r;
+    }),
+    vscode.commands.registerCommand('cxLint.restartServer', async () => {
+      if (client) await client.restart();
+      else await start();
+    }),
+    vscode.commands.registerCommand('cxLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('cxLint.createConfig', () => createConfigFile()),
+    // File watchers can drop or delay events (remote and polling watchers do); a save in
+    // the editor is certain, so a saved config or pack file is reported to the server too.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (client?.isRunning() && isConfigOrPackFile(doc.uri.path)) {
+        void client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: doc.uri.toString(), type: FileChangeType.Changed }] });
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    vscode.languages.onDidChangeDiagnostics(() => status.refresh()),
+  );
+
+  await start();
+  return { client: () => client, status };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+
+/**
+ * "cx-lint: 3" in the status bar: the active posting's finding count, the server
+ * state and the loaded packs (tooltip). Clicking shows the output channel.
+ */
+export class StatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('cxLint.status', vscode.StatusBarAlignment.Right, 100);
+  /** Exposed for the end-to-end tests, which cannot read the rendered status bar. */
+  state: 'starting' | 'running' | 'stopped' | StatusParams['state'] = 'starting';
+  packs: string[] = [];
+  private message: string | undefined;
+
+  constructor() {
+    this.item.name = 'cx-lint';
+    this.item.command = 'cxLint.showOutput';
+    this.refresh();
+    this.item.show();
+  }
+
+  serverState(s: 'starting' | 'running' | 'stopped'): void {
+    if (s !== 'running' || this.state === 'starting' || this.state === 'stopped') this.state = s === 'running' ? 'ok' : s;
+    this.refresh();
+  }
+
+  update(p: StatusParams): void {
+    this.state = p.state;
+    this.packs = p.packs;
+    this.message = p.message;
+    this.refresh();
+  }
+
+  /** Findings for the active editor's document, counted from the diagnostics VS Code holds. */
+  activeCount(): number | undefined {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== 'markdown') return undefined;
+    return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'cx-lint').length;
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  refresh(): void {
+    const n = this.activeCount();
+    const icon = { starting: '$(sync~spin)', running: '$(check)', ok: '$(check)', stopped: '$(circle-slash)', error: '$(error)', disabled: '$(circle-slash)' }[this.state];
+    const count = n === undefined || this.state === 'error' || this.state === 'disabled' ? '' : n === 0 ? ' 0' : ` ${n}`;
+    this.item.text = `${icon} cx-lint${count}`;
+    const lines = [
+      this.state === 'error' ? `cx-lint: ${this.message ?? 'configuration error'}` : this.state === 'disabled' ? 'cx-lint is disabled (cxLint.enable)' : this.state === 'stopped' ? 'cx-lint: the server is not running' : `cx-lint: ${n ?? 0} finding${n === 1 ? '' : 's'} in this document`,
+      this.packs.length ? `Packs: ${this.packs.join(', ')}` : '',
+      'Click to show the output.',
+    ];
+    this.item.tooltip = lines.filter(Boolean).join('\n');
+    this.item.backgroundColor = this.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Runs inside VS Code's extension host with the extension under development loaded,
+ * against a copy of examples/. Waits on VS Code events (diagnostics changes); the
+ * only polling is for code actions, whose context lags behind the diagnostics (see
+ * the comment in codeActionsFor).
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+// The Node API of the same build: the findings VS Code shows must be the engine's.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const api = require(join(ROOT, 'dist', 'api.js')) as typeof import('../../../server/src/api');
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const fileUri = (name: string) => vscode.Uri.joinPath(folder(), name);
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cx-lint');
+
+function diagnostics(uri: vscode.Uri, pred: (d: vscode.Diagnostic[]) => boolean, what: string, ms = 30000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const d = ours(uri);
+      if (!pred(d)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(d);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(ours(uri).map((d) => d.code))}`));
+    }, ms);
+    check();
+  });
+}
+
+/**
+ * vscode.executeCodeActionProvider builds context.diagnostics from the workbench's
+ * markers, which arrive a moment after the extension host sees the diagnostics; it
+ * can return [] or throw Canceled meanwhile. So this one call is retried.
+ */
+async function codeActionsFor(uri: vscode.Uri, range: vscode.Range, kind: string, want: (a: vscode.CodeAction[]) => boolean): Promise<vscode.CodeAction[]> {
+  let actions: vscode.CodeAction[] = [];
+  for (let i = 0; i < 100; i++) {
+    try {
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    } catch (e) {
+      if (!/Canceled/.test(String(e))) throw e;
+      actions = [];
+    }
+    if (want(actions)) return actions;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`code actions never matched; last: ${actions.map((a) => a.title).join(' | ')}`);
+}
+
+/** Replaces a document's text in the editor and saves it, as a user editing a config does. */
+async function saveAs(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.ok(await doc.save(), `saved ${doc.uri.fsPath}`);
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(fileUri(name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+interface ExtensionApi {
+  status: { state: string; packs: string[]; text: string; activeCount(): number | undefined };
+}
+
+describe('cx-lint in VS Code', () => {
+  let ext: vscode.Extension<ExtensionApi>;
+
+  before(async () => {
+    ext = vscode.extensions.all.find((e) => e.packageJSON.name === 'cx-lint')!;
+    assert.ok(ext, 'the extension under development is loaded');
+  });
+
+  it('activates on a Markdown posting and shows the engine’s findings: codes, ranges, severities, docs links', async () => {
+    const doc = await open('customer-experience-associate.md');
+    const d = await diagnostics(doc.uri, (x) => x.length > 0, 'cx-lint diagnostics');
+    assert.ok(ext.isActive);
+    const expected = api.lintText(doc.getText(), { filePath: doc.uri.fsPath, config: api.loadConfig(doc.uri.fsPath) }).findings;
+    assert.deepEqual(
+      d.map((x) => [String((x.code as { value: string }).value ?? x.code), doc.offsetAt(x.range.start), doc.offsetAt(x.range.end)]),
+      expected.map((f) => [f.ruleId, f.range.start, f.range.end]),
+    );
+    const renamed = d.find((x) => (x.code as { value: string }).value === 'cx-renamed-customer-service')!;
+    assert.equal(renamed.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(renamed.range.start.line, 0);
+    assert.match(String((renamed.code as { target: vscode.Uri }).target), /cx-renamed-customer-service\/README\.md$/);
+    assert.ok((renamed.relatedInformation ?? []).length >= 5, 'duties as related information');
+  });
+
+  it('shows state, count and packs in the status bar', async () => {
+    const doc = await open('customer-experience-associate.md');
+    const d = await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics');
+    const status = ext.exports.status;
+    assert.equal(status.state, 'ok');
+    assert.equal(status.activeCount(), d.length);
+    assert.equal(status.text, `$(check) cx-lint ${d.length}`);
+    assert.ok(status.packs.some((p) => p.startsWith('cx-core@')), status.packs.join(','));
+  });
+
+  it('explains a finding on hover', async () => {
+    const doc = await open('customer-experience-associate.md');
+    const [d] = await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(text, /cx-lint: cx-renamed-customer-service/);
+    assert.match(text, /Why it matters/);
+  });
+
+  it('applies a quick fix (retitle) and the finding goes away', async () => {
+    const doc = await open('customer-experience-associate.md');
+    const d = await diagnostics(doc.uri, (x) => x.some((y) => (y.code as { value: string }).value === 'cx-renamed-customer-service'), 'renamed finding');
+    const target = d.find((y) => (y.code as { value: string }).value === 'cx-renamed-customer-service')!;
+    const actions = await codeActionsFor(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value, (a) => a.some((x) => x.title.startsWith('Retitle')));
+    const retitle = actions.find((x) => x.title.startsWith('Retitle'))!;
+    assert.equal(retitle.isPreferred, true);
+    assert.ok(actions.some((x) => x.title === 'Disable cx-renamed-customer-service for this line'));
+    assert.ok(actions.some((x) => x.title === 'Disable cx-renamed-customer-service for this file'));
+    assert.ok(await vscode.workspace.applyEdit(retitle.edit!));
+    assert.match(doc.lineAt(0).text, /^# Customer Service Associate/);
+    await diagnostics(doc.uri, (x) => !x.some((y) => (y.code as { value: string }).value === 'cx-renamed-customer-service'), 'finding gone');
+  });
+
+  it('fixes all safe problems with the cxLint.fixAll command', async () => {
+    const doc = await open('head-of-cx-charter.md');
+    await diagnostics(doc.uri, (x) => x.some((y) => (y.code as { value: string }).value === 'cx-as-initiative'), 'initiative finding');
+    const r = await vscode.commands.executeCommand<{ applied: boolean }>('cxLint.fixAll');
+    assert.equal(r.applied, true);
+    assert.match(doc.getText(), /our CX programme/);
+    await diagnostics(doc.uri, (x) => !x.some((y) => (y.code as { value: string }).value === 'cx-as-initiative'), 'initiative fixed');
+  });
+
+  it('offers source.fixAll.cx-lint, the kind editor.codeActionsOnSave uses', async () => {
+    const doc = await open('head-of-cx-charter.md');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), '\nThis is a six-month CX pilot.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnostics(doc.uri, (x) => x.some((y) => (y.code as { value: string }).value === 'cx-as-initiative'), 'new initiative finding');
+    const actions = await codeActionsFor(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.cx-lint', (a) => a.length > 0);
+    assert.deepEqual(actions.map((a) => a.kind?.value), ['source.fixAll.cx-lint']);
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+    assert.doesNotMatch(doc.getText(), /CX pilot/);
+  });
+
+  it('lints every posting in the workspace on command, including unopened files', async () => {
+    const r = await vscode.commands.executeCommand<{ files: number; findings: number }>('cxLint.lintWorkspace');
+    assert.ok(r.files >= 4, `files: ${r.files}`);
+    const unopened = fileUri('cx-coordinator.md');
+    const d = await diagnostics(unopened, (x) => x.length > 0, 'diagnostics for an unopened file');
+    assert.ok(d.length > 0);
+  });
+
+  it('re-lints when .cxlintrc.json is edited and saved, and shows a broken one as an error in that file', async () => {
+    const other = await open('cx-coordinator.md');
+    const before = await diagnostics(other.uri, (x) => x.length > 0, 'coordinator findings');
+    const rule = String((before[0].code as { value: string }).value);
+    const rc = fileUri('.cxlintrc.json');
+    await vscode.workspace.fs.writeFile(rc, new TextEncoder().encode('{}\n'));
+    const rcDoc = await vscode.workspace.openTextDocument(rc);
+    await vscode.window.showTextDocument(rcDoc);
+    await saveAs(rcDoc, JSON.stringify({ rules: { [rule]: 'off' } }));
+    await diagnostics(other.uri, (x) => !x.some((y) => (y.code as { value: string }).value === rule), `${rule} turned off by the config`);
+    await saveAs(rcDoc, '{ "rules": { "cx-as-initiative": "loud" } }\n');
+    const errs = await diagnostics(rc, (x) => x.length > 0, 'config error diagnostic');
+    assert.equal(errs[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(ext.exports.status.state, 'error');
+    await saveAs(rcDoc, '{}\n');
+    await diagnostics(rc, (x) => x.length === 0, 'config error cleared');
+    await diagnostics(other.uri, (x) => x.some((y) => (y.code as { value: string }).value === rule), 'finding back');
+    assert.equal(ext.exports.status.state, 'ok');
+  });
+
+  it('creates a starter config with cxLint.createConfig without overwriting', async () => {
+    const uri = (await vscode.commands.executeCommand<vscode.Uri>('cxLint.createConfig'))!;
+    assert.equal(uri.toString(), fileUri('.cxlintrc.json').toString());
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), '{}\n', 'existing file kept');
+  });
+
+  it('restarts the server and publishes again', async () => {
+    const doc = await open('head-of-cx-charter.md');
+    await vscode.commands.executeCommand('cxLint.restartServer');
+    await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics after restart');
+    assert.equal(ext.exports.status.state, 'ok');
+  });
+});
