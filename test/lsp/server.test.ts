@@ -330,6 +330,50 @@ describe('language server over stdio', function () {
     assert.equal(client.configurationRequests, 0);
   });
 
+  it('re-lints when a pack file changes (a house pack adds "ratepayers" as customers)', async () => {
+    const house = join(dir, 'house');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(house);
+    writeFileSync(join(house, 'pack.yaml'), 'name: house\nversion: 1.0.0\n');
+    writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./house'] }));
+    const uri = client.uri('coop.md');
+    await client.open(uri, '# Customer Experience Coordinator\n\n## Responsibilities\n\n- Prepare weekly reports for ratepayers\n- Maintain the shared drive and meeting minutes\n');
+    const before = await client.diagnosticsFor(uri);
+    assert.ok(before.some((d) => d.code === 'cx-title-without-customer'), before.map((d) => d.code).join(','));
+    writeFileSync(join(house, 'pack.yaml'), 'name: house\nversion: 1.0.1\nlexicons:\n  customer:\n    match: [ratepayer+]\n');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(house, 'pack.yaml')).href, type: 2 }] });
+    const after = await client.diagnostics.next((x) => x.uri === uri && !x.diagnostics.some((d) => d.code === 'cx-title-without-customer'), 'ratepayers are customers now');
+    assert.ok(after);
+    const s = await client.statuses.next((x) => x.packs.includes('house@1.0.1'), 'status lists the new pack version', true);
+    assert.equal(s.state, 'ok');
+  });
+
+  it('with run: onSave, lints on open and save but not while typing', async () => {
+    client.settings = { run: 'onSave' };
+    const uri = client.uri(RENAMED);
+    await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));
+    assert.ok((await client.diagnosticsFor(uri)).some((d) => d.code === 'cx-renamed-customer-service'));
+    const v = await client.replace(uri, 'Customer Experience Associate', 'Customer Service Associate');
+    // A round trip after the edit: with onType (debounce 0) a publish for v would be due by now.
+    await client.hover(uri, { line: 0, character: 0 });
+    await client.hover(uri, { line: 0, character: 0 });
+    await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await client.diagnostics.next((x) => x.uri === uri && x.version === v, 'publish after save', true);
+    const forV = client.diagnostics.all.filter((x) => x.uri === uri && x.version === v);
+    assert.equal(forV.length, 1, 'one publish for the edited version, from the save');
+    assert.ok(!forV[0].diagnostics.some((d) => d.code === 'cx-renamed-customer-service'));
+  });
+
+  it('cxLint.include limits linting to matching documents', async () => {
+    client.settings = { include: ['postings/**'] };
+    const uri = client.uri(RENAMED);
+    await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));
+    assert.deepEqual(await client.diagnosticsFor(uri), []);
+    const inside = client.uri('postings/a.md');
+    await client.open(inside, readFileSync(join(dir, RENAMED), 'utf8'));
+    assert.ok((await client.diagnosticsFor(inside)).length > 0);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const uri = client.uri(RENAMED);
     await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));

@@ -235,7 +235,8 @@ export function startServer(connection: Connection): void {
     }
     for (const uri of errorFilesShown) if (!nowShown.has(uri)) publish(uri, []);
     errorFilesShown = nowShown;
-    const errorText = [...byFile.values()].flat().map((e) => e.message).join('\n');
+    // Sorted and unique: the same errors reached through several documents are one message.
+    const errorText = [...new Set([...byFile.values()].flat().map((e) => e.message))].sort().join('\n');
     if (errorText && errorText !== lastErrorText) {
       const first = [...byFile.values()][0][0];
       connection.window.showErrorMessage(`cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`);
