@@ -182,6 +182,28 @@ describe('cx-lint in VS Code', () => {
     assert.equal(ext.exports.status.state, 'ok');
   });
 
+  it('validates .cxlintrc.json with the contributed JSON Schema', async () => {
+    // A config in a folder with no postings, so only the JSON language service reports on it.
+    const uri = fileUri('schema-check/.cxlintrc.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{ "extends": 5, "rulez": {} }\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const d = await new Promise<vscode.Diagnostic[]>((resolve, reject) => {
+      const done = () => {
+        const x = vscode.languages.getDiagnostics(uri).filter((y) => y.source !== 'cx-lint');
+        if (x.length < 2) return;
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(x);
+      };
+      const sub = vscode.languages.onDidChangeDiagnostics(done);
+      const timer = setTimeout(() => reject(new Error('no JSON schema diagnostics')), 30000);
+      done();
+    });
+    const text = d.map((x) => x.message).join(' | ');
+    assert.match(text, /Incorrect type|not allowed|rulez/i, text);
+  });
+
   it('creates a starter config with cxLint.createConfig without overwriting', async () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('cxLint.createConfig'))!;
     assert.equal(uri.toString(), fileUri('.cxlintrc.json').toString());
