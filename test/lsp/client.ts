@@ -68,6 +68,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Declare workspace/configuration support (default true). */
   configuration?: boolean;
+  /** Extra node flags for the server process (e.g. --expose-gc). */
+  execArgv?: string[];
 }
 
 export class TestClient {
@@ -90,7 +92,7 @@ export class TestClient {
   stderr = '';
 
   static async start(opts: ClientOptions): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: opts.rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), SERVER, '--stdio'], { cwd: opts.rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, opts.rootDir, opts.settings ?? null);
     proc.stderr!.on('data', (d) => (c.stderr += String(d)));

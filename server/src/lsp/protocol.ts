@@ -27,3 +27,18 @@ export interface LintWorkspaceResult {
   findings: number;
   skipped: Array<{ file: string; reason: string }>;
 }
+
+/** Request `cxLint/stats` (params `{ gc?: boolean }`): heap and RSS in bytes, and counts of what the server holds. */
+export const STATS_REQUEST = 'cxLint/stats';
+
+export interface ServerStats {
+  heapUsed: number;
+  rss: number;
+  documents: number;
+  linted: number;
+  timers: number;
+  configErrors: number;
+  workspaceFiles: number;
+  /** Whether the server runs with --expose-gc, so `gc: true` collected garbage first. */
+  gc: boolean;
+}

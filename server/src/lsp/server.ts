@@ -22,7 +22,7 @@ import { SOURCE, toDiagnostic } from './convert';
 import { configForDocument, uriToPath } from './document-config';
 import { hoverAt } from './hover';
 import { normalizeSettings, type Settings } from './settings';
-import { STATUS_NOTIFICATION, COMMANDS, type StatusParams, type LintWorkspaceResult } from './protocol';
+import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult } from './protocol';
 import { lintWorkspaceFiles } from './workspace-lint';
 
 /** Default delay between the last keystroke and a lint; `initializationOptions.debounceMs` changes it. */
@@ -374,6 +374,14 @@ export function startServer(connection: Connection): void {
       progress?.done();
     }
   }
+
+  // Diagnostics for soak tests and bug reports: memory and what the server holds.
+  connection.onRequest(STATS_REQUEST, (params: { gc?: boolean } | undefined) => {
+    const g = globalThis as { gc?: () => void };
+    if (params?.gc && g.gc) g.gc();
+    const m = process.memoryUsage();
+    return { heapUsed: m.heapUsed, rss: m.rss, documents: documents.all().length, linted: linted.size, timers: timers.size, configErrors: configErrors.size, workspaceFiles: workspaceFiles.size, gc: !!g.gc };
+  });
 
   documents.listen(connection);
   connection.listen();
