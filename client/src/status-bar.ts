@@ -10,7 +10,11 @@ export class StatusBar implements vscode.Disposable {
   /** Exposed for the end-to-end tests, which cannot read the rendered status bar. */
   state: 'starting' | 'running' | 'stopped' | StatusParams['state'] = 'starting';
   packs: string[] = [];
+  /** How many times the server has come up (1 + restarts, crash recoveries included). */
+  starts = 0;
   private message: string | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
 
   constructor() {
     this.item.name = 'cx-lint';
@@ -20,6 +24,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   serverState(s: 'starting' | 'running' | 'stopped'): void {
+    if (s === 'running') this.starts++;
     if (s !== 'running' || this.state === 'starting' || this.state === 'stopped') this.state = s === 'running' ? 'ok' : s;
     this.refresh();
   }
@@ -54,9 +59,11 @@ export class StatusBar implements vscode.Disposable {
     ];
     this.item.tooltip = lines.filter(Boolean).join('\n');
     this.item.backgroundColor = this.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.changed.fire();
   }
 
   dispose(): void {
+    this.changed.dispose();
     this.item.dispose();
   }
 }

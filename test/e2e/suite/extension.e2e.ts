@@ -73,7 +73,23 @@ async function open(name: string): Promise<vscode.TextDocument> {
 }
 
 interface ExtensionApi {
-  status: { state: string; packs: string[]; text: string; activeCount(): number | undefined };
+  status: { state: string; packs: string[]; text: string; starts: number; activeCount(): number | undefined; onDidChange: vscode.Event<void> };
+}
+
+function statusWhere(ext: vscode.Extension<ExtensionApi>, pred: () => boolean, what: string, ms = 60000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (pred()) return resolve();
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, ms);
+    const sub = ext.exports.status.onDidChange(() => {
+      if (!pred()) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 describe('cx-lint in VS Code', () => {
@@ -216,4 +232,20 @@ describe('cx-lint in VS Code', () => {
     await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics after restart');
     assert.equal(ext.exports.status.state, 'ok');
   });
+
+  it('recovers from a server crash: the client restarts it and findings come back', async () => {
+    const doc = await open('head-of-cx-charter.md');
+    await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics before the crash');
+    const starts = ext.exports.status.starts;
+    // The server runs as `node …/dist/server.js --node-ipc`; kill it as a crash would.
+    const { execSync } = await import('node:child_process');
+    // "[s]erver" keeps pgrep from matching the shell that runs it.
+    const pids = execSync(`pgrep -f '${join(ROOT, 'dist')}/[s]erver.js --node-ipc' || true`, { encoding: 'utf8' }).split('\n').filter(Boolean);
+    assert.ok(pids.length >= 1, 'found the server process');
+    for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+    await statusWhere(ext, () => ext.exports.status.starts > starts && ext.exports.status.state === 'ok', 'the client to restart the server');
+    const d = await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics after the restart');
+    assert.ok(d.length > 0);
+  });
 });
+
