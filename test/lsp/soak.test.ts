@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { lintText, loadConfig } from '../../server/src/api';
+import type { ServerStats } from '../../server/src/lsp/protocol';
 import { ROOT } from '../helpers/fixtures';
 import { TestClient } from './client';
 
@@ -29,15 +30,7 @@ function rng(seed: number): () => number {
 
 const WORDS = ['customer', 'calls', 'journey', 'initiative', 'own the customer experience', 'tickets', 'NPS', 'with product and operations', '\n- ', '\n## Responsibilities\n', 'é', '🙂', '\r\n', 'pilot', 'handle time'];
 
-interface Stats {
-  heapUsed: number;
-  rss: number;
-  documents: number;
-  linted: number;
-  timers: number;
-  configErrors: number;
-  gc: boolean;
-}
+type Stats = ServerStats;
 
 const MB = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
