@@ -374,6 +374,35 @@ describe('language server over stdio', function () {
     assert.ok((await client.diagnosticsFor(inside)).length > 0);
   });
 
+  it('lints a large document in a background worker: requests keep answering, edits wait for save', async function () {
+    this.timeout(120000);
+    client.settings = { largeFileSize: 200000 };
+    const base = readFileSync(join(dir, CHARTER), 'utf8');
+    const filler = Array.from({ length: 6000 }, (_, i) => `The team keeps note ${i} of how its quarterly planning went and what it changed.`).join('\n\n');
+    const text = `${base}\n## Notes\n\n${filler}\n`;
+    assert.ok(text.length > 400000);
+    const uri = client.uri('big-charter.md');
+    await client.open(uri, text);
+    // Sent right after the open: answered while the worker lints, i.e. before the publish.
+    const hover = await client.hover(uri, { line: 0, character: 0 });
+    assert.equal(hover, null);
+    assert.equal(client.diagnostics.all.filter((p) => p.uri === uri).length, 0, 'hover answered before the lint finished');
+    const diags = await client.diagnosticsFor(uri);
+    const doc = client.docs.get(uri)!;
+    assert.deepEqual(
+      diags.map((d) => [d.code, doc.offsetAt(d.range.start)]),
+      engineFindings(dir, 'big-charter.md', text).map((f) => [f.ruleId, f.range.start]),
+    );
+    // Typing in a large document does not lint; saving does.
+    const v = await client.replace(uri, 'our CX initiative', 'our CX programme');
+    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
+    assert.deepEqual(actions, [], 'no actions from a stale result');
+    await client.conn.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const after = await client.diagnostics.next((p) => p.uri === uri && p.version === v, 'publish after save', true);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'cx-as-initiative'));
+    assert.equal(client.diagnostics.all.filter((p) => p.uri === uri && p.version === v).length, 1);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const uri = client.uri(RENAMED);
     await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));

@@ -3,18 +3,24 @@
  * The transport comes from argv (vscode-languageserver reads --stdio / --node-ipc /
  * --socket=N / --pipe=NAME), so one file serves VS Code (ipc) and every other editor (stdio).
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { packageVersion } from '../packs/builtin';
+import { runBackgroundWorker } from './background-worker';
 import { startServer } from './server';
+
+// The same bundle is the background lint worker (large documents), started by the server.
+const isWorker = !isMainThread && (workerData as { role?: string } | undefined)?.role === 'cx-lint-background';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 const args = process.argv.slice(2);
 
-if (args.includes('--version') || args.includes('-v')) {
+if (isWorker) {
+  runBackgroundWorker();
+} else if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${packageVersion()}\n`);
   process.exit(0);
-}
-if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) {
+} else if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) {
   // Without a transport createConnection() throws a stack trace; say what to do instead.
   const usage = [
     'Usage: cx-lint-language-server --stdio',
@@ -26,10 +32,10 @@ if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPOR
   const asked = args.includes('--help') || args.includes('-h');
   (asked ? process.stdout : process.stderr).write(`${usage}\n`);
   process.exit(asked ? 0 : 2);
+} else {
+  startServer(createConnection(ProposedFeatures.all));
 }
 
-startServer(createConnection(ProposedFeatures.all));
-
 // A language server that exits takes every open editor's linting with it: log instead.
-process.on('unhandledRejection', (e) => process.stderr.write(`[cx-lint] unhandled rejection: ${(e as Error)?.stack ?? String(e)}\n`));
-process.on('uncaughtException', (e) => process.stderr.write(`[cx-lint] uncaught exception: ${e.stack ?? String(e)}\n`));
+if (!isWorker) process.on('unhandledRejection', (e) => process.stderr.write(`[cx-lint] unhandled rejection: ${(e as Error)?.stack ?? String(e)}\n`));
+if (!isWorker) process.on('uncaughtException', (e) => process.stderr.write(`[cx-lint] uncaught exception: ${e.stack ?? String(e)}\n`));

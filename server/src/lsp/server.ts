@@ -21,7 +21,8 @@ import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-act
 import { SOURCE, toDiagnostic } from './convert';
 import { configForDocument, uriToPath } from './document-config';
 import { hoverAt } from './hover';
-import { normalizeSettings, type Settings } from './settings';
+import { BackgroundLinter } from './background-lint';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult } from './protocol';
 import { lintWorkspaceFiles } from './workspace-lint';
 
@@ -62,6 +63,9 @@ export function startServer(connection: Connection): void {
   let packsLabel: string[] = [];
 
   const log = (msg: string) => connection.console.log(`[cx-lint] ${msg}`);
+  // The bundle itself is the worker script (see main.ts).
+  const background = new BackgroundLinter(__filename, log);
+  connection.onShutdown(() => background.dispose());
   /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
   const quiet = (p: Promise<unknown>) => void p.catch((e) => log(`client request failed: ${(e as Error).message ?? String(e)}`));
 
@@ -172,14 +176,40 @@ export function startServer(connection: Connection): void {
       publish(uri, [], version);
       return finish('disabled', 'cx-lint is disabled (cxLint.enable)');
     }
+    if (isLarge(now, settings)) return lintInBackground(now, settings);
     const r = lintDocument(now, settings);
     if (documents.get(uri)?.version !== version) return;
     publish(uri, r ? r.result.findings.map((f) => toDiagnostic(now, f)) : [], version);
     finish();
   }
 
-  /** Lints one document synchronously; records config errors. Undefined when not linted. */
-  function lintDocument(doc: TextDocument, settings: Settings): Linted | undefined {
+  function isLarge(doc: TextDocument, settings: Settings | undefined): boolean {
+    return doc.getText().length > (settings?.largeFileSize ?? DEFAULT_SETTINGS.largeFileSize);
+  }
+
+  /** Large documents: config on this thread (cached), the lint itself in the worker, so requests keep flowing. */
+  async function lintInBackground(doc: TextDocument, settings: Settings): Promise<void> {
+    const { uri, version } = doc;
+    const dc = resolveFor(doc, settings);
+    if (!dc) {
+      publish(uri, [], version);
+      return finish();
+    }
+    const res = await background.lint({ uri, version, text: doc.getText(), settings, folders });
+    if (!res || documents.get(uri)?.version !== version) return; // superseded by a newer version
+    if (!res.ok) {
+      log(`background lint of ${uri} failed: ${res.reason}`);
+      linted.delete(uri);
+      publish(uri, [], version);
+      return finish();
+    }
+    linted.set(uri, { version, result: res.result, cfg: dc.cfg, relPath: dc.relPath });
+    publish(uri, res.result.findings.map((f) => toDiagnostic(doc, f)), version);
+    finish();
+  }
+
+  /** The config for a document, recording its errors; undefined when it has errors or is excluded. */
+  function resolveFor(doc: TextDocument, settings: Settings): { cfg: ResolvedConfig; relPath: string | undefined } | undefined {
     const dc = configForDocument(doc.uri, settings, folders);
     if (!dc.ok) {
       linted.delete(doc.uri);
@@ -192,6 +222,13 @@ export function startServer(connection: Connection): void {
       linted.delete(doc.uri);
       return undefined;
     }
+    return { cfg: dc.cfg, relPath: dc.relPath };
+  }
+
+  /** Lints one document synchronously; records config errors. Undefined when not linted. */
+  function lintDocument(doc: TextDocument, settings: Settings): Linted | undefined {
+    const dc = resolveFor(doc, settings);
+    if (!dc) return undefined;
     let result: LintResult;
     try {
       result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath });
@@ -212,6 +249,8 @@ export function startServer(connection: Connection): void {
     if (hit && hit.version === doc.version) return hit;
     const settings = settingsNow.get(doc.uri) ?? normalizeSettings(pushedSettings ?? initSettings);
     if (!settings.enable) return undefined;
+    // A large document is linted in the background; answering from a stale result could misplace edits.
+    if (isLarge(doc, settings)) return undefined;
     return lintDocument(doc, settings);
   }
 
@@ -275,19 +314,20 @@ export function startServer(connection: Connection): void {
     const { uri, version } = e.document;
     if (openedAt.get(uri) === version) return; // the open itself, already scheduled
     const s = settingsNow.get(uri);
-    if (s && s.run === 'onSave') return;
+    if ((s && s.run === 'onSave') || isLarge(e.document, s)) return; // large documents: on open and save only
     schedule(uri, debounceMs);
   });
 
   documents.onDidSave((e) => {
     const s = settingsNow.get(e.document.uri);
-    if (s?.run === 'onSave') schedule(e.document.uri, 0);
+    if (s?.run === 'onSave' || isLarge(e.document, s)) schedule(e.document.uri, 0);
   });
 
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
+    background.cancel(uri);
     openedAt.delete(uri);
     linted.delete(uri);
     configErrors.delete(uri);

@@ -16,6 +16,8 @@ export interface Settings {
   titles: { family: string[] };
   /** An explicit config file (like the CLI's --config), relative to the workspace folder. */
   configFile: string;
+  /** Documents longer than this (UTF-16 code units) are linted on open and save only, in a background worker. */
+  largeFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: [],
   titles: { family: [] },
   configFile: '',
+  largeFileSize: 1048576,
 };
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
@@ -45,5 +48,6 @@ export function normalizeSettings(raw: unknown): Settings {
     exclude: strings(r.exclude),
     titles: { family: strings(r.titles?.family) },
     configFile: typeof r.configFile === 'string' ? r.configFile : '',
+    largeFileSize: typeof r.largeFileSize === 'number' && r.largeFileSize > 0 ? r.largeFileSize : DEFAULT_SETTINGS.largeFileSize,
   };
 }
