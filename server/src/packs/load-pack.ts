@@ -114,7 +114,8 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
     } catch (e) {
       if (!(e instanceof PatternError)) throw e;
       const pos = src.position(pointer);
-      errors.push(new PackError(manifest!, pos.line, pos.col, `invalid ${kind === 'regex' ? 'regex' : 'pattern'}: ${e.message}.`));
+      const hint = kind === 'phrase' && /[\\^$?]|[)\]][+*]/.test(p) ? ' Phrase patterns are not regular expressions; for a raw regular expression write { regex: "…" } (run on the linear-time re2js engine).' : '';
+      errors.push(new PackError(manifest!, pos.line, pos.col, `invalid ${kind === 'regex' ? 'regex' : 'pattern'}: ${e.message}.${hint}`));
     }
   };
   const checkEntry = (pointer: string, m: any) => {
