@@ -42,6 +42,7 @@ describe('cx-lint pack …', function () {
       assert.equal(JSON.parse(readFileSync(join(dir, 'house-words', 'package.json'), 'utf8')).name, 'cx-lint-pack-house-words');
       const v = run(dir, ['pack', 'validate', 'house-words']);
       assert.equal(v.status, 0, v.stdout);
+      assert.doesNotMatch(v.stdout, /^!/m, 'the skeleton draws no advice either');
       const t = run(dir, ['pack', 'test', 'house-words']);
       assert.equal(t.status, 0, t.stdout);
       assert.match(t.stdout, /✔ cx-lint-pack-house-words@0\.1\.0: 4 passed, 0 failed \(1 rules\)/);
@@ -57,6 +58,13 @@ describe('cx-lint pack …', function () {
     } finally {
       removeDir(dir);
     }
+  });
+
+  it('pack validate gives advice (no engine range, no docs) without failing', () => {
+    const r = run(HOSTILE, ['pack', 'validate', 'backtracking-regex']);
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stdout, /^! .*pack\.yaml: no "engine" range; add engine: "\^1\.0\.0"/m);
+    assert.match(r.stdout, /^! rule "evil-backtracking" has no docs/m);
   });
 
   it('pack init refuses a folder that is not empty', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
@@ -89,9 +89,29 @@ function packValidate(dir: string, io: Io): number {
     return 2;
   }
   const p = r.pack!.pack;
+  for (const w of packWarnings(r.pack!)) io.out(`! ${w}\n`);
   const extra = r.all.length > 2 ? ` (builds on ${r.all.slice(1, -1).map((x) => x.pack.name).join(', ')})` : '';
   io.out(`✔ ${p.name}@${p.version}: ${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}, ${Object.keys(p.lexicons ?? {}).length} lexicon classes, ${Object.keys(p.presets ?? {}).length} presets${extra}; valid\n`);
   return 0;
+}
+
+/** Advice that does not make a pack invalid. */
+function packWarnings(loaded: NonNullable<ReturnType<typeof checkPackFolder>['pack']>): string[] {
+  const out: string[] = [];
+  const p = loaded.pack;
+  if (!p.engine) out.push(`${loaded.files[0]}: no "engine" range; add engine: "^${ENGINE_VERSION.split('.')[0]}.0.0" so other cx-lint versions reject the pack clearly instead of misreading it.`);
+  const pj = join(loaded.dir, 'package.json');
+  if (existsSync(pj)) {
+    try {
+      const meta = JSON.parse(readFileSync(pj, 'utf8'));
+      if (meta.version && meta.version !== p.version) out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
+      if (meta.scripts && Object.keys(meta.scripts).some((k) => /install/.test(k))) out.push(`${pj}: has install scripts; a pack needs none, and users may install packs with --ignore-scripts.`);
+    } catch {
+      out.push(`${pj}: not valid JSON.`);
+    }
+  }
+  for (const rule of p.rules) if (!loaded.ruleFiles.get(rule.id)?.docs) out.push(`rule "${rule.id}" has no docs: add docs: README.md next to its rule file.`);
+  return out;
 }
 
 function packTest(dir: string, io: Io): number {

@@ -261,9 +261,9 @@ export function configSchema(): object {
       root: { type: 'boolean', description: 'Stop looking for configuration in parent folders.' },
       extends: {
         oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-        description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>".',
+        description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>" (pack by manifest name or npm name; a pack named here is loaded if installed). See docs/packs.md.',
       },
-      packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs: folder paths or npm package names.' },
+      packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs, loaded in order after cx-core: folder paths ("./packs/house") or npm names ("cx-lint-pack-acme" or "acme", "@cxpa/cx-lint-pack-titles" or "@cxpa/titles").' },
       rules: { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity, or [severity, options].' },
       include: { type: 'array', items: { type: 'string' } },
       exclude: { type: 'array', items: { type: 'string' } },
