@@ -16,9 +16,9 @@ export const PACK_USAGE = `Usage: cx-lint pack <command> [options]
 Commands:
   init [DIR]          write a working pack skeleton (manifest, one rule, its docs and
                       examples, package.json) into DIR (default: the current folder)
-  validate DIR        check a pack: schema, limits, patterns, paths, engine range,
+  validate DIR…       check a pack: schema, limits, patterns, paths, engine range,
                       duplicate ids, unknown lexicon classes or rules (exit 2 on errors)
-  test DIR            run every rule's valid/invalid examples, fix expectations and
+  test DIR…           run every rule's valid/invalid examples, fix expectations and
                       fixtures, and print a pass/fail summary (exit 1 on a failure)
   lock [PATHS…]       write ${LOCKFILE_NAME} in the current folder: every third-party pack
                       the config of the current folder (and of the Markdown files
@@ -49,9 +49,12 @@ export function packCommand(argv: string[], io: Io): number {
       if (pos.length > 1) throw new UsageError('pack init takes at most one folder');
       return packInit(resolve(pos[0] ?? '.'), io);
     case 'validate':
-    case 'test':
-      if (pos.length !== 1) throw new UsageError(`pack ${sub} takes one pack folder`);
-      return sub === 'validate' ? packValidate(pos[0], io) : packTest(pos[0], io);
+    case 'test': {
+      if (!pos.length) throw new UsageError(`pack ${sub} takes one or more pack folders`);
+      // Several folders: each is reported in turn; the worst exit code wins.
+      const codes = pos.map((dir) => (sub === 'validate' ? packValidate(dir, io) : packTest(dir, io)));
+      return Math.max(...codes.map((c) => (c === 2 ? 3 : c))) === 3 ? 2 : Math.max(...codes);
+    }
     case 'lock':
       return packLock(pos, io);
     default:
