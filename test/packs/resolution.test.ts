@@ -113,7 +113,7 @@ describe('pack resolution: names, presets, load order', () => {
     });
     it('a pack that is not installed says which npm names were tried', () => {
       const dir = tempDir({ '.cxlintrc.json': '{"root": true, "packs": ["@nobody/titles"]}', 'job.md': HEAD_OF_CX });
-      assert.throws(() => ids(join(dir, 'job.md')), (e: PackErrors) => /cannot find pack "@nobody\/titles" \(tried npm packages "@nobody\/titles", "@nobody\/cx-lint-pack-titles"/.test(e.message));
+      assert.throws(() => ids(join(dir, 'job.md')), (e: PackErrors) => /\.cxlintrc\.json:1:26: cannot find pack "@nobody\/titles" \(tried npm packages "@nobody\/titles", "@nobody\/cx-lint-pack-titles"/.test(e.message));
     });
   });
 

@@ -127,12 +127,12 @@ export interface ResolvedConfig {
 export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = []): ResolvedConfig {
   const where = { file: configFiles[0] ?? baseDir, line: 1, col: 1 };
   const set = new PackSet();
-  for (const ref of config.packs ?? []) set.load(ref, baseDir, where);
+  for (const ref of config.packs ?? []) set.load(ref, baseDir, locate(configFiles, ref) ?? where);
   const extendsList = config.extends === undefined ? DEFAULT_EXTENDS : toArray(config.extends);
   for (const ext of extendsList) {
     const { pack } = splitPresetRef(ext);
     // `extends: ["@cxpa/titles/strict"]` alone is enough: an installed pack it names is loaded.
-    if (!set.find(pack) && !isPathRef(pack)) set.load(pack, baseDir, where);
+    if (!set.find(pack) && !isPathRef(pack)) set.load(pack, baseDir, locate(configFiles, ext) ?? where, `the "extends" entry "${ext}"`);
   }
   const errors = [...set.errors];
   if (!errors.length) errors.push(...set.checkRefs());
@@ -166,6 +166,23 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     throw e;
   }
   return { config, packs: set.loaded, sources: set.sources, lint, setup, baseDir, files: [...configFiles, ...set.loaded.flatMap((l) => l.files)] };
+}
+
+/** Where a config file names a pack or preset (best effort, for error positions): the first line with it in quotes. */
+function locate(files: string[], ref: string): { file: string; line: number; col: number } | undefined {
+  for (const file of files) {
+    let lines: string[];
+    try {
+      lines = readFileSync(file, 'utf8').split('\n');
+    } catch {
+      continue;
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const col = lines[i].search(new RegExp(`["']?${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?(?=[\\s,\\]]|$)`));
+      if (col >= 0) return { file, line: i + 1, col: col + 1 };
+    }
+  }
+  return undefined;
 }
 
 /**

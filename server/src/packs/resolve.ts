@@ -58,14 +58,14 @@ export interface ResolvedRef {
 }
 
 /** A reference → a pack folder; throws PackError with what was tried. */
-export function resolvePackRef(ref: string, baseDir: string, where: { file: string; line: number; col: number }): ResolvedRef {
+export function resolvePackRef(ref: string, baseDir: string, where: { file: string; line: number; col: number }, context?: string): ResolvedRef {
   if (isPathRef(ref)) return { dir: resolve(baseDir, ref) };
   const names = packNameCandidates(ref);
   for (const n of names) {
     const dir = packageDir(n, baseDir);
     if (dir) return { dir, npmName: n };
   }
-  throw new PackError(where.file, where.line, where.col, `cannot find pack "${ref}" (tried npm package${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} from ${baseDir}). Install it (npm i -D ${names[names.length - 1]}) or give a folder path starting with "./".`);
+  throw new PackError(where.file, where.line, where.col, `cannot find pack "${ref}"${context ? `, which ${context} names,` : ''} (tried npm package${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} from ${baseDir}). Install it (npm i -D ${names[names.length - 1]}) or give a folder path starting with "./".`);
 }
 
 /**
@@ -122,10 +122,10 @@ export class PackSet {
   }
 
   /** Loads a pack (and, first, the packs its manifest extends). Errors are collected, not thrown. */
-  load(ref: string, baseDir: string, where: { file: string; line: number; col: number }): LoadedPack | undefined {
+  load(ref: string, baseDir: string, where: { file: string; line: number; col: number }, context?: string): LoadedPack | undefined {
     let r: ResolvedRef;
     try {
-      r = resolvePackRef(ref, baseDir, where);
+      r = resolvePackRef(ref, baseDir, where, context);
     } catch (e) {
       if (e instanceof PackError) this.errors.push(e);
       else throw e;
