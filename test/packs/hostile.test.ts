@@ -88,6 +88,17 @@ describe('hostile packs are rejected with a clear, located message', () => {
     assert.ok(!r.pack?.files.some((f) => f.startsWith(outside)));
   });
 
+  it('duplicate rule ids in a pack are reported at the second id', () => {
+    const rule = (id: string) => `id: ${id}\nseverity: info\ndescription: d\nappliesTo: [{}]\ncheck: { type: no-duties }\nmessage: m\n`;
+    const got = problems(tempPack({ 'pack.yaml': 'name: dupes\nversion: 1.0.0\nrules: rules/*.yaml\n', 'rules/a.yaml': rule('same-id'), 'rules/b.yaml': rule('same-id') }));
+    assert.ok(got.some((m) => /b\.yaml:1:5: duplicate rule id "same-id" \(also in rules.a\.yaml\)/.test(m)), got.join('\n'));
+  });
+
+  it('a preset that sets a rule no pack defines is reported at the rule id', () => {
+    const got = problems(tempPack({ 'pack.yaml': 'name: typo\nversion: 1.0.0\npresets:\n  strict:\n    rules:\n      cx-renamed-custmer-service: error\n' }));
+    assert.ok(got.some((m) => /pack\.yaml:6:7: preset "strict" names rule "cx-renamed-custmer-service", which neither this pack nor the packs it builds on define/.test(m)), got.join('\n'));
+  });
+
   it('rule globs that leave the pack are refused', () => {
     const got = problems(tempPack({ 'pack.yaml': 'name: globby\nversion: 1.0.0\nrules: ../*/pack.yaml\n' }));
     assert.ok(got.some((m) => /pack\.yaml:3:8: rule path "\.\.\/\*\/pack\.yaml" leaves the pack folder/.test(m)), got.join('\n'));

@@ -135,6 +135,13 @@ describe('pack resolution: names, presets, load order', () => {
       assert.equal(cfg.lint.rules!['cx-no-executive-sponsor'], 'warning', 'cx-core/strict came in through the preset extends');
       assert.ok(ids(join(dir, 'job.md')).includes('house-jargon:warning'));
     });
+    it('a pack preset can set rule options, which reach the compiled check', () => {
+      const dir = tempDir({ ...base, 'house/pack.yaml': base['house/pack.yaml'].replace('rules: { house-jargon: warning }', 'rules: { house-jargon: warning, cx-renamed-customer-service: [error, { minShare: 0.9 }] }') });
+      const cfg = resolveConfig({ packs: [join(dir, 'house')], extends: ['house/recommended'] }, dir);
+      const r = cfg.setup.rules.find((x) => x.data.id === 'cx-renamed-customer-service')!;
+      assert.equal(r.severity, 'error');
+      assert.equal((r.check as { minShare: number }).minShare, 0.9);
+    });
     it('a cycle of extends is an error, not a hang', () => {
       const dir = tempDir({ ...base, 'base/pack.yaml': 'name: base\nversion: 1.0.0\nextends: [../house]\nlexicons:\n  house-jargon:\n    match: [synergy]\n' });
       assert.throws(() => resolveConfig({ packs: [join(dir, 'house')] }, dir), (e: PackErrors) => /extend each other in a cycle/.test(e.message));

@@ -3,7 +3,6 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
-import { PackErrors } from '../packs/diagnostics';
 import { LOCKFILE_NAME, lockEntries, writeLockfile } from '../packs/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
 import { PACK_PREFIX } from '../packs/resolve';
@@ -159,4 +158,3 @@ function packLock(paths: string[], io: Io): number {
   return 0;
 }
 
-export { PackErrors };
