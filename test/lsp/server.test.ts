@@ -348,6 +348,31 @@ describe('language server over stdio', function () {
     assert.equal(s.state, 'ok');
   });
 
+  it('verifies third-party packs against cx-lint.lock.json, as the CLI does', async () => {
+    const house = join(dir, 'house');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(house);
+    writeFileSync(join(house, 'pack.yaml'), 'name: house\nversion: 1.0.0\n');
+    writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./house'] }));
+    const lock = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'pack', 'lock'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(lock.status, 0, lock.stderr);
+    const uri = client.uri(RENAMED);
+    await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));
+    assert.ok((await client.diagnosticsFor(uri)).length > 0, 'locked pack: linted');
+    writeFileSync(join(house, 'pack.yaml'), 'name: house\nversion: 1.0.0\nlexicons:\n  customer:\n    match: [ratepayer+]\n');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(house, 'pack.yaml')).href, type: 2 }] });
+    const lockUri = pathToFileURL(join(dir, 'cx-lint.lock.json')).href;
+    const err = await client.diagnostics.next((x) => x.uri === lockUri && x.diagnostics.length > 0, 'lockfile diagnostic');
+    assert.match(err.diagnostics[0].message, /pack "house" .* has changed since/);
+    await client.diagnostics.next((x) => x.uri === uri && x.diagnostics.length === 0, 'not linted with a changed pack', true);
+    const relock = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'pack', 'lock'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(relock.status, 0, relock.stderr);
+    const cleared = client.diagnostics.next((x) => x.uri === lockUri && x.diagnostics.length === 0, 'lockfile diagnostic cleared');
+    const again = client.diagnostics.next((x) => x.uri === uri && x.diagnostics.length > 0, 'linted again');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lockUri, type: 2 }] });
+    await Promise.all([cleared, again]);
+  });
+
   it('with run: onSave, lints on open and save but not while typing', async () => {
     client.settings = { run: 'onSave' };
     const uri = client.uri(RENAMED);

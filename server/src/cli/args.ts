@@ -24,13 +24,17 @@ export interface CliOptions {
   baseline?: string;
   writeBaseline?: string;
   jobs: number;
+  /** Skip checking packs against cx-lint.lock.json. */
+  noLockfile: boolean;
   help: boolean;
   version: boolean;
 }
 
 export const USAGE = `Usage: cx-lint [options] [paths|folders|globs…]
+       cx-lint pack init|validate|test|lock …   (cx-lint pack --help)
 
 Lints Markdown job postings and role charters (default: the current folder).
+Folders that hold a rule pack (pack.yaml) are skipped when a folder is walked.
 
 Options:
   -c, --config FILE         use this config file instead of discovering .cxlintrc files
@@ -49,11 +53,12 @@ Options:
       --baseline FILE       report only findings not recorded in the baseline FILE
       --write-baseline FILE record the current findings in FILE (JSON) and exit 0
   -j, --jobs N              lint files in N worker threads (default 1)
+      --no-lockfile         do not check packs against cx-lint.lock.json
   -v, --version             print the version
   -h, --help                print this help
 
 Exit codes: 0 no error-level finding, 1 errors or too many warnings,
-2 a usage, configuration, pack or baseline error, or a path that could not be
+2 a usage, configuration, pack, lockfile or baseline error, or a path that could not be
 linted (missing, unreadable, binary, a folder named like a Markdown file); the other
 files are still linted and reported.
 `;
@@ -84,6 +89,7 @@ export function parseCli(argv: string[]): CliOptions {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        'no-lockfile': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -134,6 +140,7 @@ export function parseCli(argv: string[]): CliOptions {
     baseline: v.baseline,
     writeBaseline: v['write-baseline'],
     jobs,
+    noLockfile: Boolean(v['no-lockfile']),
     help: Boolean(v.help),
     version: Boolean(v.version),
   };

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import ignore from 'ignore';
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 
 export interface Expanded {
@@ -38,17 +38,44 @@ export function gitignoreFilter(cwd: string): (absPath: string) => boolean {
   };
 }
 
+const PACK_MANIFESTS = ['pack.yaml', 'pack.yml', 'pack.json'];
+
+/**
+ * Is a file inside a rule pack folder below `root`? A pack's docs and fixtures are
+ * written to show anti-patterns, so a folder walk or glob does not lint them (a pack
+ * folder named on the command line, or a file named explicitly, still is).
+ */
+function inPackBelow(root: string, file: string, cache: Map<string, boolean>): boolean {
+  for (let d = dirname(file); d !== root && d.startsWith(root); d = dirname(d)) {
+    let isPack = cache.get(d);
+    if (isPack === undefined) {
+      isPack = PACK_MANIFESTS.some((n) => {
+        try {
+          return statSync(join(d, n)).isFile();
+        } catch {
+          return false;
+        }
+      });
+      cache.set(d, isPack);
+    }
+    if (isPack) return true;
+    if (dirname(d) === d) break;
+  }
+  return false;
+}
+
 /** Paths, folders and globs → a sorted, de-duplicated list of Markdown files. */
 export function expandPaths(args: string[], cwd: string, exclude: string[] = []): Expanded {
   const ignored = gitignoreFilter(cwd);
   const files = new Set<string>();
   const missing: string[] = [];
   const folders = new Set<string>();
-  const add = (found: string[]): number => {
+  const packCache = new Map<string, boolean>();
+  const add = (found: string[], root: string): number => {
     let n = 0;
     for (const f of found) {
       const p = f.replace(/[\\/]+$/, '');
-      if (ignored(p)) continue;
+      if (ignored(p) || inPackBelow(root, p, packCache)) continue;
       if (!isDir(p)) files.add(p);
       else if (MARKDOWN_NAME.test(p)) folders.add(p);
       else continue;
@@ -60,7 +87,7 @@ export function expandPaths(args: string[], cwd: string, exclude: string[] = [])
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
       const found = globSync(arg, { cwd, absolute: true, ignore, dot: false, followSymbolicLinks: false, onlyFiles: false });
-      if (!add(found)) missing.push(arg);
+      if (!add(found, resolve(cwd))) missing.push(arg);
       continue;
     }
     const abs = resolve(cwd, arg);
@@ -72,7 +99,7 @@ export function expandPaths(args: string[], cwd: string, exclude: string[] = [])
       continue;
     }
     if (st.isDirectory()) {
-      add(globSync('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore, followSymbolicLinks: false, onlyFiles: false }));
+      add(globSync('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore, followSymbolicLinks: false, onlyFiles: false }), abs);
     } else {
       files.add(abs);
     }

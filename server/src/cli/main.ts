@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
+import { LOCKFILE_NAME, LockfileError, LockVerifier, readLockfile } from '../packs/lockfile';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args';
+import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
 import { expandPaths } from './files';
 import { fixText, writeIfUnchanged } from './fix';
@@ -43,15 +45,22 @@ class ExitError extends Error {
   }
 }
 
-/** Loads (and caches per folder) the config for a file, with --rule overrides applied. */
+/** Loads (and caches per folder) the config for a file, with --rule overrides applied and packs checked against the lockfile. */
 class Configs {
   private readonly cache = new Map<string, ResolvedConfig>();
-  constructor(private readonly opts: CliOptions) {}
+  private readonly lock: LockVerifier | undefined;
+  constructor(private readonly opts: CliOptions) {
+    // The lockfile in the working folder, when there is one, is always checked (unless --no-lockfile).
+    const file = join(process.cwd(), LOCKFILE_NAME);
+    this.lock = !opts.noLockfile && existsSync(file) ? new LockVerifier(LOCKFILE_NAME, readLockfile(file)) : undefined;
+  }
   for(file: string): ResolvedConfig {
     const key = this.opts.config ? '' : dirname(resolve(file));
     let cfg = this.cache.get(key);
     if (cfg) return cfg;
     cfg = loadConfigFor(file, { configFile: this.opts.config });
+    const problems = this.lock?.problems(cfg.packs) ?? [];
+    if (problems.length) throw new LockfileError(problems.join('\n'));
     const overrides = this.opts.rules;
     if (Object.keys(overrides).length) {
       const known = new Set(ruleIds(cfg));
@@ -86,6 +95,8 @@ function render(results: FileResult[], opts: CliOptions, configs: Configs, toTer
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `cx-lint pack …` authoring commands; lint a folder called "pack" as ./pack.
+  if (argv[0] === 'pack') return packCommand(argv.slice(1), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) });
   const opts = parseCli(argv);
   if (opts.help) {
     process.stdout.write(USAGE);
@@ -199,6 +210,7 @@ async function main(argv: string[]): Promise<number> {
 function reportError(e: unknown): { message: string; code: number } {
   if (e instanceof UsageError) return { message: `cx-lint: ${e.message}. Run cx-lint --help for usage.\n`, code: 2 };
   if (e instanceof PackErrors) return { message: `cx-lint: configuration error\n${e.message}\n`, code: 2 };
+  if (e instanceof LockfileError) return { message: `cx-lint: lockfile check failed (${LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
   if (e instanceof ExitError) return { message: `${e.message}\n`, code: e.code };
   return { message: `cx-lint: ${(e as Error).message}\n`, code: 2 };
 }

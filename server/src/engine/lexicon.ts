@@ -1,8 +1,15 @@
+import type { RE2JS } from 're2js';
 import { compileAlternation, compilePattern, fold, PATTERN_FLAGS } from './patterns';
+import { compileRawRegex, rawMatches } from './raw-regex';
 
-/** One lexicon entry as written in a pack: a phrase pattern, optionally with a substitution. */
+/**
+ * One lexicon entry as written in a pack: a phrase pattern (`match`) or a raw
+ * regular expression (`regex`, run on the linear-time re2js engine), optionally
+ * with a substitution.
+ */
 export interface LexiconEntryData {
-  match: string;
+  match?: string;
+  regex?: string;
   /** Replacement for the pattern's {…} target (or the whole match) in a substitution fix. */
   replace?: string;
   /** A substitution that keeps the meaning and grammar may be applied by fix-all. */
@@ -15,7 +22,7 @@ export interface LexiconClassData {
   description?: string;
   match: Array<string | LexiconEntryData>;
   /** Phrases that look like a match but are not ("team member" for customer). */
-  exclude?: string[];
+  exclude?: Array<string | { regex: string }>;
   negation?: NegationMode;
 }
 
@@ -28,7 +35,10 @@ export interface NegationData {
 }
 
 export interface CompiledEntry {
-  regex: RegExp;
+  /** A phrase pattern's compiled expression, or undefined for a raw regex entry. */
+  regex?: RegExp;
+  /** A raw regex entry, run on re2js. */
+  raw?: RE2JS;
   hasTarget: boolean;
   replace?: string;
   safe: boolean;
@@ -40,6 +50,7 @@ export interface CompiledClass {
   any: RegExp;
   entries: CompiledEntry[];
   exclude: RegExp | null;
+  rawExclude: RE2JS[];
   negation: NegationMode;
 }
 
@@ -56,25 +67,36 @@ function normalise(e: string | LexiconEntryData): LexiconEntryData {
   return typeof e === 'string' ? { match: e } : e;
 }
 
+/** The text that names an entry: what `remove` lists and what a later pack's entry replaces. */
+export function entryKey(e: string | LexiconEntryData | { regex: string }): string {
+  return (typeof e === 'string' ? e : 'match' in e && e.match !== undefined ? e.match : (e as { regex: string }).regex ?? '').toLowerCase();
+}
+
 export function compileClass(name: string, data: LexiconClassData): CompiledClass {
-  const entries = data.match.map(normalise).map((e) => {
-    const c = compilePattern(e.match);
+  const entries: CompiledEntry[] = data.match.map(normalise).map((e) => {
+    if (e.regex !== undefined) {
+      const raw = compileRawRegex(e.regex);
+      return { raw, hasTarget: raw.groupCount() >= 1, replace: e.replace, safe: e.safe === true, pattern: e.regex };
+    }
+    const c = compilePattern(e.match ?? '');
     return {
       regex: new RegExp(c.source, PATTERN_FLAGS + (c.hasTarget ? 'd' : '')),
       hasTarget: c.hasTarget,
       replace: e.replace,
       safe: e.safe === true,
-      pattern: e.match,
+      pattern: e.match!,
     };
   });
   // One alternation per class so each block is scanned once per class, not once per entry.
-  const any = compileAlternation(entries.map((e) => e.pattern));
+  const any = compileAlternation(entries.filter((e) => e.regex).map((e) => e.pattern));
   const ex = data.exclude ?? [];
+  const phraseEx = ex.filter((x): x is string => typeof x === 'string');
   return {
     name,
     any,
     entries,
-    exclude: ex.length ? compileAlternation(ex) : null,
+    exclude: phraseEx.length ? compileAlternation(phraseEx) : null,
+    rawExclude: ex.filter((x): x is { regex: string } => typeof x !== 'string').map((x) => compileRawRegex(x.regex)),
     negation: data.negation ?? 'normal',
   };
 }
@@ -138,25 +160,21 @@ function clauseStart(text: string, pos: number): number {
 export function scanClass(cls: CompiledClass, raw: string, negation: Negation): Match[] {
   const text = fold(raw);
   const out: Match[] = [];
-  cls.any.lastIndex = 0;
   let excluded: Array<[number, number]> | null = null;
-  for (let m = cls.any.exec(text); m; m = cls.any.exec(text)) {
-    if (m[0].length === 0) {
-      cls.any.lastIndex++;
-      continue;
-    }
-    const start = m.index;
-    const end = start + m[0].length;
-    if (cls.exclude) {
+  for (const [start, end] of candidates(cls, text)) {
+    if (cls.exclude || cls.rawExclude.length) {
       if (!excluded) {
         excluded = [];
-        cls.exclude.lastIndex = 0;
-        // Exclusions may overlap ("service desk for internal" and "internal customers …
-        // requests"), so resume just after each start rather than after each match.
-        for (let x = cls.exclude.exec(text); x; x = cls.exclude.exec(text)) {
-          excluded.push([x.index, x.index + x[0].length]);
-          cls.exclude.lastIndex = x.index + 1;
+        if (cls.exclude) {
+          cls.exclude.lastIndex = 0;
+          // Exclusions may overlap ("service desk for internal" and "internal customers …
+          // requests"), so resume just after each start rather than after each match.
+          for (let x = cls.exclude.exec(text); x; x = cls.exclude.exec(text)) {
+            excluded.push([x.index, x.index + x[0].length]);
+            cls.exclude.lastIndex = x.index + 1;
+          }
         }
+        for (const re of cls.rawExclude) for (const x of rawMatches(re, text)) excluded.push([x.start, x.end]);
       }
       if (excluded.some(([a, b]) => a < end && start < b)) continue;
     }
@@ -165,11 +183,40 @@ export function scanClass(cls: CompiledClass, raw: string, negation: Negation): 
   return out;
 }
 
+/** Phrase-pattern matches, plus raw-regex matches that do not overlap an earlier or longer one, in text order. */
+function candidates(cls: CompiledClass, text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  cls.any.lastIndex = 0;
+  for (let m = cls.any.exec(text); m; m = cls.any.exec(text)) {
+    if (m[0].length === 0) {
+      cls.any.lastIndex++;
+      continue;
+    }
+    found.push([m.index, m.index + m[0].length]);
+  }
+  const raws = cls.entries.filter((e) => e.raw);
+  if (!raws.length) return found;
+  for (const e of raws) for (const m of rawMatches(e.raw!, text)) found.push([m.start, m.end]);
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Array<[number, number]> = [];
+  for (const c of found) if (!out.length || c[0] >= out[out.length - 1][1]) out.push(c);
+  return out;
+}
+
 /** The class's matches (from scanClass) with their substitution targets, for phrase rules that offer fixes. */
 export function withTargets(cls: CompiledClass, raw: string, hits: Match[]): Match[] {
   const text = fold(raw);
+  const rawCache = new Map<CompiledEntry, ReturnType<typeof rawMatches>>();
   return hits.map((h) => {
     for (const e of cls.entries) {
+      if (e.raw) {
+        let ms = rawCache.get(e);
+        if (!ms) rawCache.set(e, (ms = rawMatches(e.raw, text)));
+        const m = ms.find((x) => x.start === h.start);
+        if (m) return { ...h, end: m.end, target: m.target ?? { start: m.start, end: m.end }, entry: e };
+        continue;
+      }
+      if (!e.regex) continue;
       e.regex.lastIndex = h.start;
       const m = e.regex.exec(text);
       if (m && m.index === h.start) {

@@ -23,6 +23,8 @@ export type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[
 
 export interface PresetData {
   description?: string;
+  /** Presets applied before this one ("cx-core/strict"). */
+  extends?: string[];
   rules: Record<string, RuleSetting>;
 }
 

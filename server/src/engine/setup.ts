@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { compileClass, Negation, type CompiledClass, type LexiconClassData, type LexiconEntryData } from './lexicon';
+import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './lexicon';
 import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
 import { PatternError } from './patterns';
 import type { DocKind, Severity, SeveritySetting } from './types';
@@ -80,13 +80,17 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
     vocabData = mergeDeep(vocabData, pack.vocabulary ?? {});
     for (const [name, cls] of Object.entries(pack.lexicons ?? {})) {
       const prev = lexicons.get(name);
+      // Later packs win: `remove` drops entries by their pattern text, and an entry with
+      // the same pattern text as an earlier one replaces it in place (new replace/safe).
       const remove = new Set((cls.remove ?? []).map((r) => r.toLowerCase()));
-      const key = (e: string | LexiconEntryData) => (typeof e === 'string' ? e : e.match).toLowerCase();
-      const match = [...(prev?.match ?? []), ...(cls.match ?? [])].filter((e) => !remove.has(key(e)));
+      const added = new Map((cls.match ?? []).map((e) => [entryKey(e), e] as const));
+      const kept = (prev?.match ?? []).map((e) => added.get(entryKey(e)) ?? e);
+      const keptKeys = new Set(kept.map(entryKey));
+      const match = [...kept, ...(cls.match ?? []).filter((e) => !keptKeys.has(entryKey(e)))].filter((e) => !remove.has(entryKey(e)));
       lexicons.set(name, {
         description: cls.description ?? prev?.description,
         match,
-        exclude: [...(prev?.exclude ?? []), ...(cls.exclude ?? [])].filter((e) => !remove.has(e.toLowerCase())),
+        exclude: [...(prev?.exclude ?? []), ...(cls.exclude ?? [])].filter((e) => !remove.has(entryKey(e))),
         negation: cls.negation ?? prev?.negation,
       });
     }

@@ -19,7 +19,7 @@ import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/co
 import type { PackError } from '../packs/diagnostics';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
 import { SOURCE, toDiagnostic } from './convert';
-import { configForDocument, uriToPath } from './document-config';
+import { clearLockCache, configForDocument, uriToPath } from './document-config';
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
@@ -351,6 +351,7 @@ export function startServer(connection: Connection): void {
     if (!relevant) return;
     log('configuration or pack changed; re-linting open documents');
     clearConfigCache();
+    clearLockCache();
     knownConfigFiles.clear();
     knownPackDirs.clear();
     relintAll();

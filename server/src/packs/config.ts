@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createSetup, SetupError, type LintConfig, type PackData, type RuleSetting, type Setup } from '../engine';
-import { builtinPackDir } from './builtin';
 import { PackError, PackErrors } from './diagnostics';
-import { loadPack, type LoadedPack } from './load-pack';
+import type { LoadedPack } from './load-pack';
+import { isPathRef, PackSet, splitPresetRef } from './resolve';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
 
@@ -106,7 +106,10 @@ function toArray<T>(v: T | T[] | undefined): T[] {
 
 export interface ResolvedConfig {
   config: ConfigData;
+  /** Every pack, in load order (cx-core first). */
   packs: LoadedPack[];
+  /** How each pack was referenced: its npm name, or the path or name as written. */
+  sources: Map<LoadedPack, string>;
   lint: LintConfig;
   setup: Setup;
   /** Folder that include/exclude and kinds globs are relative to. */
@@ -115,63 +118,71 @@ export interface ResolvedConfig {
   files: string[];
 }
 
-function resolvePackRef(ref: string, baseDir: string): string {
-  if (isAbsolute(ref) || ref.startsWith('.')) return resolve(baseDir, ref);
-  // An npm package: its folder (a pack manifest in its root, or "cxlint.pack" in package.json).
-  const pj = require.resolve(`${ref}/package.json`, { paths: [baseDir] });
-  const meta = JSON.parse(readFileSync(pj, 'utf8'));
-  const rel = meta.cxlint?.pack ?? meta['cx-lint']?.pack;
-  return rel ? resolve(dirname(pj), rel) : dirname(pj);
-}
-
 /**
  * Turns config data into packs + engine config + a compiled setup.
- * Precedence: pack defaults < presets (in `extends` order) < `rules`.
+ * Load order (docs/packs.md): cx-core, the `packs:` entries in order (each after the
+ * packs its manifest extends), then packs named only in `extends`. Rule settings:
+ * rule defaults < presets (in `extends` order, each after the presets it extends) < `rules`.
  */
 export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = []): ResolvedConfig {
-  const errors: PackError[] = [];
-  const loaded: LoadedPack[] = [];
-  const builtin = loadPack(builtinPackDir());
-  if (!builtin.loaded) throw new PackErrors(builtin.errors);
-  loaded.push(builtin.loaded);
-  for (const ref of config.packs ?? []) {
-    let dir: string;
-    try {
-      dir = resolvePackRef(ref, baseDir);
-    } catch {
-      errors.push(new PackError(configFiles[0] ?? baseDir, 1, 1, `cannot find pack "${ref}". Install it (npm i -D ${ref}) or give a folder path starting with "./".`));
-      continue;
-    }
-    const r = loadPack(dir);
-    if (r.loaded) loaded.push(r.loaded);
-    errors.push(...r.errors);
+  const where = { file: configFiles[0] ?? baseDir, line: 1, col: 1 };
+  const set = new PackSet();
+  for (const ref of config.packs ?? []) set.load(ref, baseDir, locate(configFiles, ref) ?? where);
+  const extendsList = config.extends === undefined ? DEFAULT_EXTENDS : toArray(config.extends);
+  for (const ext of extendsList) {
+    const { pack } = splitPresetRef(ext);
+    // `extends: ["@cxpa/titles/strict"]` alone is enough: an installed pack it names is loaded.
+    if (!set.find(pack) && !isPathRef(pack)) set.load(pack, baseDir, locate(configFiles, ext) ?? where, `the "extends" entry "${ext}"`);
   }
+  const errors = [...set.errors];
+  if (!errors.length) errors.push(...set.checkRefs());
   if (errors.length) throw new PackErrors(errors);
 
   const rules: Record<string, RuleSetting> = {};
-  const extendsList = config.extends === undefined ? DEFAULT_EXTENDS : toArray(config.extends);
-  for (const ext of extendsList) {
-    const slash = ext.lastIndexOf('/');
-    const packName = slash > 0 ? ext.slice(0, slash) : ext;
-    const presetName = slash > 0 ? ext.slice(slash + 1) : 'recommended';
-    const pack = loaded.find((p) => p.pack.name === packName);
+  const applying: string[] = [];
+  const applyPreset = (ext: string) => {
+    const { pack: packName, preset: presetName } = splitPresetRef(ext);
+    const pack = set.find(packName);
     const preset = pack?.pack.presets?.[presetName];
-    if (!preset) {
-      const known = loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
-      throw new PackErrors([new PackError(configFiles[0] ?? baseDir, 1, 1, `unknown preset "${ext}" in "extends". Known presets: ${known.join(', ')}.`)]);
+    if (!pack || !preset) {
+      const known = set.loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
+      throw new PackErrors([new PackError(where.file, 1, 1, `unknown preset "${ext}" in "extends"${pack ? ` (pack "${pack.pack.name}" has no preset "${presetName}")` : ''}. Known presets: ${known.join(', ')}.`)]);
     }
-    Object.assign(rules, preset.rules);
-  }
+    const key = `${pack.dir}#${presetName}`;
+    if (applying.includes(key)) throw new PackErrors([new PackError(pack.files[0], 1, 1, `preset "${pack.pack.name}/${presetName}" extends itself through ${applying.join(' → ')}.`)]);
+    applying.push(key);
+    for (const e of preset.extends ?? []) applyPreset(e);
+    applying.pop();
+    Object.assign(rules, preset.rules ?? {});
+  };
+  for (const ext of extendsList) applyPreset(ext);
   Object.assign(rules, config.rules ?? {});
   const lint: LintConfig = { rules, titles: config.titles, kinds: config.kinds };
   let setup: Setup;
   try {
-    setup = createSetup(loaded.map((l) => l.pack as PackData), lint);
+    setup = createSetup(set.loaded.map((l) => l.pack as PackData), lint);
   } catch (e) {
-    if (e instanceof SetupError) throw new PackErrors([new PackError(configFiles[0] ?? baseDir, 1, 1, `${e.message}.`)]);
+    if (e instanceof SetupError) throw new PackErrors([new PackError(where.file, 1, 1, `${e.message}.`)]);
     throw e;
   }
-  return { config, packs: loaded, lint, setup, baseDir, files: [...configFiles, ...loaded.flatMap((l) => l.files)] };
+  return { config, packs: set.loaded, sources: set.sources, lint, setup, baseDir, files: [...configFiles, ...set.loaded.flatMap((l) => l.files)] };
+}
+
+/** Where a config file names a pack or preset (best effort, for error positions): the first line with it in quotes. */
+function locate(files: string[], ref: string): { file: string; line: number; col: number } | undefined {
+  for (const file of files) {
+    let lines: string[];
+    try {
+      lines = readFileSync(file, 'utf8').split('\n');
+    } catch {
+      continue;
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const col = lines[i].search(new RegExp(`["']?${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?(?=[\\s,\\]]|$)`));
+      if (col >= 0) return { file, line: i + 1, col: col + 1 };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import semver from 'semver';
 import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData } from '../engine';
+import { compileRawRegex } from '../engine/raw-regex';
 import { PackError } from './diagnostics';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
@@ -23,6 +24,18 @@ export interface LoadedPack {
   files: string[];
   /** Rule file and docs file per rule id. */
   ruleFiles: Map<string, { file: string; docs?: string }>;
+  /** Every lexicon class, rule or preset the pack names, where it names it: checked once the packs it builds on are known. */
+  refs: PackRef[];
+}
+
+export interface PackRef {
+  kind: 'class' | 'rule' | 'preset';
+  name: string;
+  /** The rule or preset that names it. */
+  from: string;
+  file: string;
+  line: number;
+  col: number;
 }
 
 export const MANIFEST_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'];
@@ -92,20 +105,27 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
 
   // Every pattern must compile; report where it is.
   let patternCount = 0;
-  const checkPattern = (pointer: string, p: unknown) => {
+  const checkPattern = (pointer: string, p: unknown, kind: 'phrase' | 'regex' = 'phrase') => {
     if (typeof p !== 'string') return;
     patternCount++;
     try {
-      compilePattern(p);
+      if (kind === 'regex') compileRawRegex(p);
+      else compilePattern(p);
     } catch (e) {
       if (!(e instanceof PatternError)) throw e;
       const pos = src.position(pointer);
-      errors.push(new PackError(manifest!, pos.line, pos.col, `invalid pattern: ${e.message}.`));
+      const hint = kind === 'phrase' && /[\\^$?]|[)\]][+*]/.test(p) ? ' Phrase patterns are not regular expressions; for a raw regular expression write { regex: "…" } (run on the linear-time re2js engine).' : '';
+      errors.push(new PackError(manifest!, pos.line, pos.col, `invalid ${kind === 'regex' ? 'regex' : 'pattern'}: ${e.message}.${hint}`));
     }
   };
+  const checkEntry = (pointer: string, m: any) => {
+    if (typeof m === 'string') checkPattern(pointer, m);
+    else if (m?.regex !== undefined) checkPattern(`${pointer}/regex`, m.regex, 'regex');
+    else checkPattern(`${pointer}/match`, m?.match);
+  };
   for (const [cls, data] of Object.entries<any>(raw.lexicons ?? {})) {
-    (data.match ?? []).forEach((m: any, i: number) => checkPattern(`/lexicons/${cls}/match/${i}${typeof m === 'string' ? '' : '/match'}`, typeof m === 'string' ? m : m.match));
-    (data.exclude ?? []).forEach((m: string, i: number) => checkPattern(`/lexicons/${cls}/exclude/${i}`, m));
+    (data.match ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/match/${i}`, m));
+    (data.exclude ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/exclude/${i}`, m));
   }
   const walkVocab = (obj: any, pointer: string) => {
     if (Array.isArray(obj)) obj.forEach((v, i) => checkPattern(`${pointer}/${i}`, v));
@@ -118,6 +138,7 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
   const globs: string[] = raw.rules === undefined ? [] : Array.isArray(raw.rules) ? raw.rules : [raw.rules];
   const rules: RuleData[] = [];
   const ruleFiles = new Map<string, { file: string; docs?: string }>();
+  const refs: PackRef[] = [];
   for (const g of globs) {
     if (isAbsolute(g) || g.split(/[\\/]/).includes('..')) {
       const p = src.position('/rules');
@@ -172,43 +193,70 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
         delete rule.docs;
       }
       ruleFiles.set(rule.id, { file: real, docs });
+      for (const { name, pointer } of classPointers(rule as RuleData)) {
+        const p = rsrc.position(pointer);
+        refs.push({ kind: 'class', name, from: rule.id, file: real, line: p.line, col: p.col });
+      }
       rules.push(rule as RuleData);
     }
   }
-  // Class references resolved within this pack (packs it extends are checked when merged).
-  const classes = new Set(Object.keys(raw.lexicons ?? {}));
-  if (!raw.extends?.length) {
-    for (const r of rules) {
-      for (const c of referencedClasses(r)) {
-        if (!classes.has(c)) {
-          const file = ruleFiles.get(r.id)!.file;
-          errors.push(new PackError(file, 1, 1, `rule "${r.id}" uses lexicon class "${c}", which the pack does not define. Add it under "lexicons" in the manifest or fix the name.`));
-        }
-      }
-    }
-  }
+  // Lexicon classes and rules may come from the packs this one builds on (cx-core is
+  // always loaded first), so references are only recorded here and checked by
+  // checkPackRefs once every pack is loaded.
   for (const [name, preset] of Object.entries<any>(raw.presets ?? {})) {
     for (const id of Object.keys(preset.rules ?? {})) {
-      if (!ruleFiles.has(id) && !raw.extends?.length) {
-        const p = src.position(`/presets/${name}/rules/${id}`);
-        errors.push(new PackError(manifest, p.line, p.col, `preset "${name}" names rule "${id}", which the pack does not define.`));
-      }
+      const p = src.keyPosition(`/presets/${name}/rules`, id);
+      refs.push({ kind: 'rule', name: id, from: `preset "${name}"`, file: manifest, line: p.line, col: p.col });
     }
+    (preset.extends ?? []).forEach((ext: string, i: number) => {
+      const p = src.position(`/presets/${name}/extends/${i}`);
+      refs.push({ kind: 'preset', name: ext, from: `preset "${name}"`, file: manifest, line: p.line, col: p.col });
+    });
   }
   if (errors.length) return { errors };
   delete raw.rules;
-  return { loaded: { pack: { ...raw, rules }, dir, files, ruleFiles }, errors };
+  return { loaded: { pack: { ...raw, rules }, dir, files, ruleFiles, refs }, errors };
+}
+
+/**
+ * Checks a pack's references against what the loaded packs define: the lexicon
+ * classes its rules use and the rules its presets set. Each error points at the
+ * reference.
+ */
+export function checkPackRefs(pack: LoadedPack, classes: Set<string>, ruleIds: Set<string>): PackError[] {
+  const out: PackError[] = [];
+  for (const r of pack.refs) {
+    if (r.kind === 'class' && !classes.has(r.name)) {
+      out.push(new PackError(r.file, r.line, r.col, `rule "${r.from}" uses lexicon class "${r.name}", which neither this pack nor the packs it builds on define. Add it under "lexicons" in the manifest or fix the name.`));
+    }
+    if (r.kind === 'rule' && !ruleIds.has(r.name)) {
+      out.push(new PackError(r.file, r.line, r.col, `${r.from} names rule "${r.name}", which neither this pack nor the packs it builds on define.`));
+    }
+  }
+  return out;
+}
+
+/** Each lexicon class a rule names, with the JSON pointer of the name in the rule file. */
+export function classPointers(r: RuleData): Array<{ name: string; pointer: string }> {
+  const c = r.check as any;
+  const out: Array<{ name: string; pointer: string }> = [];
+  const list = (v: unknown, pointer: string) => {
+    if (typeof v === 'string') out.push({ name: v, pointer });
+    else if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && out.push({ name: x, pointer: `${pointer}/${i}` }));
+  };
+  list(c.class, '/check/class');
+  for (const k of ['anyOf', 'also', 'unless', 'exclude']) list(c[k], `/check/${k}`);
+  list(c.onlyIf?.anyOf, '/check/onlyIf/anyOf');
+  for (const [k, v] of Object.entries<string>(c.classes ?? {})) list(v, `/check/classes/${k}`);
+  (r.appliesTo ?? []).forEach((cond, i) => {
+    list(cond.mentions, `/appliesTo/${i}/mentions`);
+    list(cond.titleMentions, `/appliesTo/${i}/titleMentions`);
+  });
+  return out;
 }
 
 export function referencedClasses(r: RuleData): string[] {
-  const c = r.check as any;
-  const out: string[] = [];
-  if (c.class) out.push(...(Array.isArray(c.class) ? c.class : [c.class]));
-  for (const k of ['anyOf', 'also', 'unless', 'exclude']) if (Array.isArray(c[k])) out.push(...c[k]);
-  if (c.onlyIf?.anyOf) out.push(...c.onlyIf.anyOf);
-  if (c.classes) out.push(...Object.values<string>(c.classes));
-  for (const cond of r.appliesTo) out.push(...(cond.mentions ?? []), ...(cond.titleMentions ?? []));
-  return out;
+  return classPointers(r).map((x) => x.name);
 }
 
 export { sep };

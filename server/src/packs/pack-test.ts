@@ -1,6 +1,11 @@
-import { applyEdits, createSetup, lint, type PackData, type RuleData } from '../engine';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { applyEdits, createSetup, lint, SetupError, type PackData, type RuleData, type Setup } from '../engine';
+import { PackError } from './diagnostics';
+import type { LoadedPack } from './load-pack';
+import { PackSet } from './resolve';
 
-/** One embedded example's outcome, as `cx-lint pack test` prints it. */
+/** One example's or fixture's outcome, as `cx-lint pack test` prints it. */
 export interface ExampleResult {
   ruleId: string;
   kind: 'valid' | 'invalid';
@@ -15,8 +20,7 @@ export interface ExampleResult {
  * exactly `count`); `output` is the text after applying the named (or preferred) fix.
  * `base` packs are loaded first, so a pack that extends another can be tested.
  */
-export function runPackExamples(pack: PackData, base: PackData[] = []): ExampleResult[] {
-  const setup = createSetup([...base, pack]);
+export function runPackExamples(pack: PackData, base: PackData[] = [], setup: Setup = createSetup([...base, pack])): ExampleResult[] {
   const out: ExampleResult[] = [];
   const seen = new Set<string>();
   for (const rule of pack.rules) {
@@ -27,7 +31,7 @@ export function runPackExamples(pack: PackData, base: PackData[] = []): ExampleR
   return out;
 }
 
-function runOne(rule: RuleData, kind: 'valid' | 'invalid', name: string, e: NonNullable<NonNullable<RuleData['examples']>['valid']>[number], setup: ReturnType<typeof createSetup>, seen: Set<string>): ExampleResult {
+function runOne(rule: RuleData, kind: 'valid' | 'invalid', name: string, e: NonNullable<NonNullable<RuleData['examples']>['valid']>[number], setup: Setup, seen: Set<string>): ExampleResult {
   const base = { ruleId: rule.id, kind, name };
   const key = `${rule.id}\u0000${e.text}`;
   if (seen.has(key)) return { ...base, ok: false, problem: 'duplicate example text' };
@@ -46,4 +50,95 @@ function runOne(rule: RuleData, kind: 'valid' | 'invalid', name: string, e: NonN
     if (after !== e.output) return { ...base, ok: false, problem: `fix "${fix.title}" gave:\n${after}` };
   }
   return { ...base, ok: true };
+}
+
+const LINE_MARK = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
+const TITLE_MARK = /<!--\s*expect-title:\s*([^>]*?)\s*-->/g;
+
+function markdownIn(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .sort()
+      .map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs the Markdown fixtures next to each rule (`fixtures/valid/*.md` must produce no
+ * finding of the rule; `fixtures/invalid/*.md` must produce exactly the findings
+ * their `<!-- expect: rule-id -->` markers name, on those lines).
+ */
+export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult[] {
+  const out: ExampleResult[] = [];
+  for (const rule of loaded.pack.rules) {
+    const info = loaded.ruleFiles.get(rule.id);
+    if (!info) continue;
+    const root = join(dirname(info.file), 'fixtures');
+    for (const kind of ['valid', 'invalid'] as const) {
+      for (const file of markdownIn(join(root, kind))) {
+        const text = readFileSync(file, 'utf8');
+        const name = `fixtures/${kind}/${file.split(/[\\/]/).pop()}`;
+        const hits = lint(text, setup, { filePath: name }).findings.filter((f) => f.ruleId === rule.id);
+        const lines = hits.map((h) => lineOf(text, h.range.start));
+        const base = { ruleId: rule.id, kind, name };
+        if (kind === 'valid') {
+          out.push(hits.length ? { ...base, ok: false, problem: `expected no finding, got one on line ${lines[0]}: ${hits[0].message}` } : { ...base, ok: true });
+          continue;
+        }
+        const expectedLines: number[] = [];
+        text.split(/\r\n|\r|\n/).forEach((line, i) => {
+          for (const m of line.matchAll(LINE_MARK)) if (m[1].split(/[\s,]+/).includes(rule.id)) expectedLines.push(i + 1);
+        });
+        let titles = 0;
+        for (const m of text.matchAll(TITLE_MARK)) if (m[1].split(/[\s,]+/).includes(rule.id)) titles++;
+        const missing = expectedLines.filter((l) => !lines.includes(l));
+        if (!expectedLines.length && !titles) out.push({ ...base, ok: false, problem: `no <!-- expect: ${rule.id} --> marker in this invalid fixture` });
+        else if (missing.length) out.push({ ...base, ok: false, problem: `expected a finding on line ${missing.join(', ')}, got ${lines.length ? `lines ${lines.join(', ')}` : 'none'}` });
+        else if (hits.length !== expectedLines.length + titles) out.push({ ...base, ok: false, problem: `expected ${expectedLines.length + titles} finding(s), got ${hits.length} (lines ${lines.join(', ')})` });
+        else out.push({ ...base, ok: true });
+      }
+    }
+  }
+  return out;
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+export interface PackCheck {
+  /** The pack in the folder, when it loads. */
+  pack?: LoadedPack;
+  /** Every pack involved, in load order (cx-core first). */
+  all: LoadedPack[];
+  errors: PackError[];
+  setup?: Setup;
+}
+
+/**
+ * Loads a pack folder the way a run would (cx-core first, then the packs it extends,
+ * then it) and checks what `pack validate` checks: schema, limits, patterns, paths,
+ * engine range, duplicate ids, and that every lexicon class and rule it names exists.
+ */
+export function checkPackFolder(dir: string): PackCheck {
+  const set = new PackSet();
+  const pack = set.load(dir.startsWith('.') || /^([A-Za-z]:)?[\\/]/.test(dir) ? dir : `./${dir}`, process.cwd(), { file: dir, line: 1, col: 1 });
+  const errors = [...set.errors];
+  if (!pack || errors.length) return { pack, all: set.loaded, errors };
+  errors.push(...set.checkRefs());
+  if (errors.length) return { pack, all: set.loaded, errors };
+  try {
+    // Every rule on, at its default severity or "warning" when the pack ships it off, so its examples run.
+    const rules = Object.fromEntries(pack.pack.rules.filter((r) => r.severity === 'off').map((r) => [r.id, 'warning' as const]));
+    const setup = createSetup(set.loaded.map((l) => l.pack), { rules });
+    return { pack, all: set.loaded, errors, setup };
+  } catch (e) {
+    if (e instanceof SetupError) return { pack, all: set.loaded, errors: [new PackError(pack.files[0], 1, 1, `${e.message}.`)] };
+    throw e;
+  }
 }

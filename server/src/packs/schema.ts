@@ -10,6 +10,12 @@ import { LEVELS, SECTION_ROLES } from '../engine/vocabulary';
 const severity = { enum: ['error', 'warning', 'info', 'hint', 'off'] };
 const pattern = { type: 'string', minLength: 1, maxLength: 500, description: 'A phrase pattern (docs/how-cx-lint-reads.md §7).' };
 const patternList = { type: 'array', items: pattern, maxItems: 2000 };
+const rawRegex = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 500,
+  description: 'A raw regular expression in RE2 syntax, run on the linear-time re2js engine against case-folded text (no lookaround, no backreferences).',
+};
 const kinds = { type: 'array', items: { enum: ['posting', 'charter', 'other'] }, uniqueItems: true };
 const classRef = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
 const scope = { enum: ['duties', 'role', 'document'] };
@@ -149,8 +155,16 @@ export function packSchema(): object {
         required: ['match'],
         properties: { match: pattern, replace: { type: 'string', maxLength: 200 }, safe: { type: 'boolean' } },
       },
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['regex'],
+        properties: { regex: rawRegex, replace: { type: 'string', maxLength: 200 }, safe: { type: 'boolean' } },
+      },
     ],
   };
+  const excludeEntry = { oneOf: [pattern, { type: 'object', additionalProperties: false, required: ['regex'], properties: { regex: rawRegex } }] };
+  const presetRef = { type: 'string', pattern: '^(@[^/\\s]+/)?[^/\\s]+(/[^/\\s]+)?$', description: '"<pack>/<preset>": a pack name (manifest name or npm name) and one of its presets.' };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://cx-lint.dev/schema/pack.schema.json',
@@ -165,9 +179,14 @@ export function packSchema(): object {
       license: { type: 'string' },
       homepage: { type: 'string' },
       publisher: { type: 'string' },
-      engine: { type: 'string', description: 'The cx-lint engine versions this pack needs, as a semver range.' },
-      locale: { type: 'string' },
-      extends: { type: 'array', items: { type: 'string' } },
+      engine: { type: 'string', maxLength: 100, description: 'The cx-lint engine versions this pack needs, as a semver range.' },
+      locale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag of the pack\'s words, e.g. en or en-GB.' },
+      extends: {
+        type: 'array',
+        maxItems: 20,
+        items: { type: 'string', minLength: 1, maxLength: 214 },
+        description: 'Packs this pack builds on, loaded before it: folder paths inside or next to the pack ("./…", "../…") or npm package names.',
+      },
       rules: {
         oneOf: [
           { type: 'string', description: 'A glob of rule files inside the pack, e.g. rules/*/rule.yaml' },
@@ -179,7 +198,11 @@ export function packSchema(): object {
         additionalProperties: {
           type: 'object',
           additionalProperties: false,
-          properties: { description: { type: 'string' }, rules: { type: 'object', additionalProperties: ruleSetting } },
+          properties: {
+            description: { type: 'string' },
+            extends: { type: 'array', items: presetRef, maxItems: 20, description: 'Presets applied before this one, e.g. cx-core/strict.' },
+            rules: { type: 'object', additionalProperties: ruleSetting },
+          },
         },
       },
       vocabulary: {
@@ -216,7 +239,7 @@ export function packSchema(): object {
           properties: {
             description: { type: 'string', maxLength: 200 },
             match: { type: 'array', items: lexiconEntry, maxItems: 2000 },
-            exclude: patternList,
+            exclude: { type: 'array', items: excludeEntry, maxItems: 2000 },
             remove: patternList,
             negation: { enum: ['normal', 'strict', 'none'] },
           },
@@ -238,9 +261,9 @@ export function configSchema(): object {
       root: { type: 'boolean', description: 'Stop looking for configuration in parent folders.' },
       extends: {
         oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-        description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>".',
+        description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>" (pack by manifest name or npm name; a pack named here is loaded if installed). See docs/packs.md.',
       },
-      packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs: folder paths or npm package names.' },
+      packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs, loaded in order after cx-core: folder paths ("./packs/house") or npm names ("cx-lint-pack-acme" or "acme", "@cxpa/cx-lint-pack-titles" or "@cxpa/titles").' },
       rules: { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity, or [severity, options].' },
       include: { type: 'array', items: { type: 'string' } },
       exclude: { type: 'array', items: { type: 'string' } },

@@ -31,7 +31,10 @@ function describe(e: ErrorObject): string {
 export function validateSource(kind: 'pack' | 'rule' | 'config', src: YamlSource, value: unknown): PackError[] {
   const validate = validators[kind];
   if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
+  let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
+  // A failed oneOf also reports "must be object" for the branches the value was never meant for.
+  const paths = new Set(errors.filter((e) => e.keyword !== 'type').map((e) => e.instancePath));
+  errors = errors.filter((e) => e.keyword !== 'type' || !paths.has(e.instancePath));
   const seen = new Set<string>();
   const out: PackError[] = [];
   for (const e of errors.length ? errors : validate.errors ?? []) {

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { ENGINE_VERSION } from '../engine';
+import { builtinPackDir } from './builtin';
+import type { LoadedPack } from './load-pack';
+
+/**
+ * `cx-lint.lock.json`: the third-party packs a project reviewed, with a sha256 over
+ * each pack's files. When the lockfile exists, the CLI refuses (exit 2) to lint with
+ * a pack that is missing from it or whose files changed. cx-core ships with cx-lint
+ * itself and is not locked.
+ */
+export const LOCKFILE_NAME = 'cx-lint.lock.json';
+
+export interface LockEntry {
+  version: string;
+  /** How the config referred to it: npm name, or folder path as written. */
+  source: string;
+  /** Folder, relative to the lockfile, with forward slashes. */
+  path: string;
+  /** "sha256-<base64>" over the pack's files (packHash). */
+  integrity: string;
+}
+
+export interface Lockfile {
+  lockfileVersion: 1;
+  engine: string;
+  packs: Record<string, LockEntry>;
+}
+
+export class LockfileError extends Error {}
+
+const SKIP = new Set(['node_modules', '.git']);
+
+/** Every file under a folder (not node_modules or .git), as sorted forward-slash relative paths; links are not followed. */
+function packFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (SKIP.has(name)) continue;
+      const p = join(d, name);
+      const st = lstatSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile() || st.isSymbolicLink()) out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** sha256 over each file's relative path, size and bytes, in path order (a link counts as its target path). */
+export function packHash(dir: string): string {
+  const h = createHash('sha256');
+  for (const rel of packFiles(dir)) {
+    const p = join(dir, ...rel.split('/'));
+    const st = lstatSync(p);
+    const bytes = st.isSymbolicLink() ? Buffer.from(`link:${readlinkSync(p)}`) : readFileSync(p);
+    h.update(`${rel}\u0000${bytes.length}\u0000`);
+    h.update(bytes);
+  }
+  return `sha256-${h.digest('base64')}`;
+}
+
+function isBuiltin(p: LoadedPack): boolean {
+  try {
+    return p.dir === realpathSync(builtinPackDir());
+  } catch {
+    return false;
+  }
+}
+
+/** Lock entries for the third-party packs of one or more resolved configs. Two different packs with one name is an error. */
+export function lockEntries(runs: Array<{ packs: LoadedPack[]; sources: Map<LoadedPack, string> }>, lockDir: string): Lockfile {
+  const packs: Record<string, LockEntry> = {};
+  const dirs = new Map<string, string>();
+  for (const run of runs) {
+    for (const p of run.packs) {
+      if (isBuiltin(p)) continue;
+      const name = p.pack.name;
+      const seen = dirs.get(name);
+      if (seen && seen !== p.dir) throw new LockfileError(`two different packs are called "${name}" (${seen} and ${p.dir}); a lockfile needs one pack per name.`);
+      if (seen) continue;
+      dirs.set(name, p.dir);
+      const source = run.sources.get(p) ?? p.dir;
+      packs[name] = {
+        version: p.pack.version,
+        source: isAbsolute(source) ? `./${relative(lockDir, source).split(sep).join('/')}` : source,
+        path: relative(lockDir, p.dir).split(sep).join('/') || '.',
+        integrity: packHash(p.dir),
+      };
+    }
+  }
+  const sorted = Object.fromEntries(Object.keys(packs).sort().map((k) => [k, packs[k]]));
+  return { lockfileVersion: 1, engine: ENGINE_VERSION, packs: sorted };
+}
+
+export function writeLockfile(file: string, lock: Lockfile): void {
+  writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
+}
+
+export function readLockfile(file: string): Lockfile {
+  let data: any;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new LockfileError(`${file}: cannot read the lockfile (${(e as Error).message}). Delete it and run "cx-lint pack lock" to write a new one.`);
+  }
+  if (!data || data.lockfileVersion !== 1 || typeof data.packs !== 'object' || data.packs === null) {
+    throw new LockfileError(`${file}: not a cx-lint lockfile (expected "lockfileVersion": 1 and "packs"). Run "cx-lint pack lock" to write a new one.`);
+  }
+  return data as Lockfile;
+}
+
+/**
+ * Checks the third-party packs of a run against the lockfile; one message per
+ * problem. Hashes are cached per folder for the life of the process.
+ */
+export class LockVerifier {
+  private readonly hashes = new Map<string, string>();
+  private readonly checked = new Set<string>();
+  constructor(
+    readonly file: string,
+    readonly lock: Lockfile,
+  ) {}
+
+  problems(packs: LoadedPack[]): string[] {
+    const out: string[] = [];
+    for (const p of packs) {
+      if (isBuiltin(p) || this.checked.has(p.dir)) continue;
+      const name = p.pack.name;
+      const entry = this.lock.packs[name];
+      if (!entry) {
+        out.push(`pack "${name}" (${p.dir}) is not in ${this.file}. Review it, then run "cx-lint pack lock" to add it.`);
+        continue;
+      }
+      let hash = this.hashes.get(p.dir);
+      if (!hash) this.hashes.set(p.dir, (hash = packHash(p.dir)));
+      if (hash !== entry.integrity) {
+        const version = entry.version !== p.pack.version ? ` (locked version ${entry.version}, found ${p.pack.version})` : '';
+        out.push(`pack "${name}" at ${p.dir} has changed since ${this.file} was written${version}: expected ${entry.integrity}, found ${hash}. Review the change, then run "cx-lint pack lock" to accept it, or reinstall the locked version.`);
+        continue;
+      }
+      this.checked.add(p.dir);
+    }
+    return out;
+  }
+}
