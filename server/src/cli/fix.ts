@@ -35,8 +35,7 @@ export function fixText(text: string, setup: Setup, filePath: string | undefined
  * unless the file no longer holds `expected`. Returns false when skipped.
  */
 export function writeIfUnchanged(file: string, expected: string, text: string): boolean {
-  const now = readFileSync(file, 'utf8');
-  if (now !== expected) return false;
+  if (!sameBytes(file, expected)) return false;
   const tmp = join(dirname(file), `.${basename(file)}.cx-lint-${process.pid}-${Date.now()}.tmp`);
   let mode: number | undefined;
   try {
@@ -46,6 +45,12 @@ export function writeIfUnchanged(file: string, expected: string, text: string): 
   }
   try {
     writeFileSync(tmp, text, { encoding: 'utf8', mode });
+    // Checked again just before the rename, to keep the window for a lost edit as small
+    // as a rename allows (a file system offers no compare-and-swap).
+    if (!sameBytes(file, expected)) {
+      unlinkSync(tmp);
+      return false;
+    }
     renameSync(tmp, file);
   } catch (e) {
     try {
@@ -56,4 +61,13 @@ export function writeIfUnchanged(file: string, expected: string, text: string): 
     throw e;
   }
   return true;
+}
+
+/** Byte comparison: `expected` came from valid UTF-8, so its encoding is exactly what was read. */
+function sameBytes(file: string, expected: string): boolean {
+  try {
+    return readFileSync(file).equals(Buffer.from(expected, 'utf8'));
+  } catch {
+    return false;
+  }
 }

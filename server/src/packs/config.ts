@@ -163,7 +163,7 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     Object.assign(rules, preset.rules);
   }
   Object.assign(rules, config.rules ?? {});
-  const lint: LintConfig = { rules, titles: config.titles, kinds: config.kinds };
+  const lint: LintConfig = { rules, titles: config.titles, kinds: config.kinds, maxFileSize: config.maxFileSize };
   let setup: Setup;
   try {
     setup = createSetup(loaded.map((l) => l.pack as PackData), lint);
