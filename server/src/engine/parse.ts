@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Root } from 'mdast';
+import { capListNesting } from './nesting-cap';
 
 /**
  * GFM tables only: the rules read duties from tables, but autolink literals,
@@ -28,6 +29,6 @@ export function parseMarkdown(text: string): Parsed {
   // micromark drops a BOM silently; parse without it and shift offsets back so that
   // every range still indexes the text the user has.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(shift ? text.slice(1) : text) as Root;
+  const tree = processor.parse(capListNesting(shift ? text.slice(1) : text)) as Root;
   return { tree, shift };
 }
