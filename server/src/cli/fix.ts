@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyEdits, lint, type Finding, type LintResult, type Setup, type TextEdit } from '../engine';
 
@@ -34,8 +34,10 @@ export function fixText(text: string, setup: Setup, filePath: string | undefined
  * Writes `text` to `file` atomically (temp file in the same folder, then rename),
  * unless the file no longer holds `expected`. Returns false when skipped.
  */
-export function writeIfUnchanged(file: string, expected: string, text: string): boolean {
-  if (!sameBytes(file, expected)) return false;
+export function writeIfUnchanged(linkOrFile: string, expected: string, text: string): boolean {
+  if (!sameBytes(linkOrFile, expected)) return false;
+  // Rename onto the real file: renaming onto a symbolic link would replace the link.
+  const file = realpathSync(linkOrFile);
   const tmp = join(dirname(file), `.${basename(file)}.cx-lint-${process.pid}-${Date.now()}.tmp`);
   let mode: number | undefined;
   try {

@@ -6,8 +6,8 @@
  * replaced by spaces of the same length, so every offset stays the same and the text
  * becomes continuation text of the deepest item. Blockquotes are cheap and left alone.
  */
-export const MAX_LIST_DEPTH = 32;
-const MAX_COLUMN = 128;
+export const MAX_LIST_DEPTH = 16;
+const MAX_COLUMN = 64;
 
 /** The text with over-deep list markers blanked, or the text itself when there are none. */
 export function capListNesting(text: string): string {
