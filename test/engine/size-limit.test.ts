@@ -15,7 +15,7 @@ describe('size limit: a document over maxFileSize gets one info finding and is n
       r.findings.map((f) => [f.ruleId, f.severity, f.range.start, f.range.end, f.data.size, f.data.limit]),
       [[FILE_TOO_LARGE, 'info', 0, 0, big.length, DEFAULT_MAX_FILE_SIZE]],
     );
-    assert.match(r.findings[0].message, /Not linted: .*more than the 10\.0 MiB limit .*raise "maxFileSize" \(in bytes\) in \.cxlintrc\.json/);
+    assert.match(r.findings[0].message, /^Not linted: this file is 10\.0 MiB \(\d+ bytes\), more than the limit of 10\.0 MiB \(10485760 bytes\)\. To lint it, raise "maxFileSize" \(in bytes\) in \.cxlintrc\.json\.$/);
     assert.deepEqual(r.findings[0].fixes, []);
   });
 

@@ -30,21 +30,24 @@ export function utf8SizeOver(text: string, limit: number): number | undefined {
   return bytes > limit ? bytes : undefined;
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+/** "12.3 MiB (12897485 bytes)", "4.2 KiB (4300 bytes)", "515 bytes". */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const human = bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return `${human} (${bytes} bytes)`;
 }
 
 /** The one finding a too-large document gets: where (offset 0), why, and how to raise the limit. */
-export function fileTooLargeResult(size: number, limit: number): LintResult {
+export function fileTooLargeResult(bytes: number, limit: number): LintResult {
   const finding: Finding = {
     ruleId: FILE_TOO_LARGE,
     severity: 'info',
-    message: `Not linted: this file is ${mb(size)} (${size} bytes), more than the ${mb(limit)} limit (${limit} bytes). To lint it, raise "maxFileSize" (in bytes) in .cxlintrc.json.`,
+    message: `Not linted: this file is ${size(bytes)}, more than the limit of ${size(limit)}. To lint it, raise "maxFileSize" (in bytes) in .cxlintrc.json.`,
     range: { start: 0, end: 0 },
     fixes: [],
     pack: { name: 'cx-lint', version: ENGINE_VERSION },
     related: [],
-    data: { size, limit },
+    data: { size: bytes, limit },
   };
-  return { kind: 'other', kindReason: `not linted: larger than maxFileSize (${size} > ${limit} bytes)`, findings: [finding] };
+  return { kind: 'other', kindReason: `not linted: larger than maxFileSize (${bytes} > ${limit} bytes)`, findings: [finding] };
 }
