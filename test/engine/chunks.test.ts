@@ -23,7 +23,7 @@ const corpus = readdirSync(join(ROOT, 'test', 'fixtures', 'corpus'), { recursive
 
 const bits = fc.constantFrom(
   '# Heading', '## Responsibilities', '- item', '1. item', '  - nested', 'para text', '    indented code', '```', '~~~~', '```js', '<!--', '-->', '<!-- one line -->',
-  '<pre>', '</pre>', '<div>', '</div>', '> quote', '>', '| a | b |', '|---|---|', '---', '===', '', '', '', '[ref]: http://x', 'text [ref]', '\t- tab item', '<?php', '?>',
+  '<pre>', '</pre>', '<!-- cx-lint-disable-next-line -->', '<!-- a', 'b -->', '<!---->', '<div>', '</div>', '> quote', '>', '| a | b |', '|---|---|', '---', '===', '', '', '', '[ref]: http://x', 'text [ref]', '\t- tab item', '<?php', '?>',
   '***', '+ plus', '* star', '<script>', '</script>', '<![CDATA[', ']]>', '<!DOCTYPE html>', '  para indented 2', '1) paren item', '- ```', '  ```', 'a | b', '\\', '<br>',
 );
 const doc = fc.array(fc.tuple(bits, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 60 }).map((ls) => ls.map(([l, e]) => l + e).join(''));

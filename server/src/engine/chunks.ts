@@ -2,7 +2,7 @@
  * The Markdown parser's time grows with the square of the number of lists in one
  * parse (5,000 sections of heading + list: ~10 s). A long document is therefore parsed
  * in chunks, cut only where CommonMark guarantees that nothing before the cut can
- * continue after it: at a line that starts in column 0 after a blank line, is not a list
+ * continue after it: at an HTML comment in column 0, or at a line that starts in column 0 after a blank line, is not a list
  * item (which could continue a loose list) nor `---` (which would open front matter at
  * the start of a chunk), and is outside fenced code, multi-line HTML
  * blocks and front matter. Documents with link reference definitions (which reach
@@ -38,6 +38,8 @@ export function chunkStarts(text: string, minLength = CHUNK_MIN_LENGTH, target =
   let frontMatter = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.test(text);
   let prevBlank = false;
   let passNext = false;
+  // Inside an HTML block that only a blank line ends (<div>, </div>, <span>…).
+  let rawHtml = false;
   let chunkStart = 0;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   for (let m = lineRe.exec(text); m && m[0].length; m = lineRe.exec(text)) {
@@ -52,28 +54,30 @@ export function chunkStarts(text: string, minLength = CHUNK_MIN_LENGTH, target =
     } else if (html) {
       if (html.test(line)) html = undefined;
     } else {
-      if (prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) {
+      // An HTML comment in column 0 interrupts any paragraph and closes every list item
+      // and blockquote, blank line or not (control comments between duties are common).
+      if (blank) rawHtml = false;
+      if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml)) {
         if (!passNext && start - chunkStart >= target && !line.startsWith('---')) {
           cuts.push(start);
           chunkStart = start;
         }
         passNext = false;
       }
+      if (/^ {0,3}<(?!!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?:[\s>]|$))/i.test(line)) rawHtml = true;
       const inner = line.slice(CONTAINER_PREFIX.exec(line)![0].length);
-      if (/^(?:`{3,}|~{3,})/.test(inner) || HTML_OPEN.some(([open]) => open.test(inner))) passNext = true;
+      if (/^(?:`{3,}|~{3,})/.test(inner) || HTML_OPEN.some(([open, close]) => opensUnclosed(inner, open, close))) passNext = true;
       const f = FENCE.exec(line);
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1][0], length: f[1].length };
-      else {
-        for (const [open, close] of HTML_OPEN) {
-          const o = open.exec(line);
-          if (o && !close.test(line.slice(o[0].length))) {
-            html = close;
-            break;
-          }
-        }
-      }
+      else html = HTML_OPEN.find(([open, close]) => opensUnclosed(line, open, close))?.[1];
     }
     prevBlank = blank;
   }
   return cuts;
+}
+
+/** Does `line` open an HTML block that it does not also close? */
+function opensUnclosed(line: string, open: RegExp, close: RegExp): boolean {
+  const o = open.exec(line);
+  return o !== null && !close.test(line.slice(o[0].length));
 }
