@@ -363,7 +363,7 @@ describe('language server over stdio', function () {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(house, 'pack.yaml')).href, type: 2 }] });
     const lockUri = pathToFileURL(join(dir, 'cx-lint.lock.json')).href;
     const err = await client.diagnostics.next((x) => x.uri === lockUri && x.diagnostics.length > 0, 'lockfile diagnostic');
-    assert.match(err.diagnostics[0].message, /pack "house" .* has changed since/);
+    assert.match(String(err.diagnostics[0].message), /pack "house" .* has changed since/);
     await client.diagnostics.next((x) => x.uri === uri && x.diagnostics.length === 0, 'not linted with a changed pack', true);
     const relock = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'pack', 'lock'], { cwd: dir, encoding: 'utf8' });
     assert.equal(relock.status, 0, relock.stderr);

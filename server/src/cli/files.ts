@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import ignore from 'ignore';
 import { dirname, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -16,6 +16,14 @@ const MARKDOWN_NAME = /\.(md|markdown)$/i;
 function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
   } catch {
     return false;
   }
@@ -95,7 +103,10 @@ export function expandPaths(args: string[], cwd: string, exclude: string[] = [])
     try {
       st = statSync(abs);
     } catch {
-      missing.push(arg);
+      // A link to nothing or a link loop exists by name: it is a file that cannot be
+      // read (reported with its reason when linted), not a mistyped argument.
+      if (isLink(abs)) files.add(abs);
+      else missing.push(arg);
       continue;
     }
     if (st.isDirectory()) {

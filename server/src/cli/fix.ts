@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyEdits, lint, type Finding, type LintResult, type Setup, type TextEdit } from '../engine';
 
@@ -34,9 +34,10 @@ export function fixText(text: string, setup: Setup, filePath: string | undefined
  * Writes `text` to `file` atomically (temp file in the same folder, then rename),
  * unless the file no longer holds `expected`. Returns false when skipped.
  */
-export function writeIfUnchanged(file: string, expected: string, text: string): boolean {
-  const now = readFileSync(file, 'utf8');
-  if (now !== expected) return false;
+export function writeIfUnchanged(linkOrFile: string, expected: string, text: string): boolean {
+  if (!sameBytes(linkOrFile, expected)) return false;
+  // Rename onto the real file: renaming onto a symbolic link would replace the link.
+  const file = realpathSync(linkOrFile);
   const tmp = join(dirname(file), `.${basename(file)}.cx-lint-${process.pid}-${Date.now()}.tmp`);
   let mode: number | undefined;
   try {
@@ -46,6 +47,12 @@ export function writeIfUnchanged(file: string, expected: string, text: string): 
   }
   try {
     writeFileSync(tmp, text, { encoding: 'utf8', mode });
+    // Checked again just before the rename, to keep the window for a lost edit as small
+    // as a rename allows (a file system offers no compare-and-swap).
+    if (!sameBytes(file, expected)) {
+      unlinkSync(tmp);
+      return false;
+    }
     renameSync(tmp, file);
   } catch (e) {
     try {
@@ -56,4 +63,13 @@ export function writeIfUnchanged(file: string, expected: string, text: string): 
     throw e;
   }
   return true;
+}
+
+/** Byte comparison: `expected` came from valid UTF-8, so its encoding is exactly what was read. */
+function sameBytes(file: string, expected: string): boolean {
+  try {
+    return readFileSync(file).equals(Buffer.from(expected, 'utf8'));
+  } catch {
+    return false;
+  }
 }

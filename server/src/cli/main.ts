@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { lint } from '../engine';
+import { fileTooLargeResult, lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
@@ -11,6 +11,7 @@ import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
 import { expandPaths } from './files';
 import { fixText, writeIfUnchanged } from './fix';
+import { readForLint } from './read-file';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
@@ -172,8 +173,13 @@ async function main(argv: string[]): Promise<number> {
       progress,
     );
     progress.done();
+    const printed = new Set<string>();
     for (const o of outcomes) {
-      for (const note of o.notes) process.stderr.write(note);
+      for (const note of o.notes) {
+        if (printed.has(note)) continue;
+        printed.add(note);
+        process.stderr.write(note);
+      }
       diffs += o.diff;
       results.push(o.result);
     }
@@ -182,7 +188,7 @@ async function main(argv: string[]): Promise<number> {
   if (opts.writeBaseline !== undefined) {
     const n = writeBaseline(resolve(cwd, opts.writeBaseline), results);
     process.stderr.write(`cx-lint: recorded ${n} finding${n === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
-    return missing.length || results.some((r) => r.fatal) ? 2 : 0;
+    return missing.length || results.some((r) => r.configError) ? 2 : 0;
   }
   if (baseline) results = applyBaseline(results, baseline);
 
@@ -201,7 +207,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const errors = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
-  if (missing.length || results.some((r) => r.fatal)) return 2;
+  // 2 is for usage and configuration errors only; a file that could not be linted was
+  // reported on stderr (and as `fatal` in json) and does not change the exit code.
+  if (missing.length || results.some((r) => r.configError)) return 2;
   if (opts.fixDryRun) return 0;
   if (errors > 0 || (opts.maxWarnings >= 0 && warnings > opts.maxWarnings)) return 1;
   return 0;
@@ -227,18 +235,25 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
     return { result: { filePath: file, displayPath: display, messages: [], fatal: fatalMessage }, notes, diff };
   };
   if (task.folder) return fatal('is a folder, not a Markdown file; not linted');
-  let text: string;
+  let cfg: ResolvedConfig;
   try {
-    text = readFileSync(file, 'utf8');
+    cfg = configs.for(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') return fatal('is a folder, not a Markdown file; not linted');
-    return fatal(`cannot read: ${code ?? (e as Error).message}`, (e as Error).message);
+    // A config that cannot be read is reported once (main thread de-duplicates the
+    // note); the files under it are skipped and the run goes on, exit 2.
+    if (!(e instanceof PackErrors)) throw e;
+    notes.push(`cx-lint: configuration error\n${e.message}\n`);
+    return { result: { filePath: file, displayPath: display, messages: [], fatal: 'configuration error; not linted', configError: true }, notes, diff };
   }
-  if (text.includes('\u0000')) return fatal('binary file (contains NUL bytes); not linted');
-  const cfg = configs.for(file);
   const rel = relative(cfg.baseDir, file);
-  if (opts.fix || opts.fixDryRun) {
+  const read = readForLint(file, cfg.setup.maxFileSize);
+  if (!read.ok) {
+    if (read.tooLarge !== undefined) return { result: toFileResult(file, display, '', fileTooLargeResult(read.tooLarge, cfg.setup.maxFileSize)), notes, diff };
+    return fatal(read.reason);
+  }
+  const { text } = read;
+  if (read.invalidUtf8) notes.push(`cx-lint: ${display}: not valid UTF-8; linted with U+FFFD in place of the bad bytes${opts.fix || opts.fixDryRun ? ', not fixed' : ''}\n`);
+  if ((opts.fix || opts.fixDryRun) && !read.invalidUtf8) {
     const fixed = fixText(text, cfg.setup, rel);
     if (fixed.changed && opts.fixDryRun) {
       const name = display.split('\\').join('/');

@@ -16,6 +16,8 @@ export interface FileResult {
   messages: Message[];
   /** Set when the file could not be linted at all (unreadable, binary…). */
   fatal?: string;
+  /** The file was skipped because its configuration could not be loaded (exit 2). */
+  configError?: boolean;
   /** The text that was linted (for fingerprints). */
   source?: string;
 }

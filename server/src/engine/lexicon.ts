@@ -117,16 +117,17 @@ export class Negation {
    * comma that starts a new subject ("instead of phones, you will…") — but not at the
    * commas of a list ("not answering phones, chats or emails" negates all three).
    */
-  isNegated(text: string, start: number, mode: NegationMode): boolean {
+  isNegated(text: string, start: number, mode: NegationMode, clauses?: ClauseStarts): boolean {
     if (mode === 'none') return false;
-    let from = clauseStart(text, start);
-    // Only the last `window` words (plus a two-word cue) can negate.
-    const wordStarts: number[] = [];
-    const re0 = /[\p{L}\p{N}'\u2019]+/gu;
-    const before = text.slice(from, start);
-    for (let m = re0.exec(before); m; m = re0.exec(before)) wordStarts.push(m.index);
+    let from = (clauses ?? new ClauseStarts(text)).before(start);
+    // Only the last `window` words (plus a two-word cue) can negate. Look back over a
+    // bounded slice first so a long clause costs O(window), not O(clause), per match;
+    // fall back to the whole clause only when that slice holds too few words.
     const keep = this.data.window + 2;
-    if (wordStarts.length > keep) from += wordStarts[wordStarts.length - keep];
+    const near = Math.max(from, start - LOOKBACK_CHARS);
+    let wordStarts = wordStartsIn(text, near, start);
+    if (wordStarts.length <= keep && near > from) wordStarts = wordStartsIn(text, from, start);
+    if (wordStarts.length > keep) from = wordStarts[wordStarts.length - keep];
     const scope = text.slice(from, start);
     const re = mode === 'strict' ? this.strictCue : this.cue;
     re.lastIndex = 0;
@@ -146,14 +147,45 @@ export class Negation {
   }
 }
 
+/** Enough characters for window + 2 ordinary words; longer "words" are not prose. */
+const LOOKBACK_CHARS = 1000;
+
+/** Absolute offsets of the words in text[from, to). */
+function wordStartsIn(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  const re = /[\p{L}\p{N}'\u2019]+/gu;
+  const slice = text.slice(from, to);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push(from + m.index);
+  return out;
+}
+
 const CLAUSE_END = /[.;:!?()\u2014]|\s[\u2013-]\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|,(?=\s*(?:you|we|they|i|it|this|which|so|then|and\s+(?:you|we|then|also)|instead)\b)/giu;
 
-function clauseStart(text: string, pos: number): number {
-  let start = 0;
-  const slice = text.slice(0, pos);
-  CLAUSE_END.lastIndex = 0;
-  for (let m = CLAUSE_END.exec(slice); m; m = CLAUSE_END.exec(slice)) start = m.index + m[0].length;
-  return start;
+/**
+ * Where each clause of a text starts, found in one pass (the text is scanned once per
+ * class, however many matches it has), then looked up by binary search.
+ */
+export class ClauseStarts {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    CLAUSE_END.lastIndex = 0;
+    for (let m = CLAUSE_END.exec(text); m; m = CLAUSE_END.exec(text)) {
+      if (m[0].length === 0) CLAUSE_END.lastIndex++;
+      this.starts.push(m.index + m[0].length);
+    }
+  }
+
+  /** The start of the clause that `pos` is in: the end of the last clause break wholly before `pos`. */
+  before(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.starts[lo];
+  }
 }
 
 /** All non-excluded matches of a class in a text, each marked negated or not. */
@@ -161,6 +193,11 @@ export function scanClass(cls: CompiledClass, raw: string, negation: Negation): 
   const text = fold(raw);
   const out: Match[] = [];
   let excluded: Array<[number, number]> | null = null;
+  // Matches come in increasing order, so one pointer over the exclusions (sorted by
+  // start) and the furthest end seen so far answer "does any exclusion overlap?" in O(1).
+  let next = 0;
+  let reach = -1;
+  let clauses: ClauseStarts | undefined;
   for (const [start, end] of candidates(cls, text)) {
     if (cls.exclude || cls.rawExclude.length) {
       if (!excluded) {
@@ -175,10 +212,13 @@ export function scanClass(cls: CompiledClass, raw: string, negation: Negation): 
           }
         }
         for (const re of cls.rawExclude) for (const x of rawMatches(re, text)) excluded.push([x.start, x.end]);
+        if (cls.rawExclude.length) excluded.sort((x, y) => x[0] - y[0]);
       }
-      if (excluded.some(([a, b]) => a < end && start < b)) continue;
+      while (next < excluded.length && excluded[next][0] < end) reach = Math.max(reach, excluded[next++][1]);
+      if (reach > start) continue;
     }
-    out.push({ start, end, negated: negation.isNegated(text, start, cls.negation) });
+    if (cls.negation !== 'none') clauses ??= new ClauseStarts(text);
+    out.push({ start, end, negated: negation.isNegated(text, start, cls.negation, clauses) });
   }
   return out;
 }

@@ -4,12 +4,18 @@ import { buildFixes } from './fixes';
 import { formatMessage } from './message';
 import { buildModel } from './model';
 import { RunContext } from './run-context';
+import { fileTooLargeResult, utf8SizeOver } from './size-limit';
 import type { Setup } from './setup';
 import type { Finding, LintResult, TitleInfo } from './types';
 
 export interface LintOptions {
   /** Path relative to the config root, for `kinds` globs. Never read from disk. */
   filePath?: string;
+  /**
+   * Overrides the setup's `maxFileSize` (bytes of UTF-8). A larger document is not
+   * linted and gets one `file-too-large` info finding instead.
+   */
+  maxFileSize?: number;
 }
 
 /**
@@ -17,6 +23,9 @@ export interface LintOptions {
  * no editor, no global state; safe to call from any thread.
  */
 export function lint(text: string, setup: Setup, options: LintOptions = {}): LintResult {
+  const limit = options.maxFileSize ?? setup.maxFileSize;
+  const tooLarge = utf8SizeOver(text, limit);
+  if (tooLarge !== undefined) return fileTooLargeResult(tooLarge, limit);
   const model = buildModel(text, setup.vocab, { kindFromConfig: setup.kindOf(options.filePath) });
   const title: TitleInfo | undefined = model.title && {
     text: model.title.text,

@@ -3,6 +3,7 @@ import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClass
 import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
 import { PatternError } from './patterns';
 import type { DocKind, Severity, SeveritySetting } from './types';
+import { DEFAULT_MAX_FILE_SIZE } from './size-limit';
 import { Vocabulary, type VocabularyData } from './vocabulary';
 
 /** Config as the engine sees it: already discovered, merged and resolved (no files). */
@@ -10,6 +11,8 @@ export interface LintConfig {
   rules?: Record<string, RuleSetting>;
   titles?: { family?: string[] };
   kinds?: Partial<Record<DocKind, string[]>>;
+  /** Bytes of UTF-8; larger documents get one `file-too-large` finding. Default DEFAULT_MAX_FILE_SIZE. */
+  maxFileSize?: number;
 }
 
 export interface ActiveRule {
@@ -29,6 +32,8 @@ export interface Setup {
   /** Every rule known, enabled or not, for listing and docs. */
   allRules: Array<{ data: RuleData; pack: { name: string; version: string } }>;
   kindOf(relativePath: string | undefined): DocKind | undefined;
+  /** From the config, so every caller of lint() (CLI, language server, API) applies the same limit. */
+  maxFileSize: number;
 }
 
 export class SetupError extends Error {
@@ -143,6 +148,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
     lexiconDescriptions: new Map([...lexicons].filter(([, d]) => d.description).map(([n, d]) => [n, d.description!])),
     rules: active,
     allRules: [...rules.values()],
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     kindOf(relativePath) {
       if (!relativePath) return undefined;
       const p = relativePath.replace(/\\/g, '/');

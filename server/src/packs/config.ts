@@ -157,7 +157,7 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
   };
   for (const ext of extendsList) applyPreset(ext);
   Object.assign(rules, config.rules ?? {});
-  const lint: LintConfig = { rules, titles: config.titles, kinds: config.kinds };
+  const lint: LintConfig = { rules, titles: config.titles, kinds: config.kinds, maxFileSize: config.maxFileSize };
   let setup: Setup;
   try {
     setup = createSetup(set.loaded.map((l) => l.pack as PackData), lint);

@@ -269,7 +269,7 @@ export function configSchema(): object {
       exclude: { type: 'array', items: { type: 'string' } },
       titles: { type: 'object', additionalProperties: false, properties: { family: patternList } },
       kinds: { type: 'object', additionalProperties: false, properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } }, other: { type: 'array', items: { type: 'string' } } } },
-      maxFileSize: { type: 'integer', minimum: 1 },
+      maxFileSize: { type: 'integer', minimum: 1, description: 'Largest document linted, in bytes of UTF-8 (default 10485760, 10 MiB). A larger one gets a single file-too-large info finding.' },
     },
   };
 }

@@ -1,0 +1,83 @@
+/**
+ * The Markdown parser's time grows with the square of the number of lists in one
+ * parse (5,000 sections of heading + list: ~10 s). A long document is therefore parsed
+ * in chunks, cut only where CommonMark guarantees that nothing before the cut can
+ * continue after it: at an HTML comment in column 0, or at a line that starts in column 0 after a blank line, is not a list
+ * item (which could continue a loose list) nor `---` (which would open front matter at
+ * the start of a chunk), and is outside fenced code, multi-line HTML
+ * blocks and front matter. Documents with link reference definitions (which reach
+ * across the whole document) are never cut. Short documents — every real posting — are
+ * parsed whole.
+ */
+export const CHUNK_MIN_LENGTH = 32 * 1024;
+export const CHUNK_TARGET = 8 * 1024;
+
+// Fences and HTML blocks outside containers are tracked to their end. One opened inside
+// a list item or blockquote ends with its container, which always ends at the next cut
+// candidate (a blank line, then a line in column 0 that is not a list item) — but an
+// unclosed one would then absorb the blank line before the cut, so that one candidate
+// is passed over.
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\r\n]+\]:/m;
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const HTML_OPEN: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+];
+
+/** Offsets where the text may be cut into independently parsed chunks (never 0). */
+export function chunkStarts(text: string, minLength = CHUNK_MIN_LENGTH, target = CHUNK_TARGET): number[] {
+  if (text.length < minLength || REFERENCE_DEFINITION.test(text)) return [];
+  const cuts: number[] = [];
+  let fence: { char: string; length: number } | undefined;
+  let html: RegExp | undefined;
+  let frontMatter = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.test(text);
+  let prevBlank = false;
+  let passNext = false;
+  // Inside an HTML block that only a blank line ends (<div>, </div>, <span>…).
+  let rawHtml = false;
+  let chunkStart = 0;
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  for (let m = lineRe.exec(text); m && m[0].length; m = lineRe.exec(text)) {
+    const start = m.index;
+    const line = m[0].replace(/[\r\n]+$/, '');
+    const blank = /^[ \t]*$/.test(line);
+    if (frontMatter) {
+      if (start > 0 && /^(?:---|\.\.\.|\+\+\+)[ \t]*$/.test(line)) frontMatter = false;
+    } else if (fence) {
+      const f = FENCE.exec(line);
+      if (f && f[1][0] === fence.char && f[1].length >= fence.length && /^[ \t]*$/.test(line.slice(f[0].length))) fence = undefined;
+    } else if (html) {
+      if (html.test(line)) html = undefined;
+    } else {
+      // An HTML comment in column 0 interrupts any paragraph and closes every list item
+      // and blockquote, blank line or not (control comments between duties are common).
+      if (blank) rawHtml = false;
+      if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml)) {
+        if (!passNext && start - chunkStart >= target && !line.startsWith('---')) {
+          cuts.push(start);
+          chunkStart = start;
+        }
+        passNext = false;
+      }
+      if (/^ {0,3}<(?!!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?:[\s>]|$))/i.test(line)) rawHtml = true;
+      const inner = line.slice(CONTAINER_PREFIX.exec(line)![0].length);
+      if (/^(?:`{3,}|~{3,})/.test(inner) || HTML_OPEN.some(([open, close]) => opensUnclosed(inner, open, close))) passNext = true;
+      const f = FENCE.exec(line);
+      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1][0], length: f[1].length };
+      else html = HTML_OPEN.find(([open, close]) => opensUnclosed(line, open, close))?.[1];
+    }
+    prevBlank = blank;
+  }
+  return cuts;
+}
+
+/** Does `line` open an HTML block that it does not also close? */
+function opensUnclosed(line: string, open: RegExp, close: RegExp): boolean {
+  const o = open.exec(line);
+  return o !== null && !close.test(line.slice(o[0].length));
+}

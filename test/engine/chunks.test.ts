@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { chunkStarts } from '../../server/src/engine/chunks';
+import { parseMarkdown } from '../../server/src/engine/parse';
+import { ROOT } from '../helpers/fixtures';
+
+/** A tree with positions reduced to offsets (the only part the model reads). */
+function shape(node: any): unknown {
+  const { position, children, ...rest } = node;
+  return { ...rest, at: position && [position.start.offset, position.end.offset], ...(children ? { children: children.map(shape) } : {}) };
+}
+
+const WHOLE = { minLength: Infinity, target: 0 };
+const EVERYWHERE = { minLength: 0, target: 0 };
+
+const corpus = readdirSync(join(ROOT, 'test', 'fixtures', 'corpus'), { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8'));
+
+const bits = fc.constantFrom(
+  '# Heading', '## Responsibilities', '- item', '1. item', '  - nested', 'para text', '    indented code', '```', '~~~~', '```js', '<!--', '-->', '<!-- one line -->',
+  '<pre>', '</pre>', '<!-- cx-lint-disable-next-line -->', '<!-- a', 'b -->', '<!---->', '<div>', '</div>', '> quote', '>', '| a | b |', '|---|---|', '---', '===', '', '', '', '[ref]: http://x', 'text [ref]', '\t- tab item', '<?php', '?>',
+  '***', '+ plus', '* star', '<script>', '</script>', '<![CDATA[', ']]>', '<!DOCTYPE html>', '  para indented 2', '1) paren item', '- ```', '  ```', 'a | b', '\\', '<br>',
+);
+const doc = fc.array(fc.tuple(bits, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 60 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
+
+describe('chunked parsing gives the same tree as parsing the whole document', function () {
+  this.timeout(60_000);
+
+  it('on every corpus document, cut at every allowed place', () => {
+    let cut = 0;
+    for (const text of corpus) {
+      cut += chunkStarts(text, 0, 0).length;
+      assert.deepEqual(shape(parseMarkdown(text, EVERYWHERE).tree), shape(parseMarkdown(text, WHOLE).tree));
+    }
+    assert.ok(cut > 100, `the corpus was actually cut (${cut} cuts)`);
+  });
+
+  it('on random Markdown built from the constructs that could reach across a cut', () => {
+    fc.assert(
+      fc.property(doc, (text) => {
+        assert.deepEqual(shape(parseMarkdown(text, EVERYWHERE).tree), shape(parseMarkdown(text, WHOLE).tree));
+      }),
+      { numRuns: Number(process.env.CHUNK_RUNS ?? 400) },
+    );
+  });
+
+  it('short documents are never cut; a document with reference definitions is never cut', () => {
+    assert.deepEqual(chunkStarts('# A\n\npara\n\n# B\n'), []);
+    const long = Array.from({ length: 3000 }, (_, i) => `## S${i}\n\n- duty ${i}\n`).join('\n');
+    assert.ok(chunkStarts(long).length > 5);
+    assert.deepEqual(chunkStarts(`${long}\n[x]: http://example.com\n`), []);
+  });
+});
