@@ -47,4 +47,7 @@ await Promise.all(targets.map((t) => build(t)));
 // Derived artefacts: JSON Schemas generated from the engine's registries.
 await build({ ...common, entryPoints: { 'gen-schemas': 'scripts/gen-schemas.ts' }, outdir: 'out/scripts' });
 execFileSync(process.execPath, ['out/scripts/gen-schemas.js', '.'], { stdio: 'inherit' });
+// The built-in pack, validated once here so start-up need not (dist/cx-core.pack.json).
+await build({ ...common, entryPoints: { 'gen-pack-snapshot': 'scripts/gen-pack-snapshot.ts' }, outdir: 'out/scripts' });
+execFileSync(process.execPath, ['out/scripts/gen-pack-snapshot.js', '.'], { stdio: 'inherit' });
 if (watch) console.log('watch mode is not implemented; rerun npm run build');

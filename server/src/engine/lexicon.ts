@@ -28,7 +28,8 @@ export interface NegationData {
 }
 
 export interface CompiledEntry {
-  regex: RegExp;
+  /** Sticky: `lastIndex` says where it must match. */
+  readonly regex: RegExp;
   hasTarget: boolean;
   replace?: string;
   safe: boolean;
@@ -57,10 +58,16 @@ function normalise(e: string | LexiconEntryData): LexiconEntryData {
 }
 
 export function compileClass(name: string, data: LexiconClassData): CompiledClass {
-  const entries = data.match.map(normalise).map((e) => {
+  const entries = data.match.map(normalise).map((e): CompiledEntry => {
     const c = compilePattern(e.match);
+    let regex: RegExp | undefined;
     return {
-      regex: new RegExp(c.source, PATTERN_FLAGS + (c.hasTarget ? 'd' : '')),
+      // Only substitution fixes need an entry's own regex, for the few matches they
+      // rewrite: build it on first use (hundreds of unicode regexes cost start-up time).
+      // Sticky, because it is only ever tried at a match the class scan already found.
+      get regex() {
+        return (regex ??= new RegExp(c.source, PATTERN_FLAGS.replace('g', 'y') + (c.hasTarget ? 'd' : '')));
+      },
       hasTarget: c.hasTarget,
       replace: e.replace,
       safe: e.safe === true,
@@ -172,7 +179,7 @@ export function withTargets(cls: CompiledClass, raw: string, hits: Match[]): Mat
     for (const e of cls.entries) {
       e.regex.lastIndex = h.start;
       const m = e.regex.exec(text);
-      if (m && m.index === h.start) {
+      if (m) {
         const idx = (m as RegExpExecArray & { indices?: Array<[number, number]> }).indices;
         const t = e.hasTarget && idx?.[1] ? { start: idx[1][0], end: idx[1][1] } : { start: m.index, end: m.index + m[0].length };
         return { ...h, end: m.index + m[0].length, target: t, entry: e };

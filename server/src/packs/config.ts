@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { createSetup, SetupError, type LintConfig, type PackData, type RuleSetting, type Setup } from '../engine';
-import { builtinPackDir } from './builtin';
+import { builtinPackDir, builtinSnapshot } from './builtin';
 import { PackError, PackErrors } from './diagnostics';
 import { loadPack, type LoadedPack } from './load-pack';
 import { validateSource } from './validate';
@@ -131,7 +131,7 @@ function resolvePackRef(ref: string, baseDir: string): string {
 export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = []): ResolvedConfig {
   const errors: PackError[] = [];
   const loaded: LoadedPack[] = [];
-  const builtin = loadPack(builtinPackDir());
+  const builtin = loadPack(builtinPackDir(), { snapshot: builtinSnapshot() });
   if (!builtin.loaded) throw new PackErrors(builtin.errors);
   loaded.push(builtin.loaded);
   for (const ref of config.packs ?? []) {

@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import semver from 'semver';
 import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData } from '../engine';
 import { PackError } from './diagnostics';
+import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
 
@@ -23,6 +24,8 @@ export interface LoadedPack {
   files: string[];
   /** Rule file and docs file per rule id. */
   ruleFiles: Map<string, { file: string; docs?: string }>;
+  /** The manifest's `rules` globs. */
+  ruleGlobs: string[];
 }
 
 export const MANIFEST_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'];
@@ -60,7 +63,7 @@ export function findManifest(dir: string): string | undefined {
  * from the pack. Returns every problem found, each with file:line:col, rather
  * than stopping at the first.
  */
-export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: PackError[] } {
+export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot } = {}): { loaded?: LoadedPack; errors: PackError[] } {
   const errors: PackError[] = [];
   let manifest: string | undefined;
   try {
@@ -70,6 +73,10 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
   }
   if (!manifest) return { errors: [new PackError(dirOrManifest, 1, 1, `no ${MANIFEST_NAMES.join(' or ')} in this folder. A pack needs a manifest.`)] };
   const dir = realpathSync(dirname(manifest));
+  if (opts.snapshot) {
+    const loaded = fromSnapshot(dir, manifest, opts.snapshot);
+    if (loaded) return { loaded, errors: [] };
+  }
   const budget = { bytes: 0 };
   const files = [manifest];
   let src: YamlSource;
@@ -197,7 +204,7 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
   }
   if (errors.length) return { errors };
   delete raw.rules;
-  return { loaded: { pack: { ...raw, rules }, dir, files, ruleFiles }, errors };
+  return { loaded: { pack: { ...raw, rules }, dir, files, ruleFiles, ruleGlobs: globs }, errors };
 }
 
 export function referencedClasses(r: RuleData): string[] {
