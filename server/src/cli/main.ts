@@ -15,10 +15,12 @@ import { formatJunit } from './formatters/junit';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
-import { toFileResult, type FileResult } from './results';
+import { toFileResult, withoutSource, type FileResult } from './results';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 
 const PROGRESS_MIN_FILES = 50;
+/** Tasks queued per --jobs worker. */
+const IN_FLIGHT = 2;
 
 interface Task {
   file: string;
@@ -233,11 +235,11 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
       diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
     }
     if (fixed.changed && opts.fix) {
-      if (writeIfUnchanged(file, text, fixed.text)) return { result: toFileResult(file, display, fixed.text, fixed.result), notes, diff };
+      if (writeIfUnchanged(file, text, fixed.text)) return { result: withoutSource(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
       notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
     }
   }
-  return { result: toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel })), notes, diff };
+  return { result: withoutSource(toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel }))), notes, diff };
 }
 
 /** Lints every task, in order; with --jobs N > 1 in N worker threads (results keep the task order). */
@@ -256,25 +258,38 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
   const workers: Worker[] = [];
   await new Promise<void>((resolveAll, rejectAll) => {
     let live = jobs;
+    const inFlight = new Map<Worker, number>();
     const finish = (w: Worker) => {
+      if (!inFlight.has(w)) return;
+      inFlight.delete(w);
       void w.terminate();
       if (--live === 0) resolveAll();
     };
+    // Each worker holds up to IN_FLIGHT tasks, so it never waits for the main thread
+    // between files (the main thread is busy too when the machine is).
     const feed = (w: Worker) => {
-      if (failure || next >= tasks.length) return finish(w);
-      const index = next++;
-      w.postMessage({ index, task: tasks[index] } satisfies ToWorker);
+      let n = inFlight.get(w) ?? 0;
+      while (!failure && next < tasks.length && n < IN_FLIGHT) {
+        const index = next++;
+        w.postMessage({ index, task: tasks[index] } satisfies ToWorker);
+        n++;
+      }
+      inFlight.set(w, n);
+      if (n === 0 || failure) finish(w);
     };
     for (let i = 0; i < jobs; i++) {
       const w = new Worker(__filename, { workerData: { argv: process.argv.slice(2) } });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
+        if (!inFlight.has(w)) return; // finished (a failure elsewhere); late replies are dropped
         if ('error' in m) {
           failure ??= m.error;
+          inFlight.set(w, 0);
           return finish(w);
         }
         outcomes[m.index] = m.outcome;
         progress.tick();
+        inFlight.set(w, inFlight.get(w)! - 1);
         feed(w);
       });
       w.on('error', (e) => {

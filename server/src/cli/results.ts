@@ -7,6 +7,8 @@ export interface Message extends Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The text the finding covers, kept when the source is dropped (for fingerprints). */
+  snippet?: string;
 }
 
 export interface FileResult {
@@ -53,4 +55,15 @@ export function toFileResult(filePath: string, displayPath: string, text: string
       return { ...f, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
     }),
   };
+}
+
+/**
+ * The result without its source text: each message keeps only the text it covers,
+ * which is all fingerprints need. The CLI holds every file's result until the report
+ * is written; holding every file's text too would make memory grow with the run.
+ */
+export function withoutSource(r: FileResult): FileResult {
+  const { source, ...rest } = r;
+  if (source === undefined) return r;
+  return { ...rest, messages: r.messages.map((m) => ({ ...m, snippet: source.slice(m.range.start, m.range.end) })) };
 }
