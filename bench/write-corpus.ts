@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateDocument, postingSet, singleDocument, SINGLES } from './corpus';
 
@@ -16,20 +16,23 @@ export interface CorpusPaths {
 
 /**
  * Writes the seeded corpus under `root` (bench/tmp/corpus-<seed>), reusing what a
- * previous run with the same seed, count and generator version wrote.
+ * previous run with the same seed, count and generator version wrote. `only` limits
+ * the single documents written (the smoke test skips the 1 MB and 5 MB ones).
  */
-export function writeCorpus(root: string, seed: number, count: number): CorpusPaths {
+export function writeCorpus(root: string, seed: number, count: number, only?: string[]): CorpusPaths {
   const postings = join(root, 'postings');
   const stampFile = join(root, 'stamp.json');
-  const stamp = JSON.stringify({ seed, count, version: GENERATOR_VERSION });
+  const wanted = SINGLES.filter((s) => !only || only.includes(s.name));
+  const stamp = JSON.stringify({ seed, count, version: GENERATOR_VERSION, singles: wanted.map((s) => s.name) });
   const singles: Record<string, string> = {};
-  for (const s of SINGLES) singles[s.name] = join(root, 'singles', s.name);
+  for (const s of wanted) singles[s.name] = join(root, 'singles', s.name);
   const files = postingSet(seed, count);
   let bytes = 0;
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     for (const f of files) bytes += f.size;
     return { root, postings, singles, count, bytes };
   }
+  rmSync(root, { recursive: true, force: true });
   for (const f of files) {
     const p = join(postings, f.name);
     mkdirSync(dirname(p), { recursive: true });
@@ -37,7 +40,7 @@ export function writeCorpus(root: string, seed: number, count: number): CorpusPa
     bytes += Buffer.byteLength(text);
     writeFileSync(p, text);
   }
-  for (const s of SINGLES) {
+  for (const s of wanted) {
     mkdirSync(dirname(singles[s.name]), { recursive: true });
     writeFileSync(singles[s.name], singleDocument(seed, s.name, s.size));
   }

@@ -15,7 +15,7 @@ import { formatJunit } from './formatters/junit';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
-import { toFileResult, withoutSource, type FileResult } from './results';
+import { toFileResult, forReport, type FileResult } from './results';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 
 const PROGRESS_MIN_FILES = 50;
@@ -235,11 +235,11 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
       diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
     }
     if (fixed.changed && opts.fix) {
-      if (writeIfUnchanged(file, text, fixed.text)) return { result: withoutSource(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
+      if (writeIfUnchanged(file, text, fixed.text)) return { result: forReport(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
       notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
     }
   }
-  return { result: withoutSource(toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel }))), notes, diff };
+  return { result: forReport(toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel }))), notes, diff };
 }
 
 /** Lints every task, in order; with --jobs N > 1 in N worker threads (results keep the task order). */

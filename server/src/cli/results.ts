@@ -58,12 +58,22 @@ export function toFileResult(filePath: string, displayPath: string, text: string
 }
 
 /**
- * The result without its source text: each message keeps only the text it covers,
- * which is all fingerprints need. The CLI holds every file's result until the report
- * is written; holding every file's text too would make memory grow with the run.
+ * What the CLI keeps of a result until the report is written: each message keeps the
+ * text it covers (all fingerprints need) but not the whole source, and fixes keep
+ * whether they are safe but not their edits; related locations and message data are
+ * dropped (no CLI format prints them). Holding every file's text and edits would make
+ * memory grow with the number of files; this stays a few hundred bytes per finding.
  */
-export function withoutSource(r: FileResult): FileResult {
+export function forReport(r: FileResult): FileResult {
   const { source, ...rest } = r;
-  if (source === undefined) return r;
-  return { ...rest, messages: r.messages.map((m) => ({ ...m, snippet: source.slice(m.range.start, m.range.end) })) };
+  return {
+    ...rest,
+    messages: r.messages.map((m) => ({
+      ...m,
+      snippet: source === undefined ? m.snippet : source.slice(m.range.start, m.range.end),
+      fixes: m.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: [] })),
+      related: [],
+      data: {},
+    })),
+  };
 }
