@@ -20,7 +20,7 @@ import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 
 const PROGRESS_MIN_FILES = 50;
 /** Tasks queued per --jobs worker. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 interface Task {
   file: string;
@@ -256,8 +256,25 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
   let next = 0;
   let failure: { message: string; code: number } | undefined;
   const workers: Worker[] = [];
+  // The main thread is one of the N: it has its config loaded and its code warm
+  // already, while each worker must start cold. Between files it yields so that
+  // the workers' replies are handled and their queues refilled.
+  let mainDone!: Promise<void>;
+  const lintInMain = async () => {
+    while (!failure && next < tasks.length) {
+      const index = next++;
+      try {
+        outcomes[index] = lintOne(tasks[index], opts, configs);
+      } catch (e) {
+        failure ??= reportError(e);
+        break;
+      }
+      progress.tick();
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  };
   await new Promise<void>((resolveAll, rejectAll) => {
-    let live = jobs;
+    let live = jobs - 1;
     const inFlight = new Map<Worker, number>();
     const finish = (w: Worker) => {
       if (!inFlight.has(w)) return;
@@ -277,7 +294,7 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
       inFlight.set(w, n);
       if (n === 0 || failure) finish(w);
     };
-    for (let i = 0; i < jobs; i++) {
+    for (let i = 0; i < jobs - 1; i++) {
       const w = new Worker(__filename, { workerData: { argv: process.argv.slice(2) } });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
@@ -293,12 +310,15 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
         feed(w);
       });
       w.on('error', (e) => {
+        failure ??= { message: `cx-lint: ${e.message}\n`, code: 2 }; // stops the main thread's share too
         for (const x of workers) void x.terminate();
         rejectAll(e);
       });
       feed(w);
     }
+    mainDone = lintInMain();
   });
+  await mainDone;
   if (failure) throw new ExitError(failure.message.replace(/\n$/, ''), failure.code);
   return outcomes;
 }
