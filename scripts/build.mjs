@@ -39,10 +39,15 @@ const targets = [
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: shebang },
   { ...common, entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' },
   { ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] },
+  // The benchmark (npm run bench) lives in out/, never in the published dist/.
+  { ...common, entryPoints: { run: 'bench/run.ts', 'parse-only': 'bench/parse-only.ts' }, outdir: 'out/bench' },
 ].filter((t) => Object.values(t.entryPoints).every((e) => existsSync(e)));
 await Promise.all(targets.map((t) => build(t)));
 
 // Derived artefacts: JSON Schemas generated from the engine's registries.
 await build({ ...common, entryPoints: { 'gen-schemas': 'scripts/gen-schemas.ts' }, outdir: 'out/scripts' });
 execFileSync(process.execPath, ['out/scripts/gen-schemas.js', '.'], { stdio: 'inherit' });
+// The built-in pack, validated once here so start-up need not (dist/cx-core.pack.json).
+await build({ ...common, entryPoints: { 'gen-pack-snapshot': 'scripts/gen-pack-snapshot.ts' }, outdir: 'out/scripts' });
+execFileSync(process.execPath, ['out/scripts/gen-pack-snapshot.js', '.'], { stdio: 'inherit' });
 if (watch) console.log('watch mode is not implemented; rerun npm run build');

@@ -52,7 +52,7 @@ Options:
       --print-config FILE   print the resolved config for FILE as JSON
       --baseline FILE       report only findings not recorded in the baseline FILE
       --write-baseline FILE record the current findings in FILE (JSON) and exit 0
-  -j, --jobs N              lint files in N worker threads (default 1)
+  -j, --jobs N              lint files in N threads: this one and N-1 workers (default 1)
       --no-lockfile         do not check packs against cx-lint.lock.json
   -v, --version             print the version
   -h, --help                print this help

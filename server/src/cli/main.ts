@@ -18,10 +18,12 @@ import { formatJunit } from './formatters/junit';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
-import { toFileResult, type FileResult } from './results';
+import { toFileResult, forReport, type FileResult } from './results';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 
 const PROGRESS_MIN_FILES = 50;
+/** Tasks queued per --jobs worker. */
+const IN_FLIGHT = 4;
 
 interface Task {
   file: string;
@@ -260,11 +262,11 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
       diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
     }
     if (fixed.changed && opts.fix) {
-      if (writeIfUnchanged(file, text, fixed.text)) return { result: toFileResult(file, display, fixed.text, fixed.result), notes, diff };
+      if (writeIfUnchanged(file, text, fixed.text)) return { result: forReport(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
       notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
     }
   }
-  return { result: toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel })), notes, diff };
+  return { result: forReport(toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel }))), notes, diff };
 }
 
 /** Lints every task, in order; with --jobs N > 1 in N worker threads (results keep the task order). */
@@ -281,36 +283,69 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
   let next = 0;
   let failure: { message: string; code: number } | undefined;
   const workers: Worker[] = [];
+  // The main thread is one of the N: it has its config loaded and its code warm
+  // already, while each worker must start cold. Between files it yields so that
+  // the workers' replies are handled and their queues refilled.
+  let mainDone!: Promise<void>;
+  const lintInMain = async () => {
+    while (!failure && next < tasks.length) {
+      const index = next++;
+      try {
+        outcomes[index] = lintOne(tasks[index], opts, configs);
+      } catch (e) {
+        failure ??= reportError(e);
+        break;
+      }
+      progress.tick();
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  };
   await new Promise<void>((resolveAll, rejectAll) => {
-    let live = jobs;
+    let live = jobs - 1;
+    const inFlight = new Map<Worker, number>();
     const finish = (w: Worker) => {
+      if (!inFlight.has(w)) return;
+      inFlight.delete(w);
       void w.terminate();
       if (--live === 0) resolveAll();
     };
+    // Each worker holds up to IN_FLIGHT tasks, so it never waits for the main thread
+    // between files (the main thread is busy too when the machine is).
     const feed = (w: Worker) => {
-      if (failure || next >= tasks.length) return finish(w);
-      const index = next++;
-      w.postMessage({ index, task: tasks[index] } satisfies ToWorker);
+      let n = inFlight.get(w) ?? 0;
+      while (!failure && next < tasks.length && n < IN_FLIGHT) {
+        const index = next++;
+        w.postMessage({ index, task: tasks[index] } satisfies ToWorker);
+        n++;
+      }
+      inFlight.set(w, n);
+      if (n === 0 || failure) finish(w);
     };
-    for (let i = 0; i < jobs; i++) {
+    for (let i = 0; i < jobs - 1; i++) {
       const w = new Worker(__filename, { workerData: { argv: process.argv.slice(2) } });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
+        if (!inFlight.has(w)) return; // finished (a failure elsewhere); late replies are dropped
         if ('error' in m) {
           failure ??= m.error;
+          inFlight.set(w, 0);
           return finish(w);
         }
         outcomes[m.index] = m.outcome;
         progress.tick();
+        inFlight.set(w, inFlight.get(w)! - 1);
         feed(w);
       });
       w.on('error', (e) => {
+        failure ??= { message: `cx-lint: ${e.message}\n`, code: 2 }; // stops the main thread's share too
         for (const x of workers) void x.terminate();
         rejectAll(e);
       });
       feed(w);
     }
+    mainDone = lintInMain();
   });
+  await mainDone;
   if (failure) throw new ExitError(failure.message.replace(/\n$/, ''), failure.code);
   return outcomes;
 }

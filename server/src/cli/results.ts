@@ -7,6 +7,8 @@ export interface Message extends Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The text the finding covers, kept when the source is dropped (for fingerprints). */
+  snippet?: string;
 }
 
 export interface FileResult {
@@ -54,5 +56,26 @@ export function toFileResult(filePath: string, displayPath: string, text: string
       const e = idx.at(f.range.end);
       return { ...f, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
     }),
+  };
+}
+
+/**
+ * What the CLI keeps of a result until the report is written: each message keeps the
+ * text it covers (all fingerprints need) but not the whole source, and fixes keep
+ * whether they are safe but not their edits; related locations and message data are
+ * dropped (no CLI format prints them). Holding every file's text and edits would make
+ * memory grow with the number of files; this stays a few hundred bytes per finding.
+ */
+export function forReport(r: FileResult): FileResult {
+  const { source, ...rest } = r;
+  return {
+    ...rest,
+    messages: r.messages.map((m) => ({
+      ...m,
+      snippet: source === undefined ? m.snippet : source.slice(m.range.start, m.range.end),
+      fixes: m.fixes.map((f) => ({ title: f.title, safe: f.safe, edits: [] })),
+      related: [],
+      data: {},
+    })),
   };
 }

@@ -35,8 +35,8 @@ export interface NegationData {
 }
 
 export interface CompiledEntry {
-  /** A phrase pattern's compiled expression, or undefined for a raw regex entry. */
-  regex?: RegExp;
+  /** A phrase pattern's expression (sticky: `lastIndex` says where it must match; built on first use), or undefined for a raw regex entry. */
+  readonly regex?: RegExp;
   /** A raw regex entry, run on re2js. */
   raw?: RE2JS;
   hasTarget: boolean;
@@ -73,14 +73,20 @@ export function entryKey(e: string | LexiconEntryData | { regex: string }): stri
 }
 
 export function compileClass(name: string, data: LexiconClassData): CompiledClass {
-  const entries: CompiledEntry[] = data.match.map(normalise).map((e) => {
+  const entries = data.match.map(normalise).map((e): CompiledEntry => {
     if (e.regex !== undefined) {
       const raw = compileRawRegex(e.regex);
       return { raw, hasTarget: raw.groupCount() >= 1, replace: e.replace, safe: e.safe === true, pattern: e.regex };
     }
     const c = compilePattern(e.match ?? '');
+    let regex: RegExp | undefined;
     return {
-      regex: new RegExp(c.source, PATTERN_FLAGS + (c.hasTarget ? 'd' : '')),
+      // Only substitution fixes need an entry's own regex, for the few matches they
+      // rewrite: build it on first use (hundreds of unicode regexes cost start-up time).
+      // Sticky, because it is only ever tried at a match the class scan already found.
+      get regex() {
+        return (regex ??= new RegExp(c.source, PATTERN_FLAGS.replace('g', 'y') + (c.hasTarget ? 'd' : '')));
+      },
       hasTarget: c.hasTarget,
       replace: e.replace,
       safe: e.safe === true,
@@ -88,7 +94,8 @@ export function compileClass(name: string, data: LexiconClassData): CompiledClas
     };
   });
   // One alternation per class so each block is scanned once per class, not once per entry.
-  const any = compileAlternation(entries.filter((e) => e.regex).map((e) => e.pattern));
+  // (Filtering on `raw`, not `regex`: reading `regex` would build every entry's own expression.)
+  const any = compileAlternation(entries.filter((e) => !e.raw).map((e) => e.pattern));
   const ex = data.exclude ?? [];
   const phraseEx = ex.filter((x): x is string => typeof x === 'string');
   return {
@@ -259,7 +266,7 @@ export function withTargets(cls: CompiledClass, raw: string, hits: Match[]): Mat
       if (!e.regex) continue;
       e.regex.lastIndex = h.start;
       const m = e.regex.exec(text);
-      if (m && m.index === h.start) {
+      if (m) {
         const idx = (m as RegExpExecArray & { indices?: Array<[number, number]> }).indices;
         const t = e.hasTarget && idx?.[1] ? { start: idx[1][0], end: idx[1][1] } : { start: m.index, end: m.index + m[0].length };
         return { ...h, end: m.index + m[0].length, target: t, entry: e };

@@ -177,11 +177,20 @@ function joinParts(parts: Part[]): string {
   return out;
 }
 
+// Pack loading checks every pattern and setup compiles it again (and the CLI's
+// workers each build a setup): remember each pattern's translation. Keyed by the
+// pattern text alone, bounded by the patterns packs contain; never by documents.
+const compiled = new Map<string, CompiledPattern>();
+
 export function compilePattern(pattern: string): CompiledPattern {
+  let c = compiled.get(pattern);
+  if (c) return c;
   const parser = new Parser(pattern.trim());
   const body = parser.seq();
   if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
-  return { source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0 };
+  c = Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0 });
+  compiled.set(pattern, c);
+  return c;
 }
 
 // Case-insensitive Unicode regexes are slow to compile and to run in V8 (every

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { PackSnapshot } from './pack-snapshot';
 
 /**
  * The folder of the installed cx-lint package. Bundles live in dist/ or out/test/,
@@ -29,3 +30,22 @@ export function builtinPackDir(): string {
 export function packageVersion(): string {
   return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
 }
+
+let snapshot: PackSnapshot | null | undefined;
+
+/**
+ * The build's snapshot of the built-in pack (dist/cx-core.pack.json), if there is one.
+ * loadPack checks it against the pack's files before trusting it.
+ */
+export function builtinSnapshot(): PackSnapshot | undefined {
+  if (snapshot === undefined) {
+    try {
+      snapshot = JSON.parse(readFileSync(join(packageRoot(), 'dist', BUILTIN_SNAPSHOT), 'utf8')) as PackSnapshot;
+    } catch {
+      snapshot = null;
+    }
+  }
+  return snapshot ?? undefined;
+}
+
+export const BUILTIN_SNAPSHOT = 'cx-core.pack.json';

@@ -31,6 +31,8 @@ export interface ConfigFile {
 /** Reads one config file; package.json counts only when it has a "cxlint" key. */
 export function readConfigFile(file: string): ConfigFile | undefined {
   const text = readFileSync(file, 'utf8');
+  // Most folders have a package.json without cx-lint settings: don't parse it to find that out.
+  if (basename(file) === 'package.json' && !text.includes('cxlint')) return undefined;
   const src = new YamlSource(file, text);
   const yerr = src.errors();
   if (yerr.length) throw new PackErrors(yerr);

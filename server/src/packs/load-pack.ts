@@ -6,6 +6,7 @@ import semver from 'semver';
 import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData } from '../engine';
 import { compileRawRegex } from '../engine/raw-regex';
 import { PackError } from './diagnostics';
+import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
 
@@ -26,6 +27,8 @@ export interface LoadedPack {
   ruleFiles: Map<string, { file: string; docs?: string }>;
   /** Every lexicon class, rule or preset the pack names, where it names it: checked once the packs it builds on are known. */
   refs: PackRef[];
+  /** The manifest's `rules` globs. */
+  ruleGlobs: string[];
 }
 
 export interface PackRef {
@@ -73,7 +76,7 @@ export function findManifest(dir: string): string | undefined {
  * from the pack. Returns every problem found, each with file:line:col, rather
  * than stopping at the first.
  */
-export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: PackError[] } {
+export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot } = {}): { loaded?: LoadedPack; errors: PackError[] } {
   const errors: PackError[] = [];
   let manifest: string | undefined;
   try {
@@ -83,6 +86,10 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
   }
   if (!manifest) return { errors: [new PackError(dirOrManifest, 1, 1, `no ${MANIFEST_NAMES.join(' or ')} in this folder. A pack needs a manifest.`)] };
   const dir = realpathSync(dirname(manifest));
+  if (opts.snapshot) {
+    const loaded = fromSnapshot(dir, manifest, opts.snapshot);
+    if (loaded) return { loaded, errors: [] };
+  }
   const budget = { bytes: 0 };
   const files = [manifest];
   let src: YamlSource;
@@ -215,7 +222,7 @@ export function loadPack(dirOrManifest: string): { loaded?: LoadedPack; errors: 
   }
   if (errors.length) return { errors };
   delete raw.rules;
-  return { loaded: { pack: { ...raw, rules }, dir, files, ruleFiles, refs }, errors };
+  return { loaded: { pack: { ...raw, rules }, dir, files, ruleFiles, refs, ruleGlobs: globs }, errors };
 }
 
 /**

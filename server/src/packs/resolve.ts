@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { builtinPackDir } from './builtin';
+import { builtinPackDir, builtinSnapshot } from './builtin';
 import { PackError } from './diagnostics';
 import { checkPackRefs, findManifest, loadPack, type LoadedPack } from './load-pack';
 
@@ -85,7 +85,7 @@ export class PackSet {
 
   constructor(withBuiltin = true) {
     if (withBuiltin) {
-      const b = loadPack(builtinPackDir());
+      const b = loadPack(builtinPackDir(), { snapshot: builtinSnapshot() });
       if (!b.loaded) throw new Error(`cx-lint: the built-in pack does not load:\n${b.errors.map((e) => e.message).join('\n')}`);
       this.add(b.loaded, [], '(built-in)');
     }

@@ -3,12 +3,16 @@ import { PackError } from './diagnostics';
 import { configSchema, packSchema, ruleSchema } from './schema';
 import type { YamlSource } from './yaml-source';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validators: Record<'pack' | 'rule' | 'config', ValidateFunction> = {
-  pack: ajv.compile(packSchema()),
-  rule: ajv.compile(ruleSchema()),
-  config: ajv.compile(configSchema()),
-};
+type Kind = 'pack' | 'rule' | 'config';
+const schemas: Record<Kind, () => object> = { pack: packSchema, rule: ruleSchema, config: configSchema };
+let ajv: Ajv2020 | undefined;
+const validators: Partial<Record<Kind, ValidateFunction>> = {};
+
+/** Compiling a schema costs tens of milliseconds: only when a file of that kind is read. */
+function validatorFor(kind: Kind): ValidateFunction {
+  ajv ??= new Ajv2020({ allErrors: true, strict: false });
+  return (validators[kind] ??= ajv.compile(schemas[kind]()));
+}
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '(top level)';
@@ -28,8 +32,8 @@ function describe(e: ErrorObject): string {
 }
 
 /** Validates a parsed file against its schema; each error located at file:line:col. */
-export function validateSource(kind: 'pack' | 'rule' | 'config', src: YamlSource, value: unknown): PackError[] {
-  const validate = validators[kind];
+export function validateSource(kind: Kind, src: YamlSource, value: unknown): PackError[] {
+  const validate = validatorFor(kind);
   if (validate(value)) return [];
   let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
   // A failed oneOf also reports "must be object" for the branches the value was never meant for.

@@ -1,0 +1,28 @@
+/**
+ * The floor: reads every Markdown file under the given folders and parses it with
+ * exactly the pipeline cx-lint uses (server/src/engine/parse.ts), one file at a
+ * time in one process, like `cx-lint --jobs 1`, and drops each tree. No lint.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMarkdown } from '../server/src/engine/parse';
+
+function walk(dir: string, out: string[]): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+let nodes = 0;
+let files = 0;
+for (const arg of process.argv.slice(2)) {
+  for (const file of arg.endsWith('.md') ? [arg] : walk(arg, [])) {
+    const { tree } = parseMarkdown(readFileSync(file, 'utf8'));
+    nodes += tree.children.length;
+    files++;
+  }
+}
+process.stdout.write(`${files} files, ${nodes} top-level nodes\n`);
