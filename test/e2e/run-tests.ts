@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   cpSync(join(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes(`${join('examples', 'packs')}`) });
   let vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH || undefined;
   // On the project's CI machine VS Code cannot be downloaded; the stand-in lives next to the checkout.
-  const shim = resolve(root, '..', 'shared', 'tools', 'real-editors', 'code-shim.sh');
+  const shim = resolve(process.env.REAL_EDITORS_DIR ?? resolve(root, '..', 'shared', 'tools', 'real-editors'), 'code-shim.sh');
   if (!vscodeExecutablePath && existsSync(shim)) vscodeExecutablePath = shim;
   if (vscodeExecutablePath) console.log(`[e2e] VS Code: ${vscodeExecutablePath}`);
   try {

@@ -35,7 +35,7 @@ try {
     }
   }
 
-  const driver = resolve(root, '..', 'shared', 'tools', 'real-editors', 'vscode-e2e.sh');
+  const driver = resolve(process.env.REAL_EDITORS_DIR ?? resolve(root, '..', 'shared', 'tools', 'real-editors'), 'vscode-e2e.sh');
   if (!existsSync(driver)) {
     console.log(`[vsix] the UI check needs ${driver} (the offline VS Code driver); not present here, so only the package was checked.`);
     process.exit(0);

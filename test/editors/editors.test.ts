@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../helpers/fixtures';
 
-const TOOLS = resolve(ROOT, '..', 'shared', 'tools', 'real-editors');
+// .ci/run exports REAL_EDITORS_DIR; a checkout next to shared/ finds the drivers without it.
+const TOOLS = process.env.REAL_EDITORS_DIR ?? resolve(ROOT, '..', 'shared', 'tools', 'real-editors');
 const POSTING = 'customer-experience-associate.md';
 
 interface Line {
