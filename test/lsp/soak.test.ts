@@ -110,6 +110,9 @@ describe('language server soak (1,000 documents, 10,000 edits)', function () {
       if (n === 6000) writeFileSync(rc, '{ "rules": { "cx-as-initiative": "loud" } }');
       if (n === 7000) writeFileSync(rc, JSON.stringify({ rules: { 'cx-no-voice-of-customer': 'off' } }));
       if (n === 3000 || n === 6000 || n === 7000) await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: 2 }] });
+      // Edits arrive faster than the debounce, so nothing would be linted until they stop:
+      // wait for the broken config to be reported before typing on.
+      if (n === 6000) await client.diagnostics.next((p) => p.uri === pathToFileURL(rc).href && p.diagnostics.length > 0, 'the broken config reported');
     }
     for (const x of pending) x.cts.cancel();
     const outcomes = await Promise.all(pending.map((x) => x.p));

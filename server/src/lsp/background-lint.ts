@@ -99,7 +99,14 @@ export class BackgroundLinter {
   private next(): void {
     if (this.running) return;
     const job = this.queue.shift();
-    if (!job) return;
+    if (!job) {
+      // Large documents are rare and a worker holds a second copy of the packs and its
+      // own heap (≈100 MB after a 5 MB document): let it go when there is nothing to do.
+      const idle = this.worker;
+      this.worker = undefined;
+      void idle?.terminate();
+      return;
+    }
     this.running = job;
     this.worker ??= this.spawn();
     this.worker.postMessage(job.req);

@@ -19,12 +19,15 @@ import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/co
 import type { PackError } from '../packs/diagnostics';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
 import { SOURCE, toDiagnostic } from './convert';
-import { clearLockCache, configForDocument, uriToPath } from './document-config';
+import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } from './document-config';
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult } from './protocol';
 import { lintWorkspaceFiles } from './workspace-lint';
+
+/** How long a document's resolved config is reused without a file-watcher event. */
+const CONFIG_TTL_MS = 2000;
 
 /** Default delay between the last keystroke and a lint; `initializationOptions.debounceMs` changes it. */
 const DEFAULT_DEBOUNCE_MS = 150;
@@ -59,6 +62,7 @@ export function startServer(connection: Connection): void {
   let lastErrorText = '';
   const workspaceFiles = new Set<string>(); // uris published by lintWorkspace that are not open
   const knownPackDirs = new Set<string>();
+  const configCache = new Map<string, { at: number; settings: Settings; dc: DocumentConfig }>();
   const knownConfigFiles = new Set<string>();
   let packsLabel: string[] = [];
 
@@ -109,6 +113,7 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+        configCache.clear();
         relintAll();
       });
     }
@@ -137,6 +142,7 @@ export function startServer(connection: Connection): void {
     const s = (params.settings ?? {}) as Record<string, unknown>;
     if (s.cxLint !== undefined) pushedSettings = s.cxLint;
     settingsCache.clear();
+    configCache.clear();
     relintAll();
   });
 
@@ -208,9 +214,24 @@ export function startServer(connection: Connection): void {
     finish();
   }
 
+  /**
+   * Finding and reading the config files costs about as much as linting a small posting
+   * (a stat per folder up to the root), so a document's config is reused while it is
+   * fresh: until a watched file or the settings change, or for CONFIG_TTL_MS at most,
+   * for clients that do not watch files (Neovim 0.7) and watchers that drop events.
+   */
+  function documentConfig(uri: string, settings: Settings): DocumentConfig {
+    const hit = configCache.get(uri);
+    const now = Date.now();
+    if (hit && hit.settings === settings && now - hit.at < CONFIG_TTL_MS) return hit.dc;
+    const dc = configForDocument(uri, settings, folders);
+    configCache.set(uri, { at: now, settings, dc });
+    return dc;
+  }
+
   /** The config for a document, recording its errors; undefined when it has errors or is excluded. */
   function resolveFor(doc: TextDocument, settings: Settings): { cfg: ResolvedConfig; relPath: string | undefined } | undefined {
-    const dc = configForDocument(doc.uri, settings, folders);
+    const dc = documentConfig(doc.uri, settings);
     if (!dc.ok) {
       linted.delete(doc.uri);
       configErrors.set(doc.uri, dc.errors);
@@ -331,6 +352,7 @@ export function startServer(connection: Connection): void {
     openedAt.delete(uri);
     linted.delete(uri);
     configErrors.delete(uri);
+    configCache.delete(uri);
     settingsCache.delete(uri);
     settingsNow.delete(uri);
     publish(uri, []); // no stale diagnostics for a closed document
@@ -352,6 +374,7 @@ export function startServer(connection: Connection): void {
     log('configuration or pack changed; re-linting open documents');
     clearConfigCache();
     clearLockCache();
+    configCache.clear();
     knownConfigFiles.clear();
     knownPackDirs.clear();
     relintAll();
