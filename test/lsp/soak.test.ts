@@ -11,22 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+// The bench's seeded PRNG (mulberry32), so a failing soak can be replayed.
+import { rng } from '../../bench/corpus';
 import { lintText, loadConfig } from '../../server/src/api';
 import type { ServerStats } from '../../server/src/lsp/protocol';
 import { ROOT } from '../helpers/fixtures';
 import { TestClient } from './client';
 
-/** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['customer', 'calls', 'journey', 'initiative', 'own the customer experience', 'tickets', 'NPS', 'with product and operations', '\n- ', '\n## Responsibilities\n', 'é', '🙂', '\r\n', 'pilot', 'handle time'];
 
