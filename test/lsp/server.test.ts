@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { lintText, loadConfig } from '../../server/src/api';
-import { fixText } from '../../server/src/cli/fix';
-import { applyEdits } from '../../server/src/engine';
+import { applyEdits, fixText } from '../../server/src/engine';
 import { ROOT } from '../helpers/fixtures';
 import { applyTo, SERVER, TestClient } from './client';
 

@@ -1,34 +1,5 @@
 import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { applyEdits, lint, type Finding, type LintResult, type Setup, type TextEdit } from '../engine';
-
-const MAX_PASSES = 10;
-
-/** The safe fix of each finding (the preferred one when there are several). */
-export function safeEdits(findings: Finding[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const f of findings) {
-    const safe = f.fixes.filter((x) => x.safe);
-    const fix = safe.find((x) => x.preferred) ?? safe[0];
-    if (fix) edits.push(...fix.edits);
-  }
-  return edits;
-}
-
-/** Applies safe fixes until none are left (or MAX_PASSES); returns the final text and its lint result. */
-export function fixText(text: string, setup: Setup, filePath: string | undefined): { text: string; result: LintResult; changed: boolean } {
-  let current = text;
-  let result = lint(current, setup, { filePath });
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = safeEdits(result.findings);
-    if (!edits.length) break;
-    const applied = applyEdits(current, edits);
-    if (!applied.applied.length || applied.text === current) break;
-    current = applied.text;
-    result = lint(current, setup, { filePath });
-  }
-  return { text: current, result, changed: current !== text };
-}
 
 /**
  * Writes `text` to `file` atomically (temp file in the same folder, then rename),

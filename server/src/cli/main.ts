@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fileTooLargeResult, lint } from '../engine';
+import { fileTooLargeResult, fixText, lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
@@ -10,7 +10,7 @@ import { parseCli, USAGE, UsageError, type CliOptions } from './args';
 import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
 import { expandPaths } from './files';
-import { fixText, writeIfUnchanged } from './fix';
+import { writeIfUnchanged } from './fix';
 import { readForLint } from './read-file';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -146,11 +146,12 @@ async function main(argv: string[]): Promise<number> {
     const text = readFileSync(0, 'utf8');
     const cfg = configs.for(abs);
     const rel = opts.stdinFilename ? relative(cfg.baseDir, abs) : undefined;
+    const linted = lint(text, cfg.setup, { filePath: rel });
     if (opts.fixDryRun) {
-      const fixed = fixText(text, cfg.setup, rel);
+      const fixed = fixText(text, cfg.setup, rel, linted);
       diffs += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
     }
-    results.push(toFileResult(abs, name, text, lint(text, cfg.setup, { filePath: rel })));
+    results.push(toFileResult(abs, name, text, linted));
   } else {
     // The working folder's config says what to lint when no paths are given, and what never to lint.
     let include: string[] | undefined;
@@ -255,8 +256,10 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
   }
   const { text } = read;
   if (read.invalidUtf8) notes.push(`cx-lint: ${display}: not valid UTF-8; linted with U+FFFD in place of the bad bytes${opts.fix || opts.fixDryRun ? ', not fixed' : ''}\n`);
+  // One lint of the text as read: the report's, and fix-all's first pass.
+  const linted = lint(text, cfg.setup, { filePath: rel });
   if ((opts.fix || opts.fixDryRun) && !read.invalidUtf8) {
-    const fixed = fixText(text, cfg.setup, rel);
+    const fixed = fixText(text, cfg.setup, rel, linted);
     if (fixed.changed && opts.fixDryRun) {
       const name = display.split('\\').join('/');
       diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
@@ -266,7 +269,7 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
       notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
     }
   }
-  return { result: forReport(toFileResult(file, display, text, lint(text, cfg.setup, { filePath: rel }))), notes, diff };
+  return { result: forReport(toFileResult(file, display, text, linted)), notes, diff };
 }
 
 /** Lints every task, in order; with --jobs N > 1 in N worker threads (results keep the task order). */

@@ -2,6 +2,8 @@
 export { lint, compareFindings, type LintOptions } from './lint';
 export { createSetup, SetupError, parseRuleSetting, classesOf, type LintConfig, type Setup, type ActiveRule } from './setup';
 export { applyEdits } from './apply-fixes';
+export { fixText, safeEdits } from './fix-all';
+export { eolOf } from './fixes';
 export { compilePattern, PatternError, inflections, MAX_GAP } from './patterns';
 export { CHECK_TYPES } from './checks';
 export { ENGINE_VERSION } from './version';

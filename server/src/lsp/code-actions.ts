@@ -1,7 +1,6 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, LintResult, Setup } from '../engine';
-import { fixText } from '../cli/fix';
+import { eolOf, fixText, type Finding, type LintResult, type Setup } from '../engine';
 import { overlaps, SOURCE, toDiagnostic, toLspEdit, toRange } from './convert';
 
 /** The kind editors ask for on save (`editor.codeActionsOnSave: { "source.fixAll.cx-lint": "explicit" }`). */
@@ -75,9 +74,11 @@ export function codeActions(ctx: ActionContext, range: Range, only: string[] | u
 }
 
 /** Applies every safe fix (as `cx-lint --fix` does) and returns one edit covering what changed, or undefined. */
-export function fixAllEdit(ctx: Pick<ActionContext, 'doc' | 'setup' | 'relPath'>): LspTextEdit | undefined {
+export function fixAllEdit(ctx: Pick<ActionContext, 'doc' | 'result' | 'setup' | 'relPath'>): LspTextEdit | undefined {
+  // Nothing safe to apply: no need to run fix-all's lint passes (code actions are asked for on every cursor move).
+  if (!ctx.result.findings.some((f) => f.fixes.some((x) => x.safe))) return undefined;
   const before = ctx.doc.getText();
-  const fixed = fixText(before, ctx.setup, ctx.relPath);
+  const fixed = fixText(before, ctx.setup, ctx.relPath, ctx.result);
   if (!fixed.changed) return undefined;
   return minimalEdit(ctx.doc, before, fixed.text);
 }
@@ -101,11 +102,6 @@ export function minimalEdit(doc: TextDocument, a: string, b: string): LspTextEdi
 }
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-
-function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}
 
 /** Appends `<!-- cx-lint-disable-line RULE -->` to the finding's first line (inside the last cell for table rows). */
 function disableLineEdit(doc: TextDocument, f: Finding): LspTextEdit | undefined {

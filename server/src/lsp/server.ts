@@ -405,7 +405,7 @@ export function startServer(connection: Connection): void {
       const doc = uri ? documents.get(uri) : undefined;
       if (!doc) return { applied: false, reason: 'document is not open' };
       const l = current(doc);
-      const edit = l && fixAllEdit({ doc, setup: l.cfg.setup, relPath: l.relPath });
+      const edit = l && fixAllEdit({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath });
       if (!edit) return { applied: false, reason: 'nothing to fix' };
       const r = await connection.workspace.applyEdit({ label: 'cx-lint: fix all', edit: workspaceEdit({ doc, versioned: caps.versionedEdits }, [edit]) });
       return { applied: r.applied, reason: r.failureReason };

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expandPaths } from '../cli/files';
-import { lint } from '../engine';
+import { fileTooLargeResult, lint } from '../engine';
+import { readForLint } from '../cli/read-file';
 import type { PackError } from '../packs/diagnostics';
 import { toDiagnostic } from './convert';
 import { configForDocument } from './document-config';
@@ -46,25 +46,22 @@ export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintW
       const file = files[i];
       const uri = pathToFileURL(file).href;
       if (host.isOpen(uri)) continue;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        out.skipped.push({ file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-        continue;
-      }
-      if (text.includes('\u0000')) {
-        out.skipped.push({ file, reason: 'binary file (contains NUL bytes)' });
-        continue;
-      }
       const settings = await host.settingsFor(uri);
       if (!settings.enable) continue;
       const dc = configForDocument(uri, settings, [folder]);
       host.onConfigError(uri, dc.ok ? [] : dc.errors);
       if (!dc.ok) continue;
       if (dc.excluded) continue;
+      // The CLI's reader: folders, link loops, unreadable, binary and UTF-16 files are
+      // refused with its reasons, and a file over maxFileSize is not read at all.
+      const read = readForLint(file, dc.cfg.setup.maxFileSize);
+      if (!read.ok && read.tooLarge === undefined) {
+        out.skipped.push({ file, reason: read.reason });
+        continue;
+      }
+      const text = read.ok ? read.text : '';
       try {
-        const result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
+        const result = read.ok ? lint(text, dc.cfg.setup, { filePath: dc.relPath }) : fileTooLargeResult(read.tooLarge!, dc.cfg.setup.maxFileSize);
         const doc = TextDocument.create(uri, 'markdown', 0, text);
         host.publish(uri, result.findings.map((f) => toDiagnostic(doc, f)));
         out.files++;
