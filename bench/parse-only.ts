@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMarkdown } from '../server/src/engine/parse';
+import { parseChunks } from '../server/src/engine/parse';
 
 function walk(dir: string, out: string[]): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -20,8 +20,8 @@ let nodes = 0;
 let files = 0;
 for (const arg of process.argv.slice(2)) {
   for (const file of arg.endsWith('.md') ? [arg] : walk(arg, [])) {
-    const { tree } = parseMarkdown(readFileSync(file, 'utf8'));
-    nodes += tree.children.length;
+    const { chunks } = parseChunks(readFileSync(file, 'utf8'));
+    for (const c of chunks) nodes += c.nodes.length;
     files++;
   }
 }

@@ -11,7 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint } from '../server/src/engine';
-import { parseMarkdown } from '../server/src/engine/parse';
+import { parseChunks } from '../server/src/engine/parse';
 import { loadConfigFor } from '../server/src/packs/config';
 import { benchLsp, type LspResult } from './lsp';
 import { median, percentile } from './stats';
@@ -125,7 +125,7 @@ function perDocument(file: string, setup: ReturnType<typeof loadConfigFor>['setu
   const until = performance.now() + budgetMs;
   do {
     let t = performance.now();
-    parseMarkdown(text);
+    parseChunks(text);
     parse.push(performance.now() - t);
     t = performance.now();
     lint(text, setup);

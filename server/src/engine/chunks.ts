@@ -12,6 +12,20 @@
 export const CHUNK_MIN_LENGTH = 32 * 1024;
 export const CHUNK_TARGET = 8 * 1024;
 
+export interface Chunking {
+  /** Shorter documents are not cut. */
+  minLength: number;
+  /** Cut at the first allowed place at least this far from the previous cut. */
+  target: number;
+  /**
+   * Also cut at every allowed ATX heading, however close: an edit then changes one
+   * section's chunk and leaves the others as they were (see ParseCache).
+   */
+  sections?: boolean;
+}
+
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
 // Fences and HTML blocks outside containers are tracked to their end. One opened inside
 // a list item or blockquote ends with its container, which always ends at the next cut
 // candidate (a blank line, then a line in column 0 that is not a list item) — but an
@@ -30,7 +44,8 @@ const HTML_OPEN: Array<[RegExp, RegExp]> = [
 ];
 
 /** Offsets where the text may be cut into independently parsed chunks (never 0). */
-export function chunkStarts(text: string, minLength = CHUNK_MIN_LENGTH, target = CHUNK_TARGET): number[] {
+export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET }): number[] {
+  const { minLength, target, sections = false } = chunking;
   if (text.length < minLength || REFERENCE_DEFINITION.test(text)) return [];
   const cuts: number[] = [];
   let fence: { char: string; length: number } | undefined;
@@ -58,7 +73,7 @@ export function chunkStarts(text: string, minLength = CHUNK_MIN_LENGTH, target =
       // and blockquote, blank line or not (control comments between duties are common).
       if (blank) rawHtml = false;
       if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml)) {
-        if (!passNext && start - chunkStart >= target && !line.startsWith('---')) {
+        if (!passNext && start > 0 && (start - chunkStart >= target || (sections && ATX_HEADING.test(line))) && !line.startsWith('---')) {
           cuts.push(start);
           chunkStart = start;
         }

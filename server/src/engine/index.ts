@@ -4,6 +4,7 @@ export { createSetup, SetupError, parseRuleSetting, classesOf, type LintConfig, 
 export { applyEdits } from './apply-fixes';
 export { fixText, safeEdits } from './fix-all';
 export { eolOf } from './fixes';
+export { ParseCache } from './parse-cache';
 export { compilePattern, PatternError, inflections, MAX_GAP } from './patterns';
 export { CHECK_TYPES } from './checks';
 export { ENGINE_VERSION } from './version';

@@ -5,6 +5,7 @@ import { formatMessage } from './message';
 import { buildModel } from './model';
 import { RunContext } from './run-context';
 import { fileTooLargeResult, utf8SizeOver } from './size-limit';
+import type { ParseCache } from './parse-cache';
 import type { Setup } from './setup';
 import type { Finding, LintResult, TitleInfo } from './types';
 
@@ -16,6 +17,12 @@ export interface LintOptions {
    * linted and gets one `file-too-large` info finding instead.
    */
   maxFileSize?: number;
+  /**
+   * The document's parse cache, for a caller that re-lints one document as it changes
+   * (an editor): sections whose text did not change are not parsed again. The result
+   * is the same with or without it.
+   */
+  parseCache?: ParseCache;
 }
 
 /**
@@ -26,7 +33,7 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
   const limit = options.maxFileSize ?? setup.maxFileSize;
   const tooLarge = utf8SizeOver(text, limit);
   if (tooLarge !== undefined) return fileTooLargeResult(tooLarge, limit);
-  const model = buildModel(text, setup.vocab, { kindFromConfig: setup.kindOf(options.filePath) });
+  const model = buildModel(text, setup.vocab, { kindFromConfig: setup.kindOf(options.filePath), parseCache: options.parseCache });
   const title: TitleInfo | undefined = model.title && {
     text: model.title.text,
     range: model.title.range,

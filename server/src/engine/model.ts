@@ -1,6 +1,7 @@
-import type { Nodes, Root, RootContent, PhrasingContent } from 'mdast';
+import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { parseDocument, isMap, isScalar } from 'yaml';
-import { parseMarkdown } from './parse';
+import { parseChunks } from './parse';
+import type { ParseCache } from './parse-cache';
 import { fold } from './patterns';
 import { TextBlock, TextBuilder, sentenceSpans } from './text-block';
 import { parseTitle, type TitleParse } from './title';
@@ -51,6 +52,7 @@ const NO_SECTION = -1;
 
 interface Ctx {
   text: string;
+  /** Added to node offsets: where the current chunk starts in `text`. */
   shift: number;
   vocab: Vocabulary;
   comments: HtmlComment[];
@@ -213,11 +215,13 @@ function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' 
 export interface ModelOptions {
   /** Kind decided by configured globs, when one matched. */
   kindFromConfig?: DocKind;
+  /** The document's parse cache, when the caller re-lints it as it changes. */
+  parseCache?: ParseCache;
 }
 
 export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions = {}): DocModel {
-  const { tree, shift } = parseMarkdown(text);
-  const ctx: Ctx = { text, shift, vocab, comments: [] };
+  const parsed = parseChunks(text, { cache: opts.parseCache });
+  const ctx: Ctx = { text, shift: parsed.shift, vocab, comments: [] };
   const sections: Section[] = [];
   const coll: Collected = { prose: [], items: [], paragraphs: [] };
   let fm: ReturnType<typeof readFrontMatter> | undefined;
@@ -226,7 +230,9 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
   const stack: number[] = [];
   let current = NO_SECTION;
 
-  for (let node of (tree as Root).children) {
+  // Node offsets are relative to their chunk (see parseChunks).
+  for (const chunk of parsed.chunks) for (let node of chunk.nodes) {
+    ctx.shift = parsed.shift + chunk.offset;
     if (node.type === 'yaml') {
       fm = readFrontMatter(ctx, node);
       continue;

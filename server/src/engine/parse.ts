@@ -3,9 +3,10 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type { Nodes, Root } from 'mdast';
-import { chunkStarts, CHUNK_MIN_LENGTH, CHUNK_TARGET } from './chunks';
+import type { Nodes, Root, RootContent } from 'mdast';
+import { chunkStarts, CHUNK_MIN_LENGTH, CHUNK_TARGET, type Chunking } from './chunks';
 import { capListNesting } from './nesting-cap';
+import type { ParseCache } from './parse-cache';
 
 /**
  * GFM tables only: the rules read duties from tables, but autolink literals,
@@ -20,31 +21,83 @@ function remarkGfmTable(this: any) {
 // The processor is stateless once frozen, so one instance serves every document.
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable).freeze();
 
+/** The chunking of a one-off parse: long documents only (see chunks.ts). */
+export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET };
+/**
+ * The chunking of a cached parse (an editor re-linting as the user types): every
+ * document is cut at its top-level headings, so an edit re-parses only its section.
+ */
+export const SECTION_CHUNKING: Chunking = { minLength: 0, target: CHUNK_TARGET, sections: true };
+
+export interface ParsedChunk {
+  /** Where the chunk starts in the parsed body; node offsets are relative to it. */
+  offset: number;
+  /** Top-level nodes. Shared with the cache: read them, never change them. */
+  nodes: readonly RootContent[];
+}
+
+export interface ParsedChunks {
+  chunks: ParsedChunk[];
+  /** Added to every chunk offset: 1 when a BOM was dropped before parsing. */
+  shift: number;
+}
+
+export interface ParseOptions {
+  chunking?: Chunking;
+  /** Reuses the trees of chunks whose text is unchanged since the cache's last parse. */
+  cache?: ParseCache;
+}
+
+/**
+ * Parses a document as independently parsed chunks whose node offsets are relative to
+ * the chunk: what the model reads. Positions are not rebased, so a cached chunk is
+ * shared as it is wherever it moves in the document.
+ */
+export function parseChunks(text: string, options: ParseOptions = {}): ParsedChunks {
+  // micromark drops a BOM silently; parse without it and shift offsets back so that
+  // every range still indexes the text the user has.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = capListNesting(shift ? text.slice(1) : text);
+  const chunking = options.chunking ?? (options.cache ? SECTION_CHUNKING : WHOLE_DOCUMENT_CHUNKING);
+  const bounds = [0, ...chunkStarts(body, chunking), body.length];
+  const chunks: ParsedChunk[] = [];
+  const parse = (chunk: string) => (processor.parse(chunk) as Root).children;
+  const cache = options.cache;
+  cache?.begin();
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const chunk = bounds.length === 2 ? body : body.slice(bounds[i], bounds[i + 1]);
+    chunks.push({ offset: bounds[i], nodes: cache ? cache.take(chunk, parse) : parse(chunk) });
+  }
+  cache?.end();
+  return { chunks, shift };
+}
+
 export interface Parsed {
   tree: Root;
   /** Added to every mdast offset to get an offset into the original text. */
   shift: number;
 }
 
-/** `chunking` is for tests, which compare chunked and whole parses. */
-export function parseMarkdown(text: string, chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET }): Parsed {
-  // micromark drops a BOM silently; parse without it and shift offsets back so that
-  // every range still indexes the text the user has.
+/**
+ * One mdast tree for the whole document, with every position rebased onto it. For
+ * tests and tools; linting reads the chunks (parseChunks) and never needs this.
+ */
+export function parseMarkdown(text: string, chunking: Chunking = WHOLE_DOCUMENT_CHUNKING): Parsed {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = capListNesting(shift ? text.slice(1) : text);
-  const cuts = chunkStarts(body, chunking.minLength, chunking.target);
-  if (!cuts.length) return { tree: processor.parse(body) as Root, shift };
+  const body = shift ? text.slice(1) : text;
+  const { chunks } = parseChunks(text, { chunking });
   const tree: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
   let line = 0;
-  const bounds = [0, ...cuts, body.length];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const chunk = body.slice(bounds[i], bounds[i + 1]);
-    const part = processor.parse(chunk) as Root;
-    for (const child of part.children) moveBy(child, bounds[i], line);
-    tree.children.push(...part.children);
-    tree.position!.end = { ...part.position!.end, line: part.position!.end.line + line, offset: (part.position!.end.offset ?? 0) + bounds[i] };
-    line += (chunk.match(/\r\n|\r|\n/g) ?? []).length;
+  for (const [i, chunk] of chunks.entries()) {
+    const end = chunks[i + 1]?.offset ?? body.length;
+    // Uncached chunks are fresh trees, so moving them in place is safe.
+    if (chunk.offset || line) for (const child of chunk.nodes) moveBy(child, chunk.offset, line);
+    tree.children.push(...chunk.nodes);
+    line += (body.slice(chunk.offset, end).match(/\r\n|\r|\n/g) ?? []).length;
   }
+  const lastLine = line + 1;
+  const lastNl = Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r'));
+  tree.position!.end = { line: lastLine, column: body.length - lastNl, offset: body.length };
   return { tree, shift };
 }
 

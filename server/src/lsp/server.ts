@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult } from '../engine';
+import { lint, ParseCache, type LintResult } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/config';
 import type { PackError } from '../packs/diagnostics';
@@ -55,6 +55,8 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Settings>>();
   const settingsNow = new Map<string, Settings>();
   const linted = new Map<string, Linted>();
+  // Each open document's parsed sections: a keystroke re-parses only the section it is in.
+  const parseCaches = new Map<string, ParseCache>();
   const timers = new Map<string, NodeJS.Timeout>();
   const openedAt = new Map<string, number>();
   const configErrors = new Map<string, PackError[]>(); // document uri → errors of its config
@@ -252,7 +254,9 @@ export function startServer(connection: Connection): void {
     if (!dc) return undefined;
     let result: LintResult;
     try {
-      result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath });
+      let parseCache = parseCaches.get(doc.uri);
+      if (!parseCache) parseCaches.set(doc.uri, (parseCache = new ParseCache()));
+      result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath, parseCache });
     } catch (e) {
       // An engine bug must not take the editor's linting down with it.
       log(`internal error linting ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
@@ -351,6 +355,7 @@ export function startServer(connection: Connection): void {
     background.cancel(uri);
     openedAt.delete(uri);
     linted.delete(uri);
+    parseCaches.delete(uri);
     configErrors.delete(uri);
     configCache.delete(uri);
     settingsCache.delete(uri);
