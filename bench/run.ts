@@ -234,10 +234,16 @@ async function main() {
       const tgt = [t50 < Infinity ? `p50 ≤ ${t50}` : '', t95 < Infinity ? `p95 ≤ ${t95}` : ''].filter(Boolean).join(', ') || '—';
       row(`LSP didChange → diagnostics, ${d.name} (${d.changes} edits${d.timeouts ? `, ${d.timeouts} timed out` : ''})`, `p50 ${f(d.p50, 1)} ms, p95 ${f(d.p95, 1)} ms`, tgt, tgt === '—' ? '' : ok(d.p50 <= t50 && d.p95 <= t95 && !d.timeouts));
     }
-    if (lsp.rss20) row('LSP server RSS, 20 postings open', `${f(lsp.rss20.currentMB, 0)} MB (peak ${f(lsp.rss20.peakMB, 0)} MB)`, '≤ 150 MB', ok(lsp.rss20.peakMB <= 150));
+    if (lsp.rss20) row('LSP server RSS, 20 postings open (fresh server)', `${f(lsp.rss20.currentMB, 0)} MB (peak ${f(lsp.rss20.peakMB, 0)} MB)`, '≤ 150 MB', ok(lsp.rss20.peakMB <= 150));
     if (lsp.bigDocBlocking) {
       const b = lsp.bigDocBlocking;
-      row('LSP hover / code action while a 5 MB document lints', `max ${f(b.hoverMaxMs, 0)} / ${f(b.codeActionMaxMs, 0)} ms (${b.requests} requests)`, '≤ 50 ms', ok(Math.max(b.hoverMaxMs, b.codeActionMaxMs) <= 50));
+      row(
+        'LSP hover / code action while a 5 MB document lints',
+        `max ${f(b.hoverMaxMs, 0)} / ${f(b.codeActionMaxMs, 0)} ms (${b.requests} requests); server main thread's longest stall ${f(b.serverLongestBlockMs, 0)} ms`,
+        '≤ 50 ms',
+        ok(Math.max(b.hoverMaxMs, b.codeActionMaxMs, b.serverLongestBlockMs) <= 50),
+      );
+      row('LSP first request sent right behind the 5 MB didOpen', `${f(b.firstRequestMs, 0)} ms (waits for the 5 MB message to be serialised by the client and cross the pipe)`, '—', '');
     }
   }
   const m = res.machine as ReturnType<typeof machine>;

@@ -66,6 +66,7 @@ describe('language server soak (1,000 documents, 10,000 edits)', function () {
     const afterOpenClose = await stats();
     assert.equal(afterOpenClose.documents, 0);
     assert.equal(afterOpenClose.linted, 0, 'no lint results kept for closed documents');
+    assert.equal(afterOpenClose.parseCaches, 0, 'no parse caches kept for closed documents');
 
     // Phase 2: 10,000 edits over 5 open documents, cancelled requests, config changes.
     const random = rng(20261123);
@@ -134,6 +135,7 @@ describe('language server soak (1,000 documents, 10,000 edits)', function () {
     const end = await stats();
     assert.equal(end.documents, 0);
     assert.equal(end.linted, 0);
+    assert.equal(end.parseCaches, 0);
     assert.equal(end.timers, 0, 'no lint left queued for closed documents');
     assert.equal(end.configErrors, 0);
     const grown = end.heapUsed - base.heapUsed;

@@ -28,7 +28,12 @@ export interface LintWorkspaceResult {
   skipped: Array<{ file: string; reason: string }>;
 }
 
-/** Request `cxLint/stats` (params `{ gc?: boolean }`): heap and RSS in bytes, and counts of what the server holds. */
+/**
+ * Request `cxLint/stats` (params `{ gc?: boolean; blocking?: 'start' | 'stop' }`): heap and
+ * RSS in bytes, and counts of what the server holds. `blocking: 'start'` starts timing the
+ * main thread's longest stall; later calls report it (and 'stop' ends the timing). For
+ * tests and the benchmark.
+ */
 export const STATS_REQUEST = 'cxLint/stats';
 
 export interface ServerStats {
@@ -39,6 +44,10 @@ export interface ServerStats {
   timers: number;
   configErrors: number;
   workspaceFiles: number;
+  /** Open documents with a parse cache (incremental re-linting). */
+  parseCaches: number;
+  /** Longest time the main thread could not answer, since `blocking: 'start'` (ms, ±5). */
+  longestBlockMs?: number;
   /** Whether the server runs with --expose-gc, so `gc: true` collected garbage first. */
   gc: boolean;
 }

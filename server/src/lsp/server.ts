@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -23,7 +24,7 @@ import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } fro
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult } from './protocol';
+import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
 import { lintWorkspaceFiles } from './workspace-lint';
 
 /** How long a document's resolved config is reused without a file-watcher event. */
@@ -445,11 +446,33 @@ export function startServer(connection: Connection): void {
   }
 
   // Diagnostics for soak tests and bug reports: memory and what the server holds.
-  connection.onRequest(STATS_REQUEST, (params: { gc?: boolean } | undefined) => {
+  // Only while asked for: an idle editor's server should not wake up every few ms.
+  let stalls: IntervalHistogram | undefined;
+  connection.onRequest(STATS_REQUEST, (params: { gc?: boolean; blocking?: 'start' | 'stop' } | undefined): ServerStats => {
     const g = globalThis as { gc?: () => void };
     if (params?.gc && g.gc) g.gc();
     const m = process.memoryUsage();
-    return { heapUsed: m.heapUsed, rss: m.rss, documents: documents.all().length, linted: linted.size, timers: timers.size, configErrors: configErrors.size, workspaceFiles: workspaceFiles.size, gc: !!g.gc };
+    const longestBlockMs = stalls ? stalls.max / 1e6 : undefined;
+    if (params?.blocking === 'start') {
+      stalls?.disable();
+      stalls = monitorEventLoopDelay({ resolution: 5 });
+      stalls.enable();
+    } else if (params?.blocking === 'stop') {
+      stalls?.disable();
+      stalls = undefined;
+    }
+    return {
+      heapUsed: m.heapUsed,
+      rss: m.rss,
+      documents: documents.all().length,
+      linted: linted.size,
+      timers: timers.size,
+      configErrors: configErrors.size,
+      workspaceFiles: workspaceFiles.size,
+      parseCaches: parseCaches.size,
+      ...(longestBlockMs !== undefined ? { longestBlockMs } : {}),
+      gc: !!g.gc,
+    };
   });
 
   documents.listen(connection);
