@@ -56,10 +56,10 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
   // Inside an HTML block that only a blank line ends (<div>, </div>, <span>…).
   let rawHtml = false;
   let chunkStart = 0;
-  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  const lineRe = /([^\r\n]*)(?:\r\n|\r|\n|$)/g;
   for (let m = lineRe.exec(text); m && m[0].length; m = lineRe.exec(text)) {
     const start = m.index;
-    const line = m[0].replace(/[\r\n]+$/, '');
+    const line = m[1];
     const blank = /^[ \t]*$/.test(line);
     if (frontMatter) {
       if (start > 0 && /^(?:---|\.\.\.|\+\+\+)[ \t]*$/.test(line)) frontMatter = false;
@@ -81,10 +81,12 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
       }
       if (/^ {0,3}<(?!!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?:[\s>]|$))/i.test(line)) rawHtml = true;
       const inner = line.slice(CONTAINER_PREFIX.exec(line)![0].length);
-      if (/^(?:`{3,}|~{3,})/.test(inner) || HTML_OPEN.some(([open, close]) => opensUnclosed(inner, open, close))) passNext = true;
+      // Every HTML block opener starts with "<": most lines need no HTML test at all.
+      const angle = line.includes('<');
+      if (/^(?:`{3,}|~{3,})/.test(inner) || (angle && HTML_OPEN.some(([open, close]) => opensUnclosed(inner, open, close)))) passNext = true;
       const f = FENCE.exec(line);
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1][0], length: f[1].length };
-      else html = HTML_OPEN.find(([open, close]) => opensUnclosed(line, open, close))?.[1];
+      else html = angle ? HTML_OPEN.find(([open, close]) => opensUnclosed(line, open, close))?.[1] : undefined;
     }
     prevBlank = blank;
   }
