@@ -11,10 +11,10 @@ import { formatSarif } from './cli/formatters/sarif';
 import { formatStylish } from './cli/formatters/stylish';
 import { toFileResult } from './cli/results';
 import { packageVersion } from './packs/builtin';
-import { lint, type LintResult } from './engine';
+import { lint, type LintResult, type ParseCache } from './engine';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
 
-export { applyEdits, ENGINE_VERSION } from './engine';
+export { applyEdits, ENGINE_VERSION, ParseCache } from './engine';
 export type { Finding, Fix, LintResult, Severity, TextEdit, OffsetRange } from './engine';
 export type { ConfigData, ResolvedConfig } from './packs/config';
 export { PackError, PackErrors } from './packs/diagnostics';
@@ -28,6 +28,12 @@ export interface LintTextOptions {
   filePath?: string;
   /** A config object (as in .cxlintrc.json), or a resolved config from loadConfig(). */
   config?: ConfigData | ResolvedConfig;
+  /**
+   * For an editor or watcher that re-lints one document as it changes: keep one
+   * `new ParseCache()` per document and pass it each time; unchanged sections are not
+   * parsed again. The result is the same with or without it.
+   */
+  cache?: ParseCache;
 }
 
 function isResolved(c: ConfigData | ResolvedConfig): c is ResolvedConfig {
@@ -48,7 +54,7 @@ function configFor(opts: LintTextOptions): ResolvedConfig {
 export function lintText(text: string, opts: LintTextOptions = {}): LintResult & { filePath?: string } {
   const cfg = configFor(opts);
   const rel = opts.filePath ? relative(cfg.baseDir, resolve(opts.filePath)) : undefined;
-  return { filePath: opts.filePath, ...lint(text, cfg.setup, { filePath: rel }) };
+  return { filePath: opts.filePath, ...lint(text, cfg.setup, { filePath: rel, parseCache: opts.cache }) };
 }
 
 /** Finds and resolves the configuration that applies to a file (nearest .cxlintrc*, cascading to root: true). */

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { lint, ParseCache } from '../../server/src/engine';
 import { parseChunks, parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse';
 import { resolveConfig } from '../../server/src/packs/config';
+import * as api from '../../server/src/api';
 import { ROOT } from '../helpers/fixtures';
 
 /**
@@ -50,7 +51,7 @@ describe('incremental re-linting: the parse cache', function () {
           assert.deepEqual(lint(text, setup, { parseCache: cache }), lint(text, setup), `after editing to:\n${text}`);
         }
       }),
-      { numRuns: Number(process.env.CACHE_RUNS ?? 150) },
+      { numRuns: Number(process.env.CACHE_RUNS ?? 100) },
     );
   });
 
@@ -94,5 +95,15 @@ describe('incremental re-linting: the parse cache', function () {
     const again = lint(edited, setup, { parseCache: cache });
     assert.deepEqual(again, lint(edited, setup));
     assert.ok(cache.hits >= 2);
+  });
+
+  it('the Node API takes a cache per document: lintText(text, { cache })', () => {
+    const cache = new api.ParseCache();
+    const text = corpus.find((t) => (t.match(/^## /gm) ?? []).length >= 4)!;
+    assert.deepEqual(api.lintText(text, { cache }), api.lintText(text));
+    const edited = text.replace(/^## .*$/m, (h) => `${h} today`);
+    assert.notEqual(edited, text);
+    assert.deepEqual(api.lintText(edited, { cache }), api.lintText(edited));
+    assert.ok(cache.hits >= 3 && cache.misses >= 1, `hits ${cache.hits}, misses ${cache.misses}`);
   });
 });
