@@ -425,6 +425,15 @@ describe('language server over stdio', function () {
     const after = await client.diagnostics.next((p) => p.uri === uri && p.version === v, 'publish after save', true);
     assert.ok(!after.diagnostics.some((d) => d.code === 'cx-as-initiative'));
     assert.equal(client.diagnostics.all.filter((p) => p.uri === uri && p.version === v).length, 1);
+    // The worker kept the document's sections: the save re-parsed only the edited one,
+    // and the result is a fresh lint's.
+    const edited = client.docs.get(uri)!;
+    assert.deepEqual(
+      after.diagnostics.map((d) => [d.code, edited.offsetAt(d.range.start), edited.offsetAt(d.range.end)]),
+      engineFindings(dir, 'big-charter.md', edited.getText()).map((f) => [f.ruleId, f.range.start, f.range.end]),
+    );
+    const stats = (await client.conn.sendRequest('cxLint/stats', {})) as { backgroundReused: number };
+    assert.ok(stats.backgroundReused > 50, `sections reused by the save's lint: ${stats.backgroundReused}`);
   });
 
   it('clears diagnostics when a document closes', async () => {

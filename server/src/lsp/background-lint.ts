@@ -10,7 +10,18 @@ export interface BackgroundRequest {
   folders: string[];
 }
 
-export type BackgroundResponse = { ok: true; result: LintResult } | { ok: false; reason: string };
+/** A lint, or "drop what you keep for this document" (it was closed). */
+export type BackgroundMessage = BackgroundRequest | { forget: string };
+
+/** `reused`: sections whose parse was reused from the worker's previous lint of the document. */
+export type BackgroundResponse = { ok: true; result: LintResult; reused: number } | { ok: false; reason: string };
+
+/**
+ * How long an idle worker is kept. It holds a second copy of the packs and the parsed
+ * sections of the large documents it linted (≈100 MB after a 5 MB document): worth
+ * keeping while someone edits and saves, not for the rest of the session.
+ */
+const IDLE_MS = 30_000;
 
 interface Job {
   req: BackgroundRequest;
@@ -27,6 +38,7 @@ export class BackgroundLinter {
   private worker: Worker | undefined;
   private running: Job | undefined;
   private readonly queue: Job[] = [];
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly script: string,
@@ -50,7 +62,14 @@ export class BackgroundLinter {
     if (this.running?.req.uri === uri) this.restart();
   }
 
+  /** A document was closed: drop its queued work and the worker's copy of its sections. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.worker?.postMessage({ forget: uri } satisfies BackgroundMessage);
+  }
+
   dispose(): void {
+    clearTimeout(this.idle);
     for (const j of this.queue.splice(0)) j.resolve(undefined);
     this.running?.resolve(undefined);
     this.running = undefined;
@@ -99,16 +118,21 @@ export class BackgroundLinter {
   private next(): void {
     if (this.running) return;
     const job = this.queue.shift();
+    clearTimeout(this.idle);
     if (!job) {
-      // Large documents are rare and a worker holds a second copy of the packs and its
-      // own heap (≈100 MB after a 5 MB document): let it go when there is nothing to do.
-      const idle = this.worker;
-      this.worker = undefined;
-      void idle?.terminate();
+      const w = this.worker;
+      if (!w) return;
+      this.idle = setTimeout(() => {
+        if (this.worker !== w || this.running) return;
+        this.worker = undefined;
+        void w.terminate();
+      }, IDLE_MS);
+      // An idle worker must not keep the server alive at exit.
+      this.idle.unref();
       return;
     }
     this.running = job;
     this.worker ??= this.spawn();
-    this.worker.postMessage(job.req);
+    this.worker.postMessage(job.req satisfies BackgroundMessage);
   }
 }

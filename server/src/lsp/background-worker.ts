@@ -1,16 +1,29 @@
 import { parentPort } from 'node:worker_threads';
-import { lint } from '../engine';
-import type { BackgroundRequest, BackgroundResponse } from './background-lint';
+import { lint, ParseCache } from '../engine';
+import type { BackgroundMessage, BackgroundResponse } from './background-lint';
 import { configForDocument } from './document-config';
 
-/** The worker side of BackgroundLinter: resolves the document's config (cached per worker) and lints. */
+/**
+ * The worker side of BackgroundLinter: resolves the document's config (cached per
+ * worker) and lints, keeping each document's parsed sections while the worker lives so
+ * that the next save re-parses only what changed.
+ */
 export function runBackgroundWorker(): void {
-  parentPort!.on('message', (req: BackgroundRequest) => {
+  const caches = new Map<string, ParseCache>();
+  parentPort!.on('message', (msg: BackgroundMessage) => {
+    if ('forget' in msg) {
+      caches.delete(msg.forget);
+      return;
+    }
     let res: BackgroundResponse;
     try {
-      const dc = configForDocument(req.uri, req.settings, req.folders);
+      const dc = configForDocument(msg.uri, msg.settings, msg.folders);
       if (!dc.ok) res = { ok: false, reason: 'configuration error' };
-      else res = { ok: true, result: lint(req.text, dc.cfg.setup, { filePath: dc.relPath }) };
+      else {
+        let parseCache = caches.get(msg.uri);
+        if (!parseCache) caches.set(msg.uri, (parseCache = new ParseCache()));
+        res = { ok: true, result: lint(msg.text, dc.cfg.setup, { filePath: dc.relPath, parseCache }), reused: parseCache.hits };
+      }
     } catch (e) {
       res = { ok: false, reason: `internal error: ${(e as Error).message}` };
     }

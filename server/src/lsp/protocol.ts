@@ -46,6 +46,8 @@ export interface ServerStats {
   workspaceFiles: number;
   /** Open documents with a parse cache (incremental re-linting). */
   parseCaches: number;
+  /** Sections whose parse the last background (large-document) lint reused from the one before. */
+  backgroundReused: number;
   /** Longest time the main thread could not answer, since `blocking: 'start'` (ms, ±5). */
   longestBlockMs?: number;
   /** Whether the server runs with --expose-gc, so `gc: true` collected garbage first. */

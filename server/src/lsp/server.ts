@@ -72,6 +72,7 @@ export function startServer(connection: Connection): void {
   const log = (msg: string) => connection.console.log(`[cx-lint] ${msg}`);
   // The bundle itself is the worker script (see main.ts).
   const background = new BackgroundLinter(__filename, log);
+  let backgroundReused = 0;
   connection.onShutdown(() => background.dispose());
   /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
   const quiet = (p: Promise<unknown>) => void p.catch((e) => log(`client request failed: ${(e as Error).message ?? String(e)}`));
@@ -212,6 +213,7 @@ export function startServer(connection: Connection): void {
       publish(uri, [], version);
       return finish();
     }
+    backgroundReused = res.reused;
     linted.set(uri, { version, result: res.result, cfg: dc.cfg, relPath: dc.relPath });
     publish(uri, res.result.findings.map((f) => toDiagnostic(doc, f)), version);
     finish();
@@ -353,7 +355,7 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    background.cancel(uri);
+    background.forget(uri);
     openedAt.delete(uri);
     linted.delete(uri);
     parseCaches.delete(uri);
@@ -470,6 +472,7 @@ export function startServer(connection: Connection): void {
       configErrors: configErrors.size,
       workspaceFiles: workspaceFiles.size,
       parseCaches: parseCaches.size,
+      backgroundReused,
       ...(longestBlockMs !== undefined ? { longestBlockMs } : {}),
       gc: !!g.gc,
     };
