@@ -29,7 +29,7 @@ function shape(node: any): unknown {
   return { ...rest, at: position && [position.start.offset, position.end.offset], ...(children ? { children: children.map(shape) } : {}) };
 }
 
-const snippet = fc.constantFrom('x', ' ', '\n', '\n\n', '\r\n', '# ', '\n## Responsibilities\n\n', '- ', '\n- Own the customer journey map\n', '```', '\n```\n', '<!--', '-->', '|', '**', '---\n', 'é', '😀', '[ref]: http://x\n', '    ', '> ');
+const snippet = fc.constantFrom('x', ' ', '\n', '\n\n', '\r\n', '# ', '\n## Responsibilities\n\n', '- ', '\n- Own the customer journey map\n', '```', '\n```\n', '<!--', '-->', '|', '**', '---\n', 'é', '😀', '[ref]: http://x\n', '    ', '> ', '\n- item\n   ```\n', '\n<div>\n', '\n...\n', '\n<!-- note\n');
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: snippet });
 
 function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {

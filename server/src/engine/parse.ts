@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Nodes, Root, RootContent } from 'mdast';
-import { chunkStarts, CHUNK_MIN_LENGTH, CHUNK_TARGET, type Chunking } from './chunks';
+import { chunkEndsOpen, chunkStarts, CHUNK_MIN_LENGTH, CHUNK_TARGET, type Chunking } from './chunks';
 import { capListNesting } from './nesting-cap';
 import type { ParseCache } from './parse-cache';
 
@@ -64,9 +64,23 @@ export function parseChunks(text: string, options: ParseOptions = {}): ParsedChu
   const parse = (chunk: string) => (processor.parse(chunk) as Root).children;
   const cache = options.cache;
   cache?.begin();
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const chunk = bounds.length === 2 ? body : body.slice(bounds[i], bounds[i + 1]);
-    chunks.push({ offset: bounds[i], nodes: cache ? cache.take(chunk, parse) : parse(chunk) });
+  // A chunk that ends inside an open fence or HTML block is joined to what follows:
+  // first the next chunk, then twice as many each time, so a fence left open near the
+  // top costs about two parses of the document, not one per chunk.
+  for (let i = 0; i + 1 < bounds.length; ) {
+    let span = 1;
+    for (;;) {
+      const j = Math.min(i + span, bounds.length - 1);
+      const chunk = i === 0 && j === bounds.length - 1 ? body : body.slice(bounds[i], bounds[j]);
+      const nodes = cache ? cache.take(chunk, parse) : parse(chunk);
+      if (j < bounds.length - 1 && chunkEndsOpen(chunk, nodes)) {
+        span *= 2;
+        continue;
+      }
+      chunks.push({ offset: bounds[i], nodes });
+      i = j;
+      break;
+    }
   }
   cache?.end();
   return { chunks, shift };
