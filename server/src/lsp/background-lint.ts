@@ -14,7 +14,7 @@ export interface BackgroundRequest {
 export type BackgroundMessage = BackgroundRequest | { forget: string };
 
 /** `reused`: sections whose parse was reused from the worker's previous lint of the document. */
-export type BackgroundResponse = { ok: true; result: LintResult; reused: number } | { ok: false; reason: string };
+export type BackgroundResponse = { uri: string; version: number } & ({ ok: true; result: LintResult; reused: number } | { ok: false; reason: string });
 
 /**
  * How long an idle worker is kept. It holds a second copy of the packs and the parsed
@@ -26,13 +26,23 @@ const IDLE_MS = 30_000;
 interface Job {
   req: BackgroundRequest;
   resolve: (r: BackgroundResponse | undefined) => void;
+  /** Answered already: superseded by a newer version, or its document closed. */
+  settled: boolean;
+}
+
+function settle(job: Job, r: BackgroundResponse | undefined): void {
+  if (job.settled) return;
+  job.settled = true;
+  job.resolve(r);
 }
 
 /**
  * Lints large documents in a worker thread so the server keeps answering hover and
- * code actions meanwhile. One job runs at a time; a newer version of the document
- * being linted terminates the run (a synchronous lint cannot be interrupted any other
- * way) and superseded queued jobs resolve to undefined.
+ * code actions meanwhile. One job runs at a time. A newer version of a document cancels
+ * its older jobs: queued ones are dropped and a running one is answered with undefined
+ * at once, its result discarded when it comes. The running lint is not interrupted: it
+ * finishes and leaves its parsed sections in the worker, so the newer version, linted
+ * next, re-parses only what changed — sooner than a cold restart would.
  */
 export class BackgroundLinter {
   private worker: Worker | undefined;
@@ -47,22 +57,19 @@ export class BackgroundLinter {
 
   lint(req: BackgroundRequest): Promise<BackgroundResponse | undefined> {
     return new Promise((resolve) => {
-      for (let i = this.queue.length - 1; i >= 0; i--) {
-        if (this.queue[i].req.uri === req.uri) this.queue.splice(i, 1)[0].resolve(undefined);
-      }
-      this.queue.push({ req, resolve });
-      if (this.running?.req.uri === req.uri) this.restart();
-      else this.next();
+      this.cancel(req.uri);
+      this.queue.push({ req, resolve, settled: false });
+      this.next();
     });
   }
 
-  /** Drops queued and running work for a document (closed, or now small enough to lint inline). */
+  /** Drops queued and running work for a document (superseded, or now small enough to lint inline). */
   cancel(uri: string): void {
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].req.uri === uri) this.queue.splice(i, 1)[0].resolve(undefined);
-    if (this.running?.req.uri === uri) this.restart();
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].req.uri === uri) settle(this.queue.splice(i, 1)[0], undefined);
+    if (this.running?.req.uri === uri) settle(this.running, undefined);
   }
 
-  /** A document was closed: drop its queued work and the worker's copy of its sections. */
+  /** A document was closed: drop its work and, after any lint in progress, the worker's copy of its sections. */
   forget(uri: string): void {
     this.cancel(uri);
     this.worker?.postMessage({ forget: uri } satisfies BackgroundMessage);
@@ -70,55 +77,54 @@ export class BackgroundLinter {
 
   dispose(): void {
     clearTimeout(this.idle);
-    for (const j of this.queue.splice(0)) j.resolve(undefined);
-    this.running?.resolve(undefined);
+    for (const j of this.queue.splice(0)) settle(j, undefined);
+    if (this.running) settle(this.running, undefined);
     this.running = undefined;
     void this.worker?.terminate();
     this.worker = undefined;
   }
 
-  private restart(): void {
-    const stale = this.running;
-    this.running = undefined;
-    const w = this.worker;
-    this.worker = undefined;
-    stale?.resolve(undefined);
-    void w?.terminate();
-    this.next();
-  }
-
   private spawn(): Worker {
     const w = new Worker(this.script, { workerData: { role: 'cx-lint-background' }, argv: [] });
+    // A terminated worker can still deliver what it posted before; only the current
+    // worker's replies count, and only for the job they answer.
     w.on('message', (r: BackgroundResponse) => {
+      if (w !== this.worker) return;
       const job = this.running;
+      if (!job || r.uri !== job.req.uri || r.version !== job.req.version) {
+        this.log(`background lint: dropped a reply for ${r.uri} v${r.version} (running: ${job ? `${job.req.uri} v${job.req.version}` : 'nothing'})`);
+        return;
+      }
       this.running = undefined;
-      job?.resolve(r);
+      settle(job, r);
       this.next();
     });
     w.on('error', (e) => {
+      if (w !== this.worker) return;
       this.log(`background lint worker failed: ${e.stack ?? e.message}`);
-      const job = this.running;
-      this.running = undefined;
-      if (this.worker === w) this.worker = undefined;
-      job?.resolve({ ok: false, reason: `internal error: ${e.message}` });
-      this.next();
-    });
-    // Terminated workers exit too; only an unexpected exit of the current worker matters.
-    w.on('exit', () => {
-      if (this.worker !== w) return;
       this.worker = undefined;
-      const job = this.running;
-      this.running = undefined;
-      job?.resolve({ ok: false, reason: 'the background lint worker exited' });
-      this.next();
+      this.lost(`internal error: ${e.message}`);
+    });
+    w.on('exit', () => {
+      if (w !== this.worker) return;
+      this.worker = undefined;
+      this.lost('the background lint worker exited');
     });
     return w;
   }
 
+  /** The worker died: answer the job it was running, and carry on with a new one. */
+  private lost(reason: string): void {
+    const job = this.running;
+    this.running = undefined;
+    if (job) settle(job, { ok: false, uri: job.req.uri, version: job.req.version, reason });
+    this.next();
+  }
+
   private next(): void {
     if (this.running) return;
-    const job = this.queue.shift();
     clearTimeout(this.idle);
+    const job = this.queue.shift();
     if (!job) {
       const w = this.worker;
       if (!w) return;
@@ -127,7 +133,7 @@ export class BackgroundLinter {
         this.worker = undefined;
         void w.terminate();
       }, IDLE_MS);
-      // An idle worker must not keep the server alive at exit.
+      // The server exits on the LSP exit notification; this timer must not delay that.
       this.idle.unref();
       return;
     }

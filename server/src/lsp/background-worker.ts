@@ -15,17 +15,18 @@ export function runBackgroundWorker(): void {
       caches.delete(msg.forget);
       return;
     }
+    const { uri, version } = msg;
     let res: BackgroundResponse;
     try {
-      const dc = configForDocument(msg.uri, msg.settings, msg.folders);
-      if (!dc.ok) res = { ok: false, reason: 'configuration error' };
+      const dc = configForDocument(uri, msg.settings, msg.folders);
+      if (!dc.ok) res = { uri, version, ok: false, reason: 'configuration error' };
       else {
-        let parseCache = caches.get(msg.uri);
-        if (!parseCache) caches.set(msg.uri, (parseCache = new ParseCache()));
-        res = { ok: true, result: lint(msg.text, dc.cfg.setup, { filePath: dc.relPath, parseCache }), reused: parseCache.hits };
+        let parseCache = caches.get(uri);
+        if (!parseCache) caches.set(uri, (parseCache = new ParseCache()));
+        res = { uri, version, ok: true, result: lint(msg.text, dc.cfg.setup, { filePath: dc.relPath, parseCache }), reused: parseCache.hits };
       }
     } catch (e) {
-      res = { ok: false, reason: `internal error: ${(e as Error).message}` };
+      res = { uri, version, ok: false, reason: `internal error: ${(e as Error).message}` };
     }
     parentPort!.postMessage(res);
   });

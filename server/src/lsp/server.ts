@@ -73,6 +73,8 @@ export function startServer(connection: Connection): void {
   // The bundle itself is the worker script (see main.ts).
   const background = new BackgroundLinter(__filename, log);
   let backgroundReused = 0;
+  // Documents the worker has linted (and keeps parsed sections of).
+  const inBackground = new Set<string>();
   connection.onShutdown(() => background.dispose());
   /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
   const quiet = (p: Promise<unknown>) => void p.catch((e) => log(`client request failed: ${(e as Error).message ?? String(e)}`));
@@ -186,7 +188,12 @@ export function startServer(connection: Connection): void {
       publish(uri, [], version);
       return finish('disabled', 'cx-lint is disabled (cxLint.enable)');
     }
-    if (isLarge(now, settings)) return lintInBackground(now, settings);
+    if (isLarge(now, settings)) {
+      parseCaches.delete(uri); // the worker keeps this document's sections now
+      inBackground.add(uri);
+      return lintInBackground(now, settings);
+    }
+    if (inBackground.delete(uri)) background.forget(uri); // shrank below the size cap
     const r = lintDocument(now, settings);
     if (documents.get(uri)?.version !== version) return;
     publish(uri, r ? r.result.findings.map((f) => toDiagnostic(now, f)) : [], version);
@@ -355,7 +362,7 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
-    background.forget(uri);
+    if (inBackground.delete(uri)) background.forget(uri);
     openedAt.delete(uri);
     linted.delete(uri);
     parseCaches.delete(uri);
