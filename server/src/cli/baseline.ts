@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { JsonArraySlot } from './formatters/stream';
 import { portablePath, sortMessages, sortResults, type FileResult, type Message } from './results';
 
 /** Baseline file format version (README "Command line", "Baselines"). */
@@ -39,17 +40,67 @@ export function fingerprints(r: FileResult): Array<{ message: Message; fingerpri
   });
 }
 
-export function writeBaseline(file: string, results: FileResult[]): number {
-  const findings: BaselineEntry[] = [];
-  for (const r of sortResults(results)) {
+/**
+ * Writes a baseline file by file (files in sorted order): the findings go to a
+ * temporary file next to it, renamed over it at the end, so memory does not grow
+ * with the number of files and a failed run leaves any old baseline in place.
+ */
+export class BaselineWriter {
+  private readonly slot = new JsonArraySlot({ version: BASELINE_VERSION, tool: 'cx-lint', findings: [JsonArraySlot.ITEMS] });
+  private readonly tmp: string;
+  private fd: number | undefined;
+  private pos = 0;
+  count = 0;
+  private readonly target: string;
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    // Through a symbolic link to the file it names, as writing in place would.
+    this.target = existsSync(file) ? realpathSync(file) : file;
+    this.tmp = join(dirname(this.target), `.${basename(this.target)}.cx-lint-${process.pid}.tmp`);
+    this.fd = openSync(this.tmp, 'w');
+    this.write(this.slot.head);
+  }
+
+  file(r: FileResult): void {
     for (const { message, fingerprint } of fingerprints(r)) {
-      findings.push({ filePath: portablePath(r), ruleId: message.ruleId, fingerprint, line: message.line, message: message.message });
+      const entry: BaselineEntry = { filePath: portablePath(r), ruleId: message.ruleId, fingerprint, line: message.line, message: message.message };
+      this.write(this.slot.item(entry, this.count++));
     }
   }
-  const out: BaselineFile = { version: BASELINE_VERSION, tool: 'cx-lint', findings };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
-  return findings.length;
+
+  /** Finishes the file; returns the number of findings recorded. */
+  end(): number {
+    this.write(this.slot.end(this.count));
+    closeSync(this.fd!);
+    this.fd = undefined;
+    renameSync(this.tmp, this.target);
+    return this.count;
+  }
+
+  /** Drops the temporary file (the run failed). */
+  abandon(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.tmp, { force: true });
+  }
+
+  private write(s: string): void {
+    const buf = Buffer.from(s, 'utf8');
+    for (let done = 0; done < buf.length; ) done += writeSync(this.fd!, buf, done, buf.length - done, this.pos + done);
+    this.pos += buf.length;
+  }
+}
+
+export function writeBaseline(file: string, results: FileResult[]): number {
+  const w = new BaselineWriter(file);
+  try {
+    for (const r of sortResults(results)) w.file(r);
+  } catch (e) {
+    w.abandon();
+    throw e;
+  }
+  return w.end();
 }
 
 export class BaselineError extends Error {}
@@ -73,11 +124,14 @@ export function readBaseline(file: string): Set<string> {
   return keys;
 }
 
+/** Drops a file's messages recorded in the baseline. */
+export function withoutBaselined(r: FileResult, keys: Set<string>): FileResult {
+  if (r.fatal) return r;
+  const keep = new Set(fingerprints(r).filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`)).map((x) => x.message));
+  return { ...r, messages: r.messages.filter((m) => keep.has(m)) };
+}
+
 /** Drops the messages recorded in the baseline. */
 export function applyBaseline(results: FileResult[], keys: Set<string>): FileResult[] {
-  return results.map((r) => {
-    if (r.fatal) return r;
-    const keep = new Set(fingerprints(r).filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`)).map((x) => x.message));
-    return { ...r, messages: r.messages.filter((m) => keep.has(m)) };
-  });
+  return results.map((r) => withoutBaselined(r, keys));
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileTooLargeResult, fixText, lint } from '../engine';
@@ -12,14 +12,15 @@ import { unifiedDiff } from './diff';
 import { expandPaths } from './files';
 import { writeIfUnchanged } from './fix';
 import { readForLint } from './read-file';
-import { formatGithub } from './formatters/github';
-import { formatJson } from './formatters/json';
-import { formatJunit } from './formatters/junit';
-import { formatSarif } from './formatters/sarif';
-import { formatStylish } from './formatters/stylish';
+import { GithubWriter } from './formatters/github';
+import { JsonWriter } from './formatters/json';
+import { JunitWriter } from './formatters/junit';
+import { SarifWriter } from './formatters/sarif';
+import type { ReportWriter, Sink } from './formatters/stream';
+import { StylishWriter } from './formatters/stylish';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
 import { toFileResult, forReport, type FileResult } from './results';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { BaselineWriter, readBaseline, withoutBaselined } from './baseline';
 
 const PROGRESS_MIN_FILES = 50;
 /** Tasks queued per --jobs worker. */
@@ -34,6 +35,8 @@ interface Outcome {
   result: FileResult;
   /** Lines for stderr, printed in file order. */
   notes: string[];
+  /** A configuration error, printed once however many files it stops. */
+  configNote?: string;
   diff: string;
 }
 type ToWorker = { index: number; task: Task };
@@ -75,25 +78,101 @@ class Configs {
   }
 }
 
-function render(results: FileResult[], opts: CliOptions, configs: Configs, toTerminal: boolean): string {
+/**
+ * The report writer for --format, writing to `out`. SARIF describes rules from the
+ * config of the first file that was linted (known by the time a finding comes in).
+ */
+function openReport(opts: CliOptions, configs: Configs, out: Sink, color: boolean, firstLinted: () => string | undefined): ReportWriter {
   const tool = { name: 'cx-lint', version: packageVersion() };
   switch (opts.format) {
     case 'json':
-      return formatJson(results, tool);
+      return new JsonWriter(out, tool);
     case 'sarif': {
-      const first = results.find((r) => !r.fatal);
-      const cfg = first ? configs.for(first.filePath) : undefined;
-      return formatSarif(results, tool, (id) => {
+      let cfg: ResolvedConfig | undefined | null = null;
+      return new SarifWriter(out, tool, (id) => {
+        if (cfg === null) {
+          const first = firstLinted();
+          cfg = first === undefined ? undefined : configs.for(first);
+        }
         const r = cfg?.setup.allRules.find((x) => x.data.id === id);
         return { description: r?.data.description.replace(/\s+/g, ' ').trim(), severity: r ? String(r.data.severity) : undefined };
       });
     }
     case 'github':
-      return formatGithub(results);
+      return new GithubWriter(out);
     case 'junit':
-      return formatJunit(results);
+      return new JunitWriter(out);
     default:
-      return formatStylish(results, { color: toTerminal && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+      return new StylishWriter(out, { color });
+  }
+}
+
+/** Standard output or --output-file, written as the report comes. */
+class Output {
+  private fd: number | undefined;
+  constructor(
+    file: string | undefined,
+    private readonly progress: Progress,
+  ) {
+    if (file === undefined) return;
+    mkdirSync(dirname(file), { recursive: true });
+    this.fd = openSync(file, 'w');
+  }
+  readonly write: Sink = (chunk) => {
+    if (this.fd === undefined) {
+      if (process.stdout.isTTY) this.progress.clear();
+      process.stdout.write(chunk);
+      return;
+    }
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    for (let done = 0; done < buf.length; ) done += writeSync(this.fd, buf, done, buf.length - done);
+  };
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+/**
+ * Takes each file's outcome in report order and passes it on at once: stderr notes,
+ * --fix-dry-run diffs, the baseline being written or the report. Keeps only counters.
+ */
+class Emitter {
+  errors = 0;
+  warnings = 0;
+  configError = false;
+  firstLinted: string | undefined;
+  private readonly configNotes = new Set<string>();
+  constructor(
+    private readonly opts: CliOptions,
+    private readonly progress: Progress,
+    private readonly out: Output,
+    private readonly baseline: Set<string> | undefined,
+    private readonly sinks: { report?: ReportWriter; baselineWriter?: BaselineWriter; diffs: boolean },
+  ) {}
+
+  emit(o: Outcome): void {
+    if (o.configNote !== undefined && !this.configNotes.has(o.configNote)) {
+      this.configNotes.add(o.configNote);
+      this.note(o.configNote);
+    }
+    for (const n of o.notes) this.note(n);
+    if (this.sinks.diffs && o.diff) this.out.write(o.diff);
+    let r = o.result;
+    if (r.configError) this.configError = true;
+    if (!r.fatal) this.firstLinted ??= r.filePath;
+    if (this.sinks.baselineWriter) return this.sinks.baselineWriter.file(r);
+    if (this.baseline) r = withoutBaselined(r, this.baseline);
+    for (const m of r.messages) {
+      if (m.severity === 'error') this.errors++;
+      else if (m.severity === 'warning') this.warnings++;
+    }
+    if (this.sinks.report) this.sinks.report.file(this.opts.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 'error') } : r);
+  }
+
+  private note(s: string): void {
+    this.progress.clear();
+    process.stderr.write(s);
   }
 }
 
@@ -137,9 +216,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  let results: FileResult[] = [];
+  let tasks: Task[] = [];
   let missing: string[] = [];
-  let diffs = '';
+  let stdinOutcome: Outcome | undefined;
   if (opts.stdin) {
     const name = opts.stdinFilename ?? '<stdin>';
     const abs = resolve(cwd, opts.stdinFilename ?? '__stdin__.md');
@@ -147,11 +226,12 @@ async function main(argv: string[]): Promise<number> {
     const cfg = configs.for(abs);
     const rel = opts.stdinFilename ? relative(cfg.baseDir, abs) : undefined;
     const linted = lint(text, cfg.setup, { filePath: rel });
+    let diff = '';
     if (opts.fixDryRun) {
       const fixed = fixText(text, cfg.setup, rel, linted);
-      diffs += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
+      diff = unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
     }
-    results.push(toFileResult(abs, name, text, linted));
+    stdinOutcome = { result: toFileResult(abs, name, text, linted), notes: [], diff };
   } else {
     // The working folder's config says what to lint when no paths are given, and what never to lint.
     let include: string[] | undefined;
@@ -167,54 +247,66 @@ async function main(argv: string[]): Promise<number> {
     missing = expanded.missing;
     for (const m of missing) process.stderr.write(`cx-lint: ${m}: no such file, folder or matching files\n`);
     const folders = new Set(expanded.folders);
-    const all = [...expanded.files, ...expanded.folders].sort((a, b) => (relative(cwd, a) < relative(cwd, b) ? -1 : 1));
-    const progress = new Progress(all.length);
-    const outcomes = await lintAll(
-      all.map((file) => ({ file, folder: folders.has(file) })),
-      opts,
-      configs,
-      progress,
-    );
-    progress.done();
-    const printed = new Set<string>();
-    for (const o of outcomes) {
-      for (const note of o.notes) {
-        if (printed.has(note)) continue;
-        printed.add(note);
-        process.stderr.write(note);
+    // Files are linted and reported in the order the report sorts them by: stylish by
+    // relative path (as listed), the machine formats and baselines by forward-slash
+    // path. The two differ only for names with backslashes.
+    const portable = opts.format !== 'stylish' || opts.writeBaseline !== undefined;
+    const key = (f: string) => {
+      const rel = relative(cwd, f) || f;
+      return portable ? rel.split('\\').join('/') : rel;
+    };
+    tasks = [...expanded.files, ...expanded.folders]
+      .map((file) => ({ file, folder: folders.has(file), key: key(file) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ file, folder }) => ({ file, folder }));
+    // Every config is loaded before anything is printed: one that stops the run (an
+    // unknown --rule, a lockfile mismatch) must leave standard output empty. A config
+    // with errors is reported in file order with the files it stops.
+    const seen = new Set<string>();
+    for (const t of tasks) {
+      const dir = opts.config ? '' : dirname(t.file);
+      if (t.folder || seen.has(dir)) continue;
+      seen.add(dir);
+      try {
+        configs.for(t.file);
+      } catch (e) {
+        if (!(e instanceof PackErrors)) throw e;
       }
-      diffs += o.diff;
-      results.push(o.result);
     }
   }
 
-  if (opts.writeBaseline !== undefined) {
-    const n = writeBaseline(resolve(cwd, opts.writeBaseline), results);
+  const progress = new Progress(tasks.length);
+  const writingBaseline = opts.writeBaseline !== undefined;
+  const out = new Output(opts.fixDryRun || writingBaseline || !opts.outputFile ? undefined : resolve(cwd, opts.outputFile), progress);
+  const baselineWriter = writingBaseline ? new BaselineWriter(resolve(cwd, opts.writeBaseline!)) : undefined;
+  let emitter!: Emitter;
+  const report =
+    opts.fixDryRun || writingBaseline
+      ? undefined
+      : openReport(opts, configs, out.write, !opts.outputFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, () => emitter.firstLinted);
+  emitter = new Emitter(opts, progress, out, baseline, { report, baselineWriter, diffs: opts.fixDryRun && !writingBaseline });
+  try {
+    if (stdinOutcome) emitter.emit(stdinOutcome);
+    else await lintAll(tasks, opts, configs, progress, (o) => emitter.emit(o));
+    progress.done();
+    report?.end();
+  } catch (e) {
+    baselineWriter?.abandon();
+    throw e;
+  } finally {
+    out.close();
+  }
+
+  if (baselineWriter) {
+    const n = baselineWriter.end();
     process.stderr.write(`cx-lint: recorded ${n} finding${n === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
-    return missing.length || results.some((r) => r.configError) ? 2 : 0;
+    return missing.length || emitter.configError ? 2 : 0;
   }
-  if (baseline) results = applyBaseline(results, baseline);
-
-  if (opts.fixDryRun) {
-    process.stdout.write(diffs);
-  } else {
-    const shown = opts.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
-    const report = render(shown, opts, configs, !opts.outputFile);
-    if (opts.outputFile) {
-      const out = resolve(cwd, opts.outputFile);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, report);
-    } else {
-      process.stdout.write(report);
-    }
-  }
-  const errors = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
   // 2 is for usage and configuration errors only; a file that could not be linted was
   // reported on stderr (and as `fatal` in json) and does not change the exit code.
-  if (missing.length || results.some((r) => r.configError)) return 2;
+  if (missing.length || emitter.configError) return 2;
   if (opts.fixDryRun) return 0;
-  if (errors > 0 || (opts.maxWarnings >= 0 && warnings > opts.maxWarnings)) return 1;
+  if (emitter.errors > 0 || (opts.maxWarnings >= 0 && emitter.warnings > opts.maxWarnings)) return 1;
   return 0;
 }
 
@@ -245,8 +337,7 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
     // A config that cannot be read is reported once (main thread de-duplicates the
     // note); the files under it are skipped and the run goes on, exit 2.
     if (!(e instanceof PackErrors)) throw e;
-    notes.push(`cx-lint: configuration error\n${e.message}\n`);
-    return { result: { filePath: file, displayPath: display, messages: [], fatal: 'configuration error; not linted', configError: true }, notes, diff };
+    return { result: { filePath: file, displayPath: display, messages: [], fatal: 'configuration error; not linted', configError: true }, notes, configNote: `cx-lint: configuration error\n${e.message}\n`, diff };
   }
   const rel = relative(cfg.baseDir, file);
   const read = readForLint(file, cfg.setup.maxFileSize);
@@ -272,17 +363,30 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
   return { result: forReport(toFileResult(file, display, text, linted)), notes, diff };
 }
 
-/** Lints every task, in order; with --jobs N > 1 in N worker threads (results keep the task order). */
-async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progress: Progress): Promise<Outcome[]> {
+/**
+ * Lints every task and hands each outcome to `deliver` in task order, as soon as it
+ * and every task before it are done; with --jobs N > 1 in N threads. Outcomes that
+ * finish early wait (a few, one per task in flight); nothing else is kept.
+ */
+async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progress: Progress, deliver: (o: Outcome) => void): Promise<void> {
   const jobs = Math.min(opts.jobs, tasks.length);
   if (jobs <= 1) {
-    return tasks.map((t) => {
-      const o = lintOne(t, opts, configs);
+    for (const t of tasks) {
+      deliver(lintOne(t, opts, configs));
       progress.tick();
-      return o;
-    });
+    }
+    return;
   }
-  const outcomes: Outcome[] = new Array(tasks.length);
+  const waiting = new Map<number, Outcome>();
+  let nextOut = 0;
+  const done = (index: number, o: Outcome) => {
+    progress.tick();
+    waiting.set(index, o);
+    for (let x = waiting.get(nextOut); x !== undefined; x = waiting.get(nextOut)) {
+      waiting.delete(nextOut++);
+      deliver(x);
+    }
+  };
   let next = 0;
   let failure: { message: string; code: number } | undefined;
   const workers: Worker[] = [];
@@ -294,12 +398,11 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
     while (!failure && next < tasks.length) {
       const index = next++;
       try {
-        outcomes[index] = lintOne(tasks[index], opts, configs);
+        done(index, lintOne(tasks[index], opts, configs));
       } catch (e) {
         failure ??= reportError(e);
         break;
       }
-      progress.tick();
       await new Promise<void>((r) => setImmediate(r));
     }
   };
@@ -334,9 +437,12 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
           inFlight.set(w, 0);
           return finish(w);
         }
-        outcomes[m.index] = m.outcome;
-        progress.tick();
         inFlight.set(w, inFlight.get(w)! - 1);
+        try {
+          done(m.index, m.outcome);
+        } catch (e) {
+          failure ??= reportError(e); // stops the main thread's share too
+        }
         feed(w);
       });
       w.on('error', (e) => {
@@ -350,13 +456,13 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
   });
   await mainDone;
   if (failure) throw new ExitError(failure.message.replace(/\n$/, ''), failure.code);
-  return outcomes;
 }
 
 /** "cx-lint: 120/400 files" on stderr, only on a terminal and for more than 50 files. */
 class Progress {
   private count = 0;
   private last = 0;
+  private shown = false;
   private readonly enabled: boolean;
   constructor(private readonly total: number) {
     this.enabled = Boolean(process.stderr.isTTY) && total > PROGRESS_MIN_FILES;
@@ -367,10 +473,18 @@ class Progress {
     const now = Date.now();
     if (now - this.last < 100 && this.count < this.total) return;
     this.last = now;
+    this.shown = true;
     process.stderr.write(`\rcx-lint: ${this.count}/${this.total} files`);
   }
+  /** Erases the progress line before other output on the terminal; the next tick draws it again. */
+  clear(): void {
+    if (!this.shown) return;
+    process.stderr.write('\r\x1b[K');
+    this.shown = false;
+    this.last = 0;
+  }
   done(): void {
-    if (this.enabled && this.last) process.stderr.write('\r\x1b[K');
+    this.clear();
   }
 }
 

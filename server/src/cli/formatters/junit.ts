@@ -1,4 +1,5 @@
 import { portablePath, sortMessages, sortResults, type FileResult } from '../results';
+import { collect, Spool, type ReportWriter, type Sink } from './stream';
 
 /** XML 1.0 text/attribute escaping; characters XML cannot carry are dropped. */
 export function xmlEscape(s: string): string {
@@ -13,14 +14,19 @@ export function xmlEscape(s: string): string {
     .replace(/\n/g, '&#10;');
 }
 
-/** JUnit XML: one suite per file, one case per finding (a passing case for a clean file). */
-export function formatJunit(results: FileResult[]): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
-  let errors = 0;
-  for (const r of sortResults(results)) {
+/**
+ * JUnit XML: one suite per file (files in sorted order), one case per finding (a
+ * passing case for a clean file). The root element carries the totals, so the suites
+ * are spooled (memory, then a temporary file) until the last file is in.
+ */
+export class JunitWriter implements ReportWriter {
+  private readonly suites = new Spool();
+  private tests = 0;
+  private failures = 0;
+  private errors = 0;
+  constructor(private readonly out: Sink) {}
+
+  file(r: FileResult): void {
     const file = portablePath(r);
     const cases: string[] = [];
     let sFailures = 0;
@@ -43,13 +49,20 @@ export function formatJunit(results: FileResult[]): string {
         cases.push(`    <testcase classname="${xmlEscape(file)}" name="${name}">\n      <system-out>${xmlEscape(`${m.severity} ${where} ${m.message} (${m.ruleId})`)}</system-out>\n    </testcase>`);
       }
     }
-    tests += cases.length;
-    failures += sFailures;
-    errors += sErrors;
-    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${sFailures}" errors="${sErrors}">\n${cases.join('\n')}\n  </testsuite>`);
+    this.tests += cases.length;
+    this.failures += sFailures;
+    this.errors += sErrors;
+    this.suites.write(`  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${sFailures}" errors="${sErrors}">\n${cases.join('\n')}\n  </testsuite>\n`);
   }
-  out.push(`<testsuites name="cx-lint" tests="${tests}" failures="${failures}" errors="${errors}">`);
-  out.push(...suites);
-  out.push('</testsuites>');
-  return out.join('\n') + '\n';
+
+  end(): void {
+    this.out(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cx-lint" tests="${this.tests}" failures="${this.failures}" errors="${this.errors}">\n`);
+    this.suites.drain(this.out);
+    this.out('</testsuites>\n');
+  }
+}
+
+/** JUnit XML: one suite per file, one case per finding (a passing case for a clean file). */
+export function formatJunit(results: FileResult[]): string {
+  return collect((out) => new JunitWriter(out), sortResults(results));
 }

@@ -1,33 +1,62 @@
 import { fingerprints } from '../baseline';
 import { portablePath, sortResults, type FileResult } from '../results';
 import type { ToolInfo } from './json';
+import { collect, JsonArraySlot, Spool, type ReportWriter, type Sink } from './stream';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 export const INFORMATION_URI = 'https://github.com/cx-lint/cx-lint';
 
-/** SARIF 2.1.0, one run. */
-export function formatSarif(results: FileResult[], tool: ToolInfo, describe: (ruleId: string) => { description?: string; severity?: string } = () => ({})): string {
-  const sorted = sortResults(results);
-  const rules: Array<Record<string, unknown>> = [];
-  const ruleIndex = new Map<string, number>();
-  const sarifResults: Array<Record<string, unknown>> = [];
-  for (const r of sorted) {
+export type DescribeRule = (ruleId: string) => { description?: string; severity?: string };
+
+/**
+ * SARIF 2.1.0, one run, files in sorted order. The rule list comes before the results
+ * in the document and holds the rules the results use, so the results are spooled
+ * (memory, then a temporary file) until the last file is in.
+ */
+export class SarifWriter implements ReportWriter {
+  private readonly rules: Array<Record<string, unknown>> = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private readonly results = new Spool();
+  private readonly slot: JsonArraySlot;
+  private count = 0;
+  constructor(
+    private readonly out: Sink,
+    private readonly tool: ToolInfo,
+    private readonly describe: DescribeRule = () => ({}),
+  ) {
+    this.slot = new JsonArraySlot(this.log(JsonArraySlot.ITEMS));
+  }
+
+  private log(results: unknown): unknown {
+    return {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'cx-lint', version: this.tool.version, informationUri: INFORMATION_URI, rules: this.rules } },
+          results: [results],
+        },
+      ],
+    };
+  }
+
+  file(r: FileResult): void {
     const uri = portablePath(r);
     for (const { message: m, fingerprint } of fingerprints(r)) {
-      if (!ruleIndex.has(m.ruleId)) {
-        const d = describe(m.ruleId);
+      if (!this.ruleIndex.has(m.ruleId)) {
+        const d = this.describe(m.ruleId);
         const def = d.severity && d.severity in LEVEL ? LEVEL[d.severity as keyof typeof LEVEL] : d.severity === 'off' ? 'none' : LEVEL[m.severity];
-        ruleIndex.set(m.ruleId, rules.length);
-        rules.push({
+        this.ruleIndex.set(m.ruleId, this.rules.length);
+        this.rules.push({
           id: m.ruleId,
           shortDescription: { text: d.description ?? m.ruleId },
           ...(m.docsUrl ? { helpUri: m.docsUrl } : {}),
           defaultConfiguration: { level: def },
         });
       }
-      sarifResults.push({
+      const item = {
         ruleId: m.ruleId,
-        ruleIndex: ruleIndex.get(m.ruleId),
+        ruleIndex: this.ruleIndex.get(m.ruleId),
         level: LEVEL[m.severity],
         message: { text: m.message },
         locations: [
@@ -39,18 +68,20 @@ export function formatSarif(results: FileResult[], tool: ToolInfo, describe: (ru
           },
         ],
         partialFingerprints: { 'cxLint/v1': fingerprint },
-      });
+      };
+      this.results.write(this.slot.item(item, this.count++));
     }
   }
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'cx-lint', version: tool.version, informationUri: INFORMATION_URI, rules } },
-        results: sarifResults,
-      },
-    ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+
+  end(): void {
+    // The rules are known now; the results' indentation does not depend on them.
+    this.out(new JsonArraySlot(this.log(JsonArraySlot.ITEMS)).head);
+    this.results.drain(this.out);
+    this.out(this.slot.end(this.count));
+  }
+}
+
+/** SARIF 2.1.0, one run. */
+export function formatSarif(results: FileResult[], tool: ToolInfo, describe?: DescribeRule): string {
+  return collect((out) => new SarifWriter(out, tool, describe), sortResults(results));
 }
