@@ -65,35 +65,50 @@ interface Measured {
 
 const hasTime = existsSync('/usr/bin/time');
 
-/** Runs a command `runs` times (after one warm-up for the page cache); median wall time, max RSS. */
-function measure(label: string, cmd: string, args: string[], cwd: string, opts: { runs?: number; warm?: boolean } = {}): Measured {
+interface Command {
+  label: string;
+  cmd: string;
+  args: string[];
+}
+
+/**
+ * Runs commands in rounds — A, B, C, then A, B, C again — `runs` times after one
+ * warm-up round (page cache, JIT caches), and reports each one's median wall and CPU time
+ * and its largest peak RSS. Interleaving matters on a shared machine: a slow minute then
+ * slows every command a little instead of one command a lot, so their ratios hold.
+ */
+function measureRounds(commands: Command[], cwd: string, opts: { runs?: number; warm?: boolean } = {}): Measured[] {
   const n = opts.runs ?? runs;
-  const out = join(TMP, `out-${label.replace(/\W+/g, '-')}.txt`);
   const rssFile = join(TMP, 'rss.txt');
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let rss = 0;
-  let status: number | null = null;
-  for (let i = -1; i < n; i++) {
-    if (i < 0 && !opts.warm) continue;
-    const fd = openSync(out, 'w');
-    const argv = hasTime ? ['-f', '%M %U %S', '-o', rssFile, cmd, ...args] : args;
-    const t0 = performance.now();
-    const r = spawnSync(hasTime ? '/usr/bin/time' : cmd, argv, { cwd, stdio: ['ignore', fd, fd], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-    const ms = performance.now() - t0;
-    closeSync(fd);
-    status = r.status;
-    if (i < 0) continue;
-    times.push(ms);
-    if (hasTime) {
-      const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-      rss = Math.max(rss, kb / 1024);
-      cpu.push((user + sys) * 1000);
-    }
+  const acc = commands.map(() => ({ times: [] as number[], cpu: [] as number[], rss: 0, status: null as number | null }));
+  for (let i = opts.warm ? -1 : 0; i < n; i++) {
+    commands.forEach((c, k) => {
+      const fd = openSync(join(TMP, `out-${c.label.replace(/\W+/g, '-')}.txt`), 'w');
+      const argv = hasTime ? ['-f', '%M %U %S', '-o', rssFile, c.cmd, ...c.args] : c.args;
+      const t0 = performance.now();
+      const r = spawnSync(hasTime ? '/usr/bin/time' : c.cmd, argv, { cwd, stdio: ['ignore', fd, fd], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const ms = performance.now() - t0;
+      closeSync(fd);
+      acc[k].status = r.status;
+      if (i < 0) return;
+      acc[k].times.push(ms);
+      if (hasTime) {
+        const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        acc[k].rss = Math.max(acc[k].rss, kb / 1024);
+        acc[k].cpu.push((user + sys) * 1000);
+      }
+    });
   }
-  const m = { ms: median(times), rssMB: rss, cpuMs: median(cpu), status, runs: times };
-  log(`${label}: ${m.ms.toFixed(0)} ms wall, ${m.cpuMs.toFixed(0)} ms CPU, ${m.rssMB.toFixed(0)} MB, exit ${status}`);
-  return m;
+  return commands.map((c, k) => {
+    const a = acc[k];
+    const m = { ms: median(a.times), rssMB: a.rss, cpuMs: median(a.cpu), status: a.status, runs: a.times };
+    log(`${c.label}: ${m.ms.toFixed(0)} ms wall, ${m.cpuMs.toFixed(0)} ms CPU, ${m.rssMB.toFixed(0)} MB, exit ${m.status}`);
+    return m;
+  });
+}
+
+function measure(label: string, cmd: string, args: string[], cwd: string, opts: { runs?: number; warm?: boolean } = {}): Measured {
+  return measureRounds([{ label, cmd, args }], cwd, opts)[0];
 }
 
 function installPeers(): boolean {
@@ -165,10 +180,14 @@ async function main() {
   // 2. CLI against the floor.
   // The 1k runs are repeated (median); a 10k run or a peer's run is long enough to
   // stand alone, and repeating them would take the full bench past half an hour here.
-  const cli = (label: string, jobs: number, dir: string) => measure(label, process.execPath, [CLI, '--jobs', String(jobs), dir], corpusRoot, label.includes('1k') ? { warm: !smoke } : { runs: 1 });
-  const floor1k = measure('floor 1k', process.execPath, [FLOOR, set1k], corpusRoot, { warm: !smoke });
-  const j1k = cli('cli j1 1k', 1, set1k);
-  const j2k = cli('cli j2 1k', 2, set1k);
+  const cli = (label: string, jobs: number, dir: string) => measure(label, process.execPath, [CLI, '--jobs', String(jobs), dir], corpusRoot, { runs: 1 });
+  const cliCommand = (label: string, jobs: number, dir: string): Command => ({ label, cmd: process.execPath, args: [CLI, '--jobs', String(jobs), dir] });
+  // The 1k floor and CLI runs alternate (see measureRounds).
+  const [floor1k, j1k, j2k] = measureRounds(
+    [{ label: 'floor 1k', cmd: process.execPath, args: [FLOOR, set1k] }, cliCommand('cli j1 1k', 1, set1k), cliCommand('cli j2 1k', 2, set1k)],
+    corpusRoot,
+    { warm: !smoke },
+  );
   const big = count > small;
   const floor10k = big ? measure('floor all', process.execPath, [FLOOR, 'postings'], corpusRoot, { runs: 1 }) : undefined;
   const j1all = big ? cli('cli j1 all', 1, 'postings') : undefined;
@@ -251,7 +270,7 @@ async function main() {
     `# cx-lint benchmark${quick ? ' (quick)' : ''}`,
     '',
     `${m.date.slice(0, 10)} · ${m.cpu} · ${m.cores} cores · ${m.memoryGB} GB · Node ${m.node} · ${m.platform}`,
-    `Corpus: seed ${seed}, ${count} generated postings (${f(corpus.bytes / 2 ** 20, 1)} MB). ${small}-file CLI times are medians of ${runs} run(s) after a warm-up; ${count}-file and peer runs are single runs; all ratios come from this one run.`,
+    `Corpus: seed ${seed}, ${count} generated postings (${f(corpus.bytes / 2 ** 20, 1)} MB). ${small}-file floor and CLI times are medians of ${runs} interleaved rounds after a warm-up round; ${count}-file and peer runs are single runs; all ratios come from this one run.`,
     '',
     '| Measure | Reached | Target | |',
     '|---|---|---|---|',
