@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { lint, ParseCache } from '../../server/src/engine';
 import { parseChunks, parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse';
 import { resolveConfig } from '../../server/src/packs/config';
 import * as api from '../../server/src/api';
-import { ROOT } from '../helpers/fixtures';
+import { markdownFiles, read, ROOT } from '../helpers/fixtures';
 
 /**
  * Incremental re-linting (issue 6): the language server keeps a ParseCache per open
@@ -15,12 +14,7 @@ import { ROOT } from '../helpers/fixtures';
  * section re-parses that section only.
  */
 
-const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
-const corpus = readdirSync(CORPUS, { recursive: true })
-  .map(String)
-  .filter((f) => f.endsWith('.md') && !f.endsWith('INDEX.md'))
-  .sort()
-  .map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+const corpus = markdownFiles(join(ROOT, 'test', 'fixtures', 'corpus')).map(read);
 const setup = resolveConfig({}, ROOT).setup;
 
 /** A tree with positions reduced to offsets (the only part the model reads). */
