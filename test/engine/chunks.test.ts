@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { chunkStarts } from '../../server/src/engine/chunks';
-import { parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse';
+import { parseChunks, parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse';
 import { ROOT } from '../helpers/fixtures';
 
 /** A tree with positions reduced to offsets (the only part the model reads). */
@@ -38,6 +38,15 @@ describe('chunked parsing gives the same tree as parsing the whole document', fu
       assert.deepEqual(shape(parseMarkdown(text, EVERYWHERE).tree), shape(parseMarkdown(text, WHOLE).tree));
     }
     assert.ok(cut > 100, `the corpus was actually cut (${cut} cuts)`);
+  });
+
+  it('on every corpus document, cut at its sections (the editor\'s chunking)', () => {
+    let cut = 0;
+    for (const text of corpus) {
+      cut += parseChunks(text, { chunking: SECTION_CHUNKING }).chunks.length - 1;
+      assert.deepEqual(shape(parseMarkdown(text, SECTION_CHUNKING).tree), shape(parseMarkdown(text, WHOLE).tree));
+    }
+    assert.ok(cut > 100, `the corpus was actually cut at its sections (${cut} cuts)`);
   });
 
   it('on random Markdown built from the constructs that could reach across a cut', () => {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { lint, ParseCache } from '../../server/src/engine';
-import { parseChunks, parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse';
 import { resolveConfig } from '../../server/src/packs/config';
 import * as api from '../../server/src/api';
 import { markdownFiles, read, ROOT } from '../helpers/fixtures';
@@ -16,12 +15,6 @@ import { markdownFiles, read, ROOT } from '../helpers/fixtures';
 
 const corpus = markdownFiles(join(ROOT, 'test', 'fixtures', 'corpus')).map(read);
 const setup = resolveConfig({}, ROOT).setup;
-
-/** A tree with positions reduced to offsets (the only part the model reads). */
-function shape(node: any): unknown {
-  const { position, children, ...rest } = node;
-  return { ...rest, at: position && [position.start.offset, position.end.offset], ...(children ? { children: children.map(shape) } : {}) };
-}
 
 const snippet = fc.constantFrom('x', ' ', '\n', '\n\n', '\r\n', '# ', '\n## Responsibilities\n\n', '- ', '\n- Own the customer journey map\n', '```', '\n```\n', '<!--', '-->', '|', '**', '---\n', 'é', '😀', '[ref]: http://x\n', '    ', '> ', '\n- item\n   ```\n', '\n<div>\n', '\n...\n', '\n<!-- note\n');
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: snippet });
@@ -47,15 +40,6 @@ describe('incremental re-linting: the parse cache', function () {
       }),
       { numRuns: Number(process.env.CACHE_RUNS ?? 100) },
     );
-  });
-
-  it('section chunking parses to the same tree as one whole parse, on every corpus document', () => {
-    let cut = 0;
-    for (const text of corpus) {
-      cut += parseChunks(text, { chunking: SECTION_CHUNKING }).chunks.length - 1;
-      assert.deepEqual(shape(parseMarkdown(text, SECTION_CHUNKING).tree), shape(parseMarkdown(text, { minLength: Infinity, target: 0 }).tree));
-    }
-    assert.ok(cut > 100, `the corpus was actually cut at its sections (${cut} cuts)`);
   });
 
   it('an edit inside one section re-parses that section only; the cache keeps only the latest chunks', () => {

@@ -52,9 +52,13 @@ class ExitError extends Error {
   }
 }
 
-/** Loads (and caches per folder) the config for a file, with --rule overrides applied and packs checked against the lockfile. */
+/**
+ * Loads (and caches per folder) the config for a file, with --rule overrides applied and
+ * packs checked against the lockfile. A config with errors is cached as its errors: a
+ * run reads it once, however many files it stops.
+ */
 class Configs {
-  private readonly cache = new Map<string, ResolvedConfig>();
+  private readonly cache = new Map<string, ResolvedConfig | PackErrors>();
   private readonly lock: LockVerifier | undefined;
   constructor(private readonly opts: CliOptions) {
     // The lockfile in the working folder, when there is one, is always checked (unless --no-lockfile).
@@ -63,9 +67,16 @@ class Configs {
   }
   for(file: string): ResolvedConfig {
     const key = this.opts.config ? '' : dirname(resolve(file));
-    let cfg = this.cache.get(key);
-    if (cfg) return cfg;
-    cfg = loadConfigFor(file, { configFile: this.opts.config });
+    const hit = this.cache.get(key);
+    if (hit instanceof PackErrors) throw hit;
+    if (hit) return hit;
+    let cfg: ResolvedConfig;
+    try {
+      cfg = loadConfigFor(file, { configFile: this.opts.config });
+    } catch (e) {
+      if (e instanceof PackErrors) this.cache.set(key, e);
+      throw e;
+    }
     const problems = this.lock?.problems(cfg.packs) ?? [];
     if (problems.length) throw new LockfileError(problems.join('\n'));
     const overrides = this.opts.rules;
@@ -263,11 +274,8 @@ async function main(argv: string[]): Promise<number> {
     // Every config is loaded before anything is printed: one that stops the run (an
     // unknown --rule, a lockfile mismatch) must leave standard output empty. A config
     // with errors is reported in file order with the files it stops.
-    const seen = new Set<string>();
     for (const t of tasks) {
-      const dir = opts.config ? '' : dirname(t.file);
-      if (t.folder || seen.has(dir)) continue;
-      seen.add(dir);
+      if (t.folder) continue;
       try {
         configs.for(t.file);
       } catch (e) {

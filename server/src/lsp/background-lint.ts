@@ -63,8 +63,8 @@ export class BackgroundLinter {
     });
   }
 
-  /** Drops queued and running work for a document (superseded, or now small enough to lint inline). */
-  cancel(uri: string): void {
+  /** Drops queued and running work for a document: a newer version came, or it closed. */
+  private cancel(uri: string): void {
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].req.uri === uri) settle(this.queue.splice(i, 1)[0], undefined);
     if (this.running?.req.uri === uri) settle(this.running, undefined);
   }
