@@ -41,6 +41,8 @@ const targets = [
   { ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] },
   // The benchmark (npm run bench) lives in out/, never in the published dist/.
   { ...common, entryPoints: { run: 'bench/run.ts', 'parse-only': 'bench/parse-only.ts' }, outdir: 'out/bench' },
+  // The evaluation on real postings (npm run eval), like the bench, lives in out/.
+  { ...common, entryPoints: { eval: 'scripts/eval.ts' }, outdir: 'out/scripts' },
 ].filter((t) => Object.values(t.entryPoints).every((e) => existsSync(e)));
 await Promise.all(targets.map((t) => build(t)));
 

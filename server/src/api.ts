@@ -15,7 +15,8 @@ import { lint, type LintResult, type ParseCache } from './engine';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
 
 export { applyEdits, ENGINE_VERSION, ParseCache } from './engine';
-export type { Finding, Fix, LintResult, Severity, TextEdit, OffsetRange } from './engine';
+export type { Finding, Fix, LintResult, Reading, Severity, TextEdit, OffsetRange } from './engine';
+export { formatReading } from './engine';
 export type { ConfigData, ResolvedConfig } from './packs/config';
 export { PackError, PackErrors } from './packs/diagnostics';
 
@@ -34,6 +35,8 @@ export interface LintTextOptions {
    * parsed again. The result is the same with or without it.
    */
   cache?: ParseCache;
+  /** Also return how the document was read (`result.reading`): kind, title, sections, duties and their classes. */
+  reading?: boolean;
 }
 
 function isResolved(c: ConfigData | ResolvedConfig): c is ResolvedConfig {
@@ -54,7 +57,7 @@ function configFor(opts: LintTextOptions): ResolvedConfig {
 export function lintText(text: string, opts: LintTextOptions = {}): LintResult & { filePath?: string } {
   const cfg = configFor(opts);
   const rel = opts.filePath ? relative(cfg.baseDir, resolve(opts.filePath)) : undefined;
-  return { filePath: opts.filePath, ...lint(text, cfg.setup, { filePath: rel, parseCache: opts.cache }) };
+  return { filePath: opts.filePath, ...lint(text, cfg.setup, { filePath: rel, parseCache: opts.cache, reading: opts.reading }) };
 }
 
 /** Finds and resolves the configuration that applies to a file (nearest .cxlintrc*, cascading to root: true). */

@@ -21,6 +21,7 @@ export interface CliOptions {
   listRules: boolean;
   explain?: string;
   printConfig?: string;
+  printReading?: string;
   baseline?: string;
   writeBaseline?: string;
   jobs: number;
@@ -50,6 +51,9 @@ Options:
       --list-rules          list every rule: id, default severity, pack, description
       --explain RULE        print a rule's documentation
       --print-config FILE   print the resolved config for FILE as JSON
+      --print-reading FILE  show how FILE was read: kind, title, sections, each duty's
+                            classes and the words that decided them, what each title
+                            rule counted (--format json for JSON)
       --baseline FILE       report only findings not recorded in the baseline FILE
       --write-baseline FILE record the current findings in FILE (JSON) and exit 0
   -j, --jobs N              lint files in N threads: this one and N-1 workers (default 1)
@@ -86,6 +90,7 @@ export function parseCli(argv: string[]): CliOptions {
         'list-rules': { type: 'boolean' },
         explain: { type: 'string' },
         'print-config': { type: 'string' },
+        'print-reading': { type: 'string' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
@@ -137,6 +142,7 @@ export function parseCli(argv: string[]): CliOptions {
     listRules: Boolean(v['list-rules']),
     explain: v.explain,
     printConfig: v['print-config'],
+    printReading: v['print-reading'],
     baseline: v.baseline,
     writeBaseline: v['write-baseline'],
     jobs,

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } f
 import { dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fileTooLargeResult, fixText, lint } from '../engine';
+import { fileTooLargeResult, fixText, formatReading, lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
@@ -119,6 +119,21 @@ function openReport(opts: CliOptions, configs: Configs, out: Sink, color: boolea
   }
 }
 
+/** --print-reading: how one file was read, as text or (--format json) JSON. */
+function printReading(opts: CliOptions, configs: Configs, file: string): number {
+  const cfg = configs.for(file);
+  const read = readForLint(file, cfg.setup.maxFileSize);
+  if (!read.ok) throw new ExitError(`cx-lint: --print-reading: ${relative(process.cwd(), file) || file} ${read.reason}`, 2);
+  const linted = lint(read.text, cfg.setup, { filePath: relative(cfg.baseDir, file), reading: true });
+  const name = relative(process.cwd(), file) || file;
+  if (!linted.reading) throw new ExitError(`cx-lint: --print-reading: ${name} was not read (${linted.findings[0]?.message ?? linted.kindReason})`, 2);
+  const findings = linted.findings.map((f) => `  ${f.ruleId} (${f.severity}): ${f.message}`);
+  process.stdout.write(opts.format === 'json'
+    ? `${JSON.stringify({ filePath: name, ...linted.reading, findings: linted.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })) }, null, 2)}\n`
+    : `${formatReading(linted.reading, name)}findings:\n${findings.length ? findings.join('\n') : '  (none)'}\n`);
+  return 0;
+}
+
 /** Standard output or --output-file, written as the report comes. */
 class Output {
   private fd: number | undefined;
@@ -211,6 +226,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (opts.printReading !== undefined) return printReading(opts, configs, resolve(cwd, opts.printReading));
   if (opts.listRules || opts.explain !== undefined || opts.printConfig !== undefined) {
     if (opts.printConfig !== undefined) {
       const file = resolve(cwd, opts.printConfig);

@@ -138,6 +138,30 @@ function listWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * What a check computed, in one line, for the reading view (docs/how-cx-lint-reads.md
+ * §12). Only the title checks that count duties have something to say.
+ */
+export function explainCheck(ctx: RunContext, check: CheckData): string {
+  if (check.type === 'share') {
+    const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
+    const unless = counted.filter((d) => ctx.hasAny(d, check.unless ?? []));
+    const parts = (Array.isArray(check.class) ? check.class : [check.class]).map((cls) => {
+      const core = counted.filter((d) => ctx.has(d, cls)).length;
+      const hits = counted.filter((d) => ctx.has(d, cls) || ctx.hasAny(d, check.also ?? [])).length;
+      return `${hits} of ${counted.length} counted duties are ${cls}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${cls} itself (needs ${Math.round(check.minShare * 100)}% and ${check.minCount})`;
+    });
+    const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
+    return parts.join('; ') + blockers;
+  }
+  if (check.type === 'requires') {
+    const blocks = ctx.blocks(check.scope ?? 'duties');
+    const having = blocks.filter((b) => ctx.hasAny(b, check.anyOf)).length;
+    return `${having} of ${blocks.length} ${check.scope ?? 'duties'} blocks have ${check.anyOf.join('/')}`;
+  }
+  return '';
+}
+
 export function runCheck(ctx: RunContext, check: CheckData): RawFinding[] {
   return (CHECK_TYPES[check.type] as CheckType<typeof check.type>).run(ctx, check as never);
 }

@@ -13,3 +13,4 @@ export type * from './pack-types';
 export type { VocabularyData } from './vocabulary';
 export type { LexiconClassData, LexiconEntryData } from './lexicon';
 export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './size-limit';
+export { formatReading, type Reading } from './reading';

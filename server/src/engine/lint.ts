@@ -3,6 +3,7 @@ import { Suppressions } from './control-comments';
 import { buildFixes } from './fixes';
 import { formatMessage } from './message';
 import { buildModel } from './model';
+import { buildReading } from './reading';
 import { RunContext } from './run-context';
 import { fileTooLargeResult, utf8SizeOver } from './size-limit';
 import type { ParseCache } from './parse-cache';
@@ -23,6 +24,8 @@ export interface LintOptions {
    * is the same with or without it.
    */
   parseCache?: ParseCache;
+  /** Also return how the document was read (kind, title, sections, duties, shares). */
+  reading?: boolean;
 }
 
 /**
@@ -47,11 +50,15 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
     },
   };
   const result: LintResult = { kind: model.kind, kindReason: model.kindReason, title, findings: [] };
+  const ctx = new RunContext(model, setup);
+  if (options.reading) {
+    const applies = (id: string) => model.kind !== 'other' && setup.rules.some((r) => r.data.id === id && r.data.appliesTo.some((c) => conditionHolds(ctx, c)));
+    result.reading = buildReading(model, ctx, applies);
+  }
   if (model.kind === 'other') return result;
   const suppress = new Suppressions(text, model.comments);
   if (suppress.fileDisabledAll) return result;
 
-  const ctx = new RunContext(model, setup);
   for (const rule of setup.rules) {
     if (suppress.fileDisabled.has(rule.data.id)) continue;
     if (!rule.data.appliesTo.some((c) => conditionHolds(ctx, c))) continue;

@@ -1,4 +1,5 @@
 /** Public shapes shared by the engine, the CLI, the language server and the API. */
+import type { Reading } from './reading';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -57,4 +58,6 @@ export interface LintResult {
   kindReason: string;
   title?: TitleInfo;
   findings: Finding[];
+  /** How the document was read; only when asked for (`reading: true`). */
+  reading?: Reading;
 }
