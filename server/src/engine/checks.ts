@@ -83,18 +83,20 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
     },
   },
   share: {
-    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or an `also` class), and none has an `unless` class.',
+    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or a `with` class; `also` classes add to the share once minCount is reached), none has an `unless` class, and no `yieldsTo` class is more common.',
     run(ctx, check) {
       const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
       if (counted.length === 0) return [];
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
+      const rivals = check.yieldsTo?.length ? counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length : 0;
       const out: RawFinding[] = [];
       for (const cls of Array.isArray(check.class) ? check.class : [check.class]) {
+        const core = [cls, ...(check.with ?? [])];
         // Shift work says nothing about service versus sales on its own: `also`
         // classes add to the share only once the class itself reaches minCount.
-        const core = counted.filter((d) => ctx.has(d, cls)).length;
-        const hits = counted.filter((d) => ctx.has(d, cls) || ctx.hasAny(d, check.also ?? []));
-        if (core >= check.minCount && hits.length / counted.length >= check.minShare) {
+        const coreCount = counted.filter((d) => ctx.hasAny(d, core)).length;
+        const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
+        if (coreCount >= check.minCount && hits.length / counted.length >= check.minShare && rivals <= coreCount) {
           out.push({
             range: ctx.titleRange(),
             data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
@@ -147,12 +149,14 @@ export function explainCheck(ctx: RunContext, check: CheckData): string {
     const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
     const unless = counted.filter((d) => ctx.hasAny(d, check.unless ?? []));
     const parts = (Array.isArray(check.class) ? check.class : [check.class]).map((cls) => {
-      const core = counted.filter((d) => ctx.has(d, cls)).length;
-      const hits = counted.filter((d) => ctx.has(d, cls) || ctx.hasAny(d, check.also ?? [])).length;
-      return `${hits} of ${counted.length} counted duties are ${cls}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${cls} itself (needs ${Math.round(check.minShare * 100)}% and ${check.minCount})`;
+      const coreClasses = [cls, ...(check.with ?? [])];
+      const core = counted.filter((d) => ctx.hasAny(d, coreClasses)).length;
+      const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, check.also ?? [])).length;
+      return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}% and ${check.minCount})`;
     });
     const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
-    return parts.join('; ') + blockers;
+    const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}` : '';
+    return parts.join('; ') + blockers + rivals;
   }
   if (check.type === 'requires') {
     const blocks = ctx.blocks(check.scope ?? 'duties');

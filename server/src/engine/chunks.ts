@@ -4,7 +4,7 @@
  * the section that changed. A document is therefore parsed in chunks, cut only where
  * nothing before the cut can continue after it: at an HTML comment in column 0, or at a
  * line that starts in column 0 after a blank line, is not a list item (which could
- * continue a loose list) nor `---` (which would open front matter at the start of a
+ * continue a loose list) nor `---`, `+++` or `{` (which would open front matter at the start of a
  * chunk), and is outside fenced code, multi-line HTML blocks and front matter as far as
  * this line scanner can tell. It cannot see containers, so after parsing, a chunk that
  * ends inside an open fence or HTML block is joined to the next (chunkEndsOpen; see
@@ -55,8 +55,11 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
   const cuts: number[] = [];
   let fence: { char: string; length: number } | undefined;
   let html: RegExp | undefined;
-  // YAML front matter only, as the parser is configured: `---` to `---`.
-  let frontMatter = /^---[ \t]*(?:\r\n|\r|\n)/.test(text);
+  // Front matter as the parser is configured: `---` to `---` (YAML), `+++` to `+++`
+  // (TOML), `{` to `}` (JSON), each fence alone on its line at the very start.
+  const opening = /^(---|\+\+\+|\{)[ \t]*(?:\r\n|\r|\n)/.exec(text)?.[1];
+  const closing = opening === '{' ? /^\}[ \t]*$/ : opening === '+++' ? /^\+\+\+[ \t]*$/ : /^---[ \t]*$/;
+  let frontMatter = opening !== undefined;
   let prevBlank = false;
   let passNext = false;
   // Inside an HTML block that only a blank line ends (<div>, </div>, <span>…).
@@ -68,7 +71,7 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
     const line = m[1];
     const blank = /^[ \t]*$/.test(line);
     if (frontMatter) {
-      if (start > 0 && /^---[ \t]*$/.test(line)) frontMatter = false;
+      if (start > 0 && closing.test(line)) frontMatter = false;
     } else if (fence) {
       const f = FENCE.exec(line);
       if (f && f[1][0] === fence.char && f[1].length >= fence.length && /^[ \t]*$/.test(line.slice(f[0].length))) fence = undefined;
@@ -79,7 +82,7 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
       // and blockquote, blank line or not (control comments between duties are common).
       if (blank) rawHtml = false;
       if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml)) {
-        if (!passNext && start > 0 && (start - chunkStart >= target || (sections && ATX_HEADING.test(line))) && !line.startsWith('---')) {
+        if (!passNext && start > 0 && (start - chunkStart >= target || (sections && ATX_HEADING.test(line))) && !/^(?:---|\+\+\+|\{)/.test(line)) {
           cuts.push(start);
           chunkStart = start;
         }

@@ -1,5 +1,5 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
-import { parseDocument, isMap, isScalar } from 'yaml';
+import { readFrontMatterBody, type FrontMatterFormat } from './front-matter';
 import { parseChunks } from './parse';
 import type { ParseCache } from './parse-cache';
 import { fold } from './patterns';
@@ -43,7 +43,7 @@ export interface DocModel {
   /** The units the title rules count (docs §5). */
   duties: TextBlock[];
   comments: HtmlComment[];
-  frontMatter?: { data: Record<string, unknown>; range: OffsetRange; error?: string };
+  frontMatter?: { format: FrontMatterFormat; data: Map<string, unknown>; range: OffsetRange; error?: string };
   /** Where to insert new sections or duties. */
   anchors: { afterTitle: number; dutiesEnd?: number; dutiesIndent?: string; dutiesMarker?: string };
 }
@@ -76,7 +76,9 @@ function addInline(ctx: Ctx, b: TextBuilder, nodes: PhrasingContent[]): void {
         break;
       }
       case 'break':
-        b.addSeparator(' ', r.start);
+        // A hard line break ends a line, as a soft one does: pasted postings put a
+        // heading ("The Role") and its text on two lines of one paragraph this way.
+        b.addSeparator('\n', r.start);
         break;
       case 'html':
         if (n.value.startsWith('<!--')) ctx.comments.push({ value: n.value, range: r });
@@ -169,46 +171,43 @@ function collectBlocks(ctx: Ctx, node: RootContent, section: number, out: Collec
   }
 }
 
-function readFrontMatter(ctx: Ctx, node: { value: string } & Nodes) {
+function readFrontMatter(ctx: Ctx, node: { value: string; type: string } & Nodes) {
   const r = off(ctx, node);
   const nl = ctx.text.indexOf('\n', r.start);
   const contentStart = nl >= 0 ? nl + 1 : r.start;
-  const doc = parseDocument(node.value, { prettyErrors: false, uniqueKeys: false });
+  const format = node.type as FrontMatterFormat;
+  const read = readFrontMatterBody(format, node.value);
   const blocks: TextBlock[] = [];
   let titleBlock: TextBlock | undefined;
-  const data: Record<string, unknown> = {};
-  if (doc.errors.length || !isMap(doc.contents)) {
-    const error = doc.errors[0]?.message ?? 'front matter is not a YAML mapping';
-    return { data, range: r, error, blocks, titleBlock };
-  }
-  for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
-    const key = String(pair.key.value);
-    const value = pair.value.value;
-    data[key] = value;
-    if (typeof value !== 'string' || !pair.value.range) continue;
-    const [vs, ve] = pair.value.range;
+  let titleRank = Infinity;
+  for (const v of read.strings) {
     const b = new TextBuilder(ctx.text);
-    const keyRange = pair.key.range ?? [vs, vs];
-    b.add(key.replace(/[_-]+/g, ' ') + ': ', contentStart + keyRange[0], contentStart + keyRange[1]);
+    b.add(v.key.replace(/[_-]+/g, ' ') + ': ', contentStart + v.keyRange[0], contentStart + v.keyRange[1]);
     const valueStart = b.text.length;
-    b.add(value, contentStart + vs, contentStart + ve);
+    b.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
     const blk = TextBlock.from(b, 'front-matter', NO_SECTION);
     blocks.push(blk);
-    if (key.toLowerCase() === 'title') titleBlock = blk.slice(valueStart, blk.text.length, 'heading');
+    // The first title key of the vocabulary's list that the file has: `title` before `position`.
+    const rank = ctx.vocab.titleKeys.indexOf(v.key.toLowerCase());
+    if (rank >= 0 && rank < titleRank && v.value.trim()) {
+      titleRank = rank;
+      titleBlock = blk.slice(valueStart, blk.text.length, 'heading');
+    }
   }
-  return { data, range: r, error: undefined as string | undefined, blocks, titleBlock };
+  return { format, data: read.data, range: r, error: read.error, blocks, titleBlock };
 }
 
 /** Bold-only paragraphs and short "Responsibilities:" lines act as headings below every real one. */
 const PSEUDO_DEPTH = 7;
 
-function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' | 'colon' | undefined {
+function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' | 'colon' | 'line' | undefined {
   const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
   const text = ctx.text.slice(off(ctx, node as never).start, off(ctx, node as never).end);
   if (text.length > 100 || /\n/.test(text.trim())) return undefined;
   if (kids.length === 1 && (kids[0].type === 'strong' || kids[0].type === 'emphasis')) return 'bold';
   if (kids.length === 1 && kids[0].type === 'text' && /^[^.!?]{2,60}[:：]\s*$/.test(kids[0].value)) return 'colon';
+  // "Responsibilities" alone in a paragraph: a heading that lost its markup.
+  if (kids.length === 1 && kids[0].type === 'text' && ctx.vocab.classifyHeadingLine(kids[0].value) !== 'other') return 'line';
   return undefined;
 }
 
@@ -222,147 +221,250 @@ export interface ModelOptions {
 export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions = {}): DocModel {
   const parsed = parseChunks(text, { cache: opts.parseCache });
   const ctx: Ctx = { text, shift: parsed.shift, vocab, comments: [] };
-  const sections: Section[] = [];
-  const coll: Collected = { prose: [], items: [], paragraphs: [] };
-  let fm: ReturnType<typeof readFrontMatter> | undefined;
-  let headingTitle: { block: TextBlock; section: number } | undefined;
-  let firstContentSeen = false;
-  const stack: number[] = [];
-  let current = NO_SECTION;
-
+  const walk = new Walk(ctx);
   // Node offsets are relative to their chunk (see parseChunks).
-  for (const chunk of parsed.chunks) for (let node of chunk.nodes) {
+  for (const chunk of parsed.chunks) {
     ctx.shift = parsed.shift + chunk.offset;
-    if (node.type === 'yaml') {
-      fm = readFrontMatter(ctx, node);
-      continue;
-    }
-    let pseudo = node.type === 'paragraph' ? pseudoHeading(ctx, node) : undefined;
-    // "**About the role:**" with its text on the very next line is one paragraph in
-    // Markdown: split it into a heading and the content that follows.
-    let rest: RootContent | undefined;
-    if (!pseudo && node.type === 'paragraph') {
-      const [first, second] = node.children;
-      if ((first?.type === 'strong' || first?.type === 'emphasis') && second?.type === 'text' && /^[:：]?[ \t]*\r?\n/.test(second.value)) {
-        const head = { ...node, children: [first], position: { start: node.position!.start, end: first.position!.end } } as typeof node;
-        if (vocab.classifyHeading(inlineBlock(ctx, [first], 'heading', -1).text.replace(/[:：]\s*$/, '')) !== 'other') {
-          pseudo = 'bold';
-          rest = { ...node, children: node.children.slice(1), position: { start: second.position!.start, end: node.position!.end } } as RootContent;
-          node = head;
-        }
-      }
-    }
-    if (node.type === 'heading' || pseudo) {
-      const r = off(ctx, node);
-      const children = node.type === 'heading' ? node.children : (node as { children: PhrasingContent[] }).children;
-      const depth = node.type === 'heading' ? node.depth : PSEUDO_DEPTH;
-      const block = inlineBlock(ctx, children, 'heading', sections.length);
-      while (stack.length && sections[stack[stack.length - 1]].depth >= depth) stack.pop();
-      const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
-      let role = vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
-      if (pseudo === 'colon' && role === 'other') {
-        collectBlocks(ctx, node, current, coll);
-        firstContentSeen = true;
-        continue;
-      }
-      const isTitle = !headingTitle && !fm?.titleBlock && (depth === 1 || (!firstContentSeen && role === 'other'));
-      if (isTitle) role = 'title';
-      else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
-      const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
-      sections.push(sec);
-      if (isTitle) headingTitle = { block, section: sec.index };
-      coll.prose.push(block);
-      stack.push(sec.index);
-      current = sec.index;
-      firstContentSeen = true;
-      if (rest) {
-        collectBlocks(ctx, rest, current, coll);
-        for (const i of stack) sections[i].range.end = Math.max(sections[i].range.end, off(ctx, rest).end);
-      }
-      continue;
-    }
-    if (node.type !== 'html' && node.type !== 'definition') firstContentSeen = true;
-    collectBlocks(ctx, node, current, coll);
-    const r = off(ctx, node);
-    for (const i of stack) sections[i].range.end = Math.max(sections[i].range.end, r.end);
+    for (const node of chunk.nodes) walk.node(node);
+  }
+  const { sections, coll, fm } = walk;
+  const prose = [...(fm?.blocks ?? []), ...coll.prose];
+  const duties = findDuties(walk, vocab);
+  const title = readTitle(walk, vocab);
+  const { kind, kindReason } = decideKind(walk, vocab, title, duties, opts.kindFromConfig);
+  return {
+    text,
+    kind,
+    kindReason,
+    title,
+    sections,
+    prose,
+    duties,
+    comments: ctx.comments,
+    frontMatter: fm ? { format: fm.format, data: fm.data, range: fm.range, error: fm.error } : undefined,
+    anchors: insertionAnchors(walk, text, title, duties),
+  };
+}
+
+/** A line of a paragraph that stands as a heading: its role, and where it is in the block. */
+interface HeadingLine {
+  start: number;
+  end: number;
+  role: SectionRole;
+}
+
+/** Walks the top-level nodes in order, building sections and collecting prose (docs §4). */
+class Walk {
+  readonly sections: Section[] = [];
+  readonly coll: Collected = { prose: [], items: [], paragraphs: [] };
+  /** Headings that are themselves duties ("Key objective #1: cut repeat contacts"). */
+  readonly headingDuties: TextBlock[] = [];
+  fm: ReturnType<typeof readFrontMatter> | undefined;
+  headingTitle: { block: TextBlock; section: number } | undefined;
+  private firstContentSeen = false;
+  private readonly stack: number[] = [];
+  current = NO_SECTION;
+
+  constructor(readonly ctx: Ctx) {}
+
+  roleOf(s: number): SectionRole {
+    return s === NO_SECTION ? 'other' : this.sections[s].role;
   }
 
-  const roleOf = (s: number): SectionRole => (s === NO_SECTION ? 'other' : sections[s].role);
-  const proseFm = fm?.blocks ?? [];
-  const prose = [...proseFm, ...coll.prose];
+  node(node: RootContent): void {
+    const { ctx } = this;
+    if (node.type === 'yaml' || (node.type as string) === 'toml' || (node.type as string) === 'json') {
+      this.fm = readFrontMatter(ctx, node as { value: string; type: string } & Nodes);
+      return;
+    }
+    if (node.type === 'heading') {
+      this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), node.depth, off(ctx, node), undefined);
+      return;
+    }
+    if (node.type === 'paragraph' && this.paragraph(node)) return;
+    if (node.type !== 'html' && node.type !== 'definition') this.firstContentSeen = true;
+    collectBlocks(ctx, node, this.current, this.coll);
+    this.extend(off(ctx, node).end);
+  }
 
-  // Duties (docs §5).
-  const hasDutySection = sections.some((s) => s.role === 'duties');
-  let duties: TextBlock[] = [];
-  let dutyItems: TextBlock[] = [];
+  /** Grows the open sections to cover content that ends at `end`. */
+  private extend(end: number): void {
+    for (const i of this.stack) this.sections[i].range.end = Math.max(this.sections[i].range.end, end);
+  }
+
+  /** Paragraphs that act as headings, or hold heading lines. Returns false for plain prose. */
+  private paragraph(node: Extract<RootContent, { type: 'paragraph' }>): boolean {
+    const { ctx } = this;
+    const pseudo = pseudoHeading(ctx, node);
+    if (pseudo) {
+      const block = inlineBlock(ctx, node.children, 'heading', this.sections.length);
+      const role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+      // "Books appointments, including:" is a duty that introduces others, not a heading.
+      if (pseudo !== 'bold' && role === 'other') return false;
+      this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
+      return true;
+    }
+    // "**About the role:**" with its text on the very next line is one paragraph in
+    // Markdown: split it into a heading and the content that follows.
+    const [first, second] = node.children;
+    if ((first?.type === 'strong' || first?.type === 'emphasis') && second?.type === 'text' && /^[:：]?[ \t]*\r?\n/.test(second.value)) {
+      const head = inlineBlock(ctx, [first], 'heading', this.sections.length);
+      const role = ctx.vocab.classifyHeading(head.text.replace(/[:：]\s*$/, ''));
+      if (role !== 'other') {
+        this.heading(head, PSEUDO_DEPTH, off(ctx, first), role);
+        const rest = { ...node, children: node.children.slice(1), position: { start: second.position!.start, end: node.position!.end } } as RootContent;
+        collectBlocks(ctx, rest, this.current, this.coll);
+        this.extend(off(ctx, rest).end);
+        return true;
+      }
+    }
+    // Pasted postings keep whole sections in one paragraph, one line each:
+    // "Responsibilities:" or "The Role" on a line of its own opens a section.
+    const block = inlineBlock(ctx, node.children, 'paragraph', this.current);
+    const lines = headingLines(block.text, ctx.vocab);
+    if (!lines.length) return false;
+    this.firstContentSeen = true;
+    let at = 0;
+    const flush = (end: number) => {
+      if (block.text.slice(at, end).trim()) {
+        const placed = block.slice(at, end, 'paragraph', this.current);
+        this.coll.prose.push(placed);
+        this.coll.paragraphs.push(placed);
+        this.extend(placed.range.end);
+      }
+    };
+    for (const h of lines) {
+      flush(h.start);
+      const placed = block.slice(h.start, h.end, 'heading', this.sections.length);
+      this.heading(placed, PSEUDO_DEPTH, placed.range, h.role);
+      at = h.end;
+    }
+    flush(block.text.length);
+    return true;
+  }
+
+  /** Opens a section (docs §4): its role, its parent, and whether it is the title. */
+  private heading(block: TextBlock, depth: number, r: OffsetRange, known: SectionRole | undefined): void {
+    const { ctx, sections, stack } = this;
+    while (stack.length && sections[stack[stack.length - 1]].depth >= depth) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
+    let role = known ?? ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+    const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
+    if (isTitle) role = 'title';
+    else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
+    const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
+    sections.push(sec);
+    if (isTitle) this.headingTitle = { block, section: sec.index };
+    this.coll.prose.push(block);
+    // "Key objective #1: cut repeat contacts by a third" is a duty written as a heading.
+    const colon = block.text.search(/[:：]\s+\S+\s+\S+\s+\S/);
+    if (role === 'duties' && colon > 0) {
+      const start = block.text.indexOf(block.text.slice(colon + 1).trim(), colon + 1);
+      this.headingDuties.push(block.slice(start, block.text.length, 'sentence'));
+    }
+    stack.push(sec.index);
+    this.current = sec.index;
+    this.firstContentSeen = true;
+  }
+}
+
+/**
+ * Lines of a multi-line paragraph that stand as headings: a short line that is
+ * nothing but a heading phrase ("The Role", "Responsibilities:", "What you'll do").
+ */
+function headingLines(text: string, vocab: Vocabulary): HeadingLine[] {
+  if (!text.includes('\n')) return [];
+  const out: HeadingLine[] = [];
+  const lineRe = /[^\n]+/g;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    const line = m[0];
+    if (line.length > 70) continue;
+    const role = vocab.classifyHeadingLine(line);
+    if (role === 'other') continue;
+    const lead = line.length - line.trimStart().length;
+    out.push({ start: m.index + lead, end: m.index + line.trimEnd().length, role });
+  }
+  return out;
+}
+
+/** The units the title rules count (docs §5). */
+function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const { coll } = walk;
+  const hasDutySection = walk.sections.some((s) => s.role === 'duties');
+  const inDuties = (s: number) => walk.roleOf(s) === 'duties';
+  const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
+  const candidates: TextBlock[] = [];
   if (hasDutySection) {
-    dutyItems = coll.items.filter((b) => roleOf(b.section) === 'duties');
-    duties = [...dutyItems];
+    candidates.push(...coll.items.filter((b) => inDuties(b.section)), ...walk.headingDuties);
     for (const p of coll.paragraphs) {
-      if (roleOf(p.section) !== 'duties') continue;
-      for (const [s, e] of sentenceSpans(p.text)) duties.push(p.slice(s, e, 'sentence'));
+      if (!inDuties(p.section)) continue;
+      for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
     }
   } else {
-    const open = (s: number) => ['other', 'title'].includes(roleOf(s));
-    dutyItems = coll.items.filter((b) => open(b.section));
-    duties = [...dutyItems];
+    candidates.push(...coll.items.filter((b) => open(b.section)));
     for (const p of coll.paragraphs) {
       if (!open(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
-        if (vocab.dutyStarter.test(fold(sentence.text))) duties.push(sentence);
+        if (vocab.dutyStarter.test(fold(sentence.text))) candidates.push(sentence);
       }
     }
   }
-  duties.sort((a, b) => a.range.start - b.range.start);
+  const duties = candidates.filter((d) => {
+    const t = fold(d.text.trim());
+    vocab.notDuty.lastIndex = 0;
+    return !vocab.notDuty.test(t) && !vocab.notDutyStarter.test(t);
+  });
+  return duties.sort((a, b) => a.range.start - b.range.start);
+}
 
-  // Title (docs §3).
-  let title: DocTitle | undefined;
-  const tb = fm?.titleBlock ?? headingTitle?.block;
-  if (tb && tb.text.trim()) {
-    title = {
-      text: tb.text,
-      block: tb,
-      range: tb.range,
-      source: fm?.titleBlock ? 'front-matter' : 'heading',
-      parse: parseTitle(tb.text, vocab),
-    };
+/** The title (docs §3): front matter's title key, else the heading the walk chose. */
+function readTitle(walk: Walk, vocab: Vocabulary): DocTitle | undefined {
+  const tb = walk.fm?.titleBlock ?? walk.headingTitle?.block;
+  if (!tb || !tb.text.trim()) return undefined;
+  return {
+    text: tb.text,
+    block: tb,
+    range: tb.range,
+    source: walk.fm?.titleBlock ? 'front-matter' : 'heading',
+    parse: parseTitle(tb.text, vocab),
+  };
+}
+
+/** Posting, charter or other (docs §2), and why. */
+function decideKind(walk: Walk, vocab: Vocabulary, title: DocTitle | undefined, duties: TextBlock[], fromConfig: DocKind | undefined): { kind: DocKind; kindReason: string } {
+  const fm = walk.fm;
+  for (const key of vocab.kindKeys) {
+    const value = fm?.data.get(key);
+    if (typeof value !== 'string') continue;
+    const kind = frontMatterKind(vocab.data, value);
+    if (kind) return { kind, kindReason: `front matter says ${key}: "${value}"` };
   }
-
-  // Kind (docs §2).
-  let kind: DocKind;
-  let kindReason: string;
-  const fmKind = fm?.data.type ?? fm?.data.kind;
-  if (typeof fmKind === 'string') {
-    kind = frontMatterKind(vocab.data, fmKind);
-    kindReason = `front matter says "${fmKind}"`;
-  } else if (opts.kindFromConfig) {
-    kind = opts.kindFromConfig;
-    kindReason = 'configured kinds globs';
-  } else {
-    const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || /\b(mandate|scope|accountabilit|decision rights)/i.test(s.heading));
-    vocab.charterTitle.lastIndex = 0;
-    if (title && vocab.charterTitle.test(fold(title.text))) {
-      kind = 'charter';
-      kindReason = 'the title says charter';
-    } else if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {
-      kind = 'charter';
-      kindReason = `charter headings (${charterHeadings.map((s) => s.heading).join(', ')})`;
-    } else if (title && sections.some((s) => ['duties', 'requirements', 'benefits', 'apply'].includes(s.role))) {
-      kind = 'posting';
-      kindReason = 'a title and posting sections';
-    } else {
-      kind = 'other';
-      kindReason = title ? 'no posting or charter sections' : 'no title';
-    }
+  if (fromConfig) return { kind: fromConfig, kindReason: 'configured kinds globs' };
+  const { sections } = walk;
+  const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || /\b(mandate|scope|accountabilit|decision rights)/i.test(s.heading));
+  vocab.charterTitle.lastIndex = 0;
+  if (title && vocab.charterTitle.test(fold(title.text))) return { kind: 'charter', kindReason: 'the title says charter' };
+  if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {
+    return { kind: 'charter', kindReason: `charter headings (${charterHeadings.map((s) => s.heading).join(', ')})` };
   }
+  if (!title) return { kind: 'other', kindReason: 'no title' };
+  if (sections.some((s) => ['duties', 'requirements', 'benefits', 'apply'].includes(s.role))) return { kind: 'posting', kindReason: 'a title and posting sections' };
+  const postingKeys = fm ? [...fm.data.keys()].filter((k) => vocab.postingKeys.has(k.toLowerCase())) : [];
+  if (postingKeys.length >= 2) return { kind: 'posting', kindReason: `a title and posting front matter (${postingKeys.slice(0, 3).join(', ')})` };
+  // A job title over duty lines is a posting, headings or not.
+  if (title.parse.roleNoun && duties.length >= 2) return { kind: 'posting', kindReason: `a job title and ${duties.length} duty lines` };
+  return { kind: 'other', kindReason: 'no posting or charter sections' };
+}
 
-  // Anchors for inserting text.
-  const titleEnd = title ? (title.source === 'heading' ? sections[headingTitle!.section].headingRange.end : fm!.range.end) : fm?.range.end ?? 0;
+/** Where fixes insert new sections or duties. */
+function insertionAnchors(walk: Walk, text: string, title: DocTitle | undefined, duties: TextBlock[]): DocModel['anchors'] {
+  const fm = walk.fm;
+  const titleEnd = title ? (title.source === 'heading' ? walk.sections[walk.headingTitle!.section].headingRange.end : fm!.range.end) : fm?.range.end ?? 0;
   let dutiesEnd: number | undefined;
   let dutiesIndent: string | undefined;
   let dutiesMarker: string | undefined;
-  const lastItem = dutyItems.filter((b) => b.kind === 'list-item').pop();
+  const lastItem = duties.filter((b) => b.kind === 'list-item').pop();
   if (lastItem) {
     const r = lastItem.range;
     const lineStart = text.lastIndexOf('\n', r.start - 1) + 1;
@@ -375,17 +477,5 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
       dutiesEnd = eol < 0 ? text.length : eol + 1;
     }
   }
-
-  return {
-    text,
-    kind,
-    kindReason,
-    title,
-    sections,
-    prose,
-    duties,
-    comments: ctx.comments,
-    frontMatter: fm ? { data: fm.data, range: fm.range, error: fm.error } : undefined,
-    anchors: { afterTitle: titleEnd, dutiesEnd, dutiesIndent, dutiesMarker },
-  };
+  return { afterTitle: titleEnd, dutiesEnd, dutiesIndent, dutiesMarker };
 }

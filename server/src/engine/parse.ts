@@ -18,8 +18,11 @@ function remarkGfmTable(this: any) {
   (data.fromMarkdownExtensions ||= []).push(gfmTableFromMarkdown());
 }
 
+/** Front matter as real postings carry it: YAML, TOML (Hugo's `+++`) and JSON (Hugo's `{ … }`). */
+const FRONT_MATTER = ['yaml', 'toml', { type: 'json', fence: { open: '{', close: '}' } }] as const;
+
 // The processor is stateless once frozen, so one instance serves every document.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, FRONT_MATTER as never).use(remarkGfmTable).freeze();
 
 /** The chunking of a one-off parse: long documents only (see chunks.ts). */
 export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET };

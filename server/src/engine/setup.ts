@@ -165,7 +165,7 @@ export function classesOf(check: CheckData): string[] {
     case 'requires':
       return [...check.anyOf, ...(check.onlyIf?.anyOf ?? [])];
     case 'share':
-      return [...(Array.isArray(check.class) ? check.class : [check.class]), ...(check.also ?? []), ...(check.unless ?? []), ...(check.exclude ?? [])];
+      return [...(Array.isArray(check.class) ? check.class : [check.class]), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? []), ...(check.exclude ?? [])];
     case 'coverage':
       return Object.values(check.classes);
     case 'no-duties':

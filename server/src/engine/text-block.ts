@@ -102,9 +102,9 @@ export class TextBlock {
     return new TextBlock(builder.text, builder.map, 0, kind, section);
   }
 
-  /** A sub-block (a sentence of a paragraph) sharing the parent's source map. */
-  slice(start: number, end: number, kind: BlockKind): TextBlock {
-    return new TextBlock(this.text.slice(start, end), this.map, this.base + start, kind, this.section);
+  /** A sub-block (a sentence of a paragraph) sharing the parent's source map; `section` moves it to another section. */
+  slice(start: number, end: number, kind: BlockKind, section = this.section): TextBlock {
+    return new TextBlock(this.text.slice(start, end), this.map, this.base + start, kind, section);
   }
 
   toSource(start: number, end: number): OffsetRange {

@@ -23,9 +23,17 @@ export interface VocabularyData {
     qualifiers: string[];
     charter: string[];
   };
-  kinds: { posting: string[]; charter: string[] };
+  /** Front matter `type:`/`kind:` values; any other value says nothing about the kind. */
+  kinds: { posting: string[]; charter: string[]; other?: string[] };
+  /** Front matter keys: where the title is, which keys name the kind, which only a posting has. */
+  frontMatter?: { titleKeys?: string[]; kindKeys?: string[]; postingKeys?: string[] };
   negation: NegationData;
+  /** How a duty sentence starts, when a posting has no duties section. */
   dutyStarters: string[];
+  /** Lines that are never duties wherever they stand (physical demands, compliance boilerplate). */
+  notDuties?: string[];
+  /** How lines start that are never duties (requirements inside a duties list: "Experience with…"). */
+  notDutyStarters?: string[];
 }
 
 const anyOf = compileAlternation;
@@ -39,6 +47,11 @@ export class Vocabulary {
   readonly qualifier: RegExp;
   readonly charterTitle: RegExp;
   readonly dutyStarter: RegExp;
+  readonly notDuty: RegExp;
+  readonly notDutyStarter: RegExp;
+  readonly titleKeys: string[];
+  readonly kindKeys: string[];
+  readonly postingKeys: Set<string>;
 
   constructor(readonly data: VocabularyData) {
     this.headingRes = SECTION_ROLES.filter((r) => data.headings[r]?.length).map((r) => [r, anyOf(data.headings[r]!)]);
@@ -48,6 +61,28 @@ export class Vocabulary {
     this.qualifier = anyOf(data.titles.qualifiers);
     this.charterTitle = anyOf(data.titles.charter);
     this.dutyStarter = new RegExp(`^(?:${anyOf(data.dutyStarters).source})`, PATTERN_FLAGS.replace('g', ''));
+    this.notDuty = anyOf(data.notDuties ?? []);
+    this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
+    const keys = (k: string[] | undefined, d: string[]) => (k ?? d).map((x) => x.toLowerCase());
+    this.titleKeys = keys(data.frontMatter?.titleKeys, ['title']);
+    this.kindKeys = keys(data.frontMatter?.kindKeys, ['type', 'kind']);
+    this.postingKeys = new Set(keys(data.frontMatter?.postingKeys, []));
+  }
+
+  /**
+   * The role of a line that stands alone like a heading ("Responsibilities:" inside a
+   * paragraph, "The Role" on a line of its own): only when a heading phrase is the
+   * whole line, so a duty that happens to start with "Accountabilities" is not one.
+   */
+  classifyHeadingLine(text: string): SectionRole {
+    const h = fold(text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, ''));
+    if (!h || h.length > 60) return 'other';
+    for (const [role, re] of this.headingRes) {
+      re.lastIndex = 0;
+      const m = re.exec(h);
+      if (m && m.index === 0 && m[0].length === h.length) return role;
+    }
+    return 'other';
   }
 
   /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
@@ -74,9 +109,11 @@ export class Vocabulary {
   }
 }
 
-export function frontMatterKind(vocab: VocabularyData, value: string): 'posting' | 'charter' | 'other' {
+/** The kind a front matter value names, or undefined when it names none ("Full-time", "post"). */
+export function frontMatterKind(vocab: VocabularyData, value: string): 'posting' | 'charter' | 'other' | undefined {
   const v = value.trim().toLowerCase();
   if (vocab.kinds.posting.includes(v)) return 'posting';
   if (vocab.kinds.charter.includes(v)) return 'charter';
-  return 'other';
+  if (vocab.kinds.other?.includes(v)) return 'other';
+  return undefined;
 }

@@ -134,9 +134,10 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
     (data.match ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/match/${i}`, m));
     (data.exclude ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/exclude/${i}`, m));
   }
+  // Vocabulary lists are phrase patterns, except kinds and front matter keys (plain values).
   const walkVocab = (obj: any, pointer: string) => {
     if (Array.isArray(obj)) obj.forEach((v, i) => checkPattern(`${pointer}/${i}`, v));
-    else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (k !== 'kinds' && k !== 'window') walkVocab(v, `${pointer}/${k}`);
+    else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (k !== 'kinds' && k !== 'window' && k !== 'frontMatter') walkVocab(v, `${pointer}/${k}`);
   };
   walkVocab(raw.vocabulary ?? {}, '/vocabulary');
   if (patternCount > PACK_LIMITS.patterns) errors.push(new PackError(manifest, 1, 1, `the pack has ${patternCount} patterns; at most ${PACK_LIMITS.patterns} are allowed.`));
@@ -252,7 +253,7 @@ export function classPointers(r: RuleData): Array<{ name: string; pointer: strin
     else if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && out.push({ name: x, pointer: `${pointer}/${i}` }));
   };
   list(c.class, '/check/class');
-  for (const k of ['anyOf', 'also', 'unless', 'exclude']) list(c[k], `/check/${k}`);
+  for (const k of ['anyOf', 'with', 'also', 'unless', 'yieldsTo', 'exclude']) list(c[k], `/check/${k}`);
   list(c.onlyIf?.anyOf, '/check/onlyIf/anyOf');
   for (const [k, v] of Object.entries<string>(c.classes ?? {})) list(v, `/check/classes/${k}`);
   (r.appliesTo ?? []).forEach((cond, i) => {

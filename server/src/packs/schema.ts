@@ -44,8 +44,10 @@ const checkSchemas: Record<string, object> = {
     properties: {
       type: { const: 'share' },
       class: { oneOf: [classRef, { type: 'array', items: classRef, minItems: 1 }] },
-      also: { type: 'array', items: classRef, description: 'Classes that also count toward the share (shift work for contact handling).' },
+      with: { type: 'array', items: classRef, description: 'Classes that count as the class itself, toward minCount and the share (supervising contact handling, for contact handling).' },
+      also: { type: 'array', items: classRef, description: 'Classes that also count toward the share once the class reaches minCount (shift work for contact handling).' },
       unless: { type: 'array', items: classRef },
+      yieldsTo: { type: 'array', items: classRef, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
       exclude: { type: 'array', items: classRef },
       minShare: { type: 'number', minimum: 0, maximum: 1 },
       minCount: { type: 'integer', minimum: 1 },
@@ -221,13 +223,29 @@ export function packSchema(): object {
               charter: patternList,
             },
           },
-          kinds: { type: 'object', additionalProperties: false, properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } } } },
+          kinds: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Front matter type:/kind: values that name a kind; any other value says nothing about the kind.',
+            properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } }, other: { type: 'array', items: { type: 'string' } } },
+          },
+          frontMatter: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              titleKeys: { type: 'array', items: { type: 'string' }, maxItems: 50, description: 'Front matter keys that hold the title, in order of preference.' },
+              kindKeys: { type: 'array', items: { type: 'string' }, maxItems: 50, description: 'Front matter keys whose value may name the kind (see kinds).' },
+              postingKeys: { type: 'array', items: { type: 'string' }, maxItems: 200, description: 'Front matter keys only a job posting has (company, salary…): two of them and a title make a posting.' },
+            },
+          },
           negation: {
             type: 'object',
             additionalProperties: false,
             properties: { cues: patternList, strictCues: patternList, nonCues: patternList, window: { type: 'integer', minimum: 1, maximum: 12 } },
           },
           dutyStarters: patternList,
+          notDuties: { ...patternList, description: 'Lines that are never duties wherever they stand: physical demands, compliance boilerplate.' },
+          notDutyStarters: { ...patternList, description: 'How lines start that are never duties: requirements inside a duties list ("Experience with…").' },
         },
       },
       lexicons: {
