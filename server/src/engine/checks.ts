@@ -83,7 +83,7 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
     },
   },
   share: {
-    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or a `with` class; `also` classes add to the share once minCount is reached), none has an `unless` class, and no `yieldsTo` class is more common.',
+    summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or a `with` class; `also` classes add to the share once minCount is reached) or minCoreShare have the class itself, none has an `unless` class, and no `yieldsTo` class is more common.',
     run(ctx, check) {
       const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
       if (counted.length === 0) return [];
@@ -96,7 +96,11 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
         // classes add to the share only once the class itself reaches minCount.
         const coreCount = counted.filter((d) => ctx.hasAny(d, core)).length;
         const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
-        if (coreCount >= check.minCount && hits.length / counted.length >= check.minShare && rivals <= coreCount) {
+        // Two ways to be "essentially" this work: most duties are it or around it, or a
+        // large part are the work itself (a library desk whose other duties are clerical).
+        const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / counted.length >= check.minCoreShare;
+        const share = hits.length / counted.length >= check.minShare || byCore;
+        if (coreCount >= check.minCount && share && rivals <= coreCount) {
           out.push({
             range: ctx.titleRange(),
             data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
@@ -152,7 +156,7 @@ export function explainCheck(ctx: RunContext, check: CheckData): string {
       const coreClasses = [cls, ...(check.with ?? [])];
       const core = counted.filter((d) => ctx.hasAny(d, coreClasses)).length;
       const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, check.also ?? [])).length;
-      return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}% and ${check.minCount})`;
+      return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
     });
     const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
     const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}` : '';

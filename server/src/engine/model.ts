@@ -1,5 +1,6 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { readFrontMatterBody, type FrontMatterFormat } from './front-matter';
+import { htmlBlocks } from './html-blocks';
 import { parseChunks } from './parse';
 import type { ParseCache } from './parse-cache';
 import { fold } from './patterns';
@@ -82,7 +83,8 @@ function addInline(ctx: Ctx, b: TextBuilder, nodes: PhrasingContent[]): void {
         break;
       case 'html':
         if (n.value.startsWith('<!--')) ctx.comments.push({ value: n.value, range: r });
-        b.addSeparator(' ', r.start);
+        // <br> ends a line as a line break does.
+        b.addSeparator(/^<br\s*\/?>$/i.test(n.value) ? '\n' : ' ', r.start);
         break;
       case 'image':
         b.addSeparator(' ', r.start);
@@ -282,6 +284,12 @@ class Walk {
       return;
     }
     if (node.type === 'paragraph' && this.paragraph(node)) return;
+    if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
+      collectHtml(ctx, node);
+      this.html(node);
+      this.extend(off(ctx, node).end);
+      return;
+    }
     if (node.type !== 'html' && node.type !== 'definition') this.firstContentSeen = true;
     collectBlocks(ctx, node, this.current, this.coll);
     this.extend(off(ctx, node).end);
@@ -318,20 +326,24 @@ class Walk {
         return true;
       }
     }
-    // Pasted postings keep whole sections in one paragraph, one line each:
-    // "Responsibilities:" or "The Role" on a line of its own opens a section.
-    const block = inlineBlock(ctx, node.children, 'paragraph', this.current);
-    const lines = headingLines(block.text, ctx.vocab);
-    if (!lines.length) return false;
     this.firstContentSeen = true;
+    this.paragraphBlock(inlineBlock(ctx, node.children, 'paragraph', this.current));
+    return true;
+  }
+
+  /**
+   * A paragraph's text. Pasted postings keep whole sections in one paragraph, one line
+   * each: "Responsibilities:" or "The Role" on a line of its own opens a section.
+   */
+  private paragraphBlock(block: TextBlock): void {
+    const lines = headingLines(block.text, this.ctx.vocab);
     let at = 0;
     const flush = (end: number) => {
-      if (block.text.slice(at, end).trim()) {
-        const placed = block.slice(at, end, 'paragraph', this.current);
-        this.coll.prose.push(placed);
-        this.coll.paragraphs.push(placed);
-        this.extend(placed.range.end);
-      }
+      if (!block.text.slice(at, end).trim()) return;
+      const placed = at === 0 && end === block.text.length ? block : block.slice(at, end, 'paragraph', this.current);
+      this.coll.prose.push(placed);
+      this.coll.paragraphs.push(placed);
+      this.extend(placed.range.end);
     };
     for (const h of lines) {
       flush(h.start);
@@ -340,7 +352,29 @@ class Walk {
       at = h.end;
     }
     flush(block.text.length);
-    return true;
+  }
+
+  /** An HTML block: its text read back as headings, list items and paragraphs. */
+  html(node: Extract<RootContent, { type: 'html' }>): void {
+    const { ctx } = this;
+    const r = off(ctx, node);
+    for (const b of htmlBlocks(node.value, r.start, ctx.text)) {
+      const text = b.text.text.trim();
+      const role = ctx.vocab.classifyHeading(text.replace(/[:：]\s*$/, ''));
+      const headingLike = b.kind === 'heading' || (text.length <= 80 && ((b.bold && b.kind !== 'item') || (/[:：]$/.test(text) && role !== 'other') || ctx.vocab.classifyHeadingLine(text) !== 'other'));
+      if (headingLike) {
+        const block = TextBlock.from(b.text, 'heading', this.sections.length);
+        this.heading(block, b.depth ?? PSEUDO_DEPTH, block.range, undefined);
+        continue;
+      }
+      this.firstContentSeen = true;
+      if (b.kind === 'item') {
+        const block = TextBlock.from(b.text, 'list-item', this.current);
+        this.coll.prose.push(block);
+        this.coll.items.push(block);
+        this.extend(block.range.end);
+      } else this.paragraphBlock(TextBlock.from(b.text, 'paragraph', this.current));
+    }
   }
 
   /** Opens a section (docs §4): its role, its parent, and whether it is the title. */
@@ -406,7 +440,7 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
       if (!open(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
-        if (vocab.dutyStarter.test(fold(sentence.text))) candidates.push(sentence);
+        if (vocab.startsLikeDuty(sentence.text)) candidates.push(sentence);
       }
     }
   }

@@ -47,7 +47,7 @@ export type Scope = 'duties' | 'role' | 'document';
 export type CheckData =
   | { type: 'phrase'; class: string; scope?: Scope }
   | { type: 'requires'; anyOf: string[]; scope?: Scope; onlyIf?: { anyOf: string[]; scope?: Scope }; minDuties?: number }
-  | { type: 'share'; class: string | string[]; with?: string[]; also?: string[]; unless?: string[]; yieldsTo?: string[]; minShare: number; minCount: number; exclude?: string[] }
+  | { type: 'share'; class: string | string[]; with?: string[]; also?: string[]; unless?: string[]; yieldsTo?: string[]; minShare: number; minCoreShare?: number; minCoreCount?: number; minCount: number; exclude?: string[] }
   | { type: 'coverage'; classes: Record<string, string>; scope?: Scope }
   | { type: 'no-duties' };
 

@@ -30,6 +30,8 @@ export interface VocabularyData {
   negation: NegationData;
   /** How a duty sentence starts, when a posting has no duties section. */
   dutyStarters: string[];
+  /** Openings set aside before a duty starter is looked for ("Under the direction of the manager, …"). */
+  dutyLeadIns?: string[];
   /** Lines that are never duties wherever they stand (physical demands, compliance boilerplate). */
   notDuties?: string[];
   /** How lines start that are never duties (requirements inside a duties list: "Experience with…"). */
@@ -48,6 +50,7 @@ export class Vocabulary {
   readonly charterTitle: RegExp;
   readonly dutyStarter: RegExp;
   readonly notDuty: RegExp;
+  readonly dutyLeadIn: RegExp;
   readonly notDutyStarter: RegExp;
   readonly titleKeys: string[];
   readonly kindKeys: string[];
@@ -62,11 +65,24 @@ export class Vocabulary {
     this.charterTitle = anyOf(data.titles.charter);
     this.dutyStarter = new RegExp(`^(?:${anyOf(data.dutyStarters).source})`, PATTERN_FLAGS.replace('g', ''));
     this.notDuty = anyOf(data.notDuties ?? []);
+    this.dutyLeadIn = new RegExp(`^(?:${anyOf(data.dutyLeadIns ?? []).source})[^,;:]{0,60}[,;:]\\s*`, PATTERN_FLAGS.replace('g', ''));
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     const keys = (k: string[] | undefined, d: string[]) => (k ?? d).map((x) => x.toLowerCase());
     this.titleKeys = keys(data.frontMatter?.titleKeys, ['title']);
     this.kindKeys = keys(data.frontMatter?.kindKeys, ['type', 'kind']);
     this.postingKeys = new Set(keys(data.frontMatter?.postingKeys, []));
+  }
+
+  /**
+   * Whether a sentence outside any duties section reads as a duty: it starts like one,
+   * once asides in brackets and an opening such as "Under the direction of the clinic
+   * director," are set aside.
+   */
+  startsLikeDuty(sentence: string): boolean {
+    const t = fold(sentence).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)).replace(/\s+/g, ' ').trim();
+    if (this.dutyStarter.test(t)) return true;
+    const lead = this.dutyLeadIn.exec(t);
+    return lead !== null && this.dutyStarter.test(t.slice(lead[0].length));
   }
 
   /**
