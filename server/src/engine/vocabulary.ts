@@ -80,9 +80,18 @@ export class Vocabulary {
    */
   startsLikeDuty(sentence: string): boolean {
     const t = fold(sentence).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)).replace(/\s+/g, ' ').trim();
-    if (this.dutyStarter.test(t)) return true;
-    const lead = this.dutyLeadIn.exec(t);
-    return lead !== null && this.dutyStarter.test(t.slice(lead[0].length));
+    const rest = this.dutyLeadIn.exec(t);
+    const body = rest ? t.slice(rest[0].length) : t;
+    if (this.dutyStarter.test(t) || this.dutyStarter.test(body)) return true;
+    // "The Patient Services Assistant greets…": the role as subject, then a duty verb.
+    const words = body.split(' ');
+    if (!/^(?:the|this|our)$/.test(words[0] ?? '')) return false;
+    for (let i = 1; i <= 6 && i < words.length - 1; i++) {
+      if (!this.levelRes.some(([, re]) => ((re.lastIndex = 0), re.test(words[i])))) continue;
+      const after = words.slice(i + 1).join(' ');
+      return this.dutyStarter.test(after) || /^(?:will|shall|must|is (?:responsible|accountable|expected))\b/.test(after);
+    }
+    return false;
   }
 
   /**
