@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -6,7 +6,7 @@ import { fileTooLargeResult, fixText, lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, LockfileError, LockVerifier, readLockfile } from '../packs/lockfile';
+import { LOCKFILE_NAME, LockChecks, LockfileError } from '../packs/lockfile';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args';
 import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
@@ -59,12 +59,9 @@ class ExitError extends Error {
  */
 class Configs {
   private readonly cache = new Map<string, ResolvedConfig | PackErrors>();
-  private readonly lock: LockVerifier | undefined;
-  constructor(private readonly opts: CliOptions) {
-    // The lockfile in the working folder, when there is one, is always checked (unless --no-lockfile).
-    const file = join(process.cwd(), LOCKFILE_NAME);
-    this.lock = !opts.noLockfile && existsSync(file) ? new LockVerifier(LOCKFILE_NAME, readLockfile(file)) : undefined;
-  }
+  // The lockfile that governs each file, found like its config, is always checked (unless --no-lockfile).
+  private readonly lock = new LockChecks((f) => relative(process.cwd(), f) || f);
+  constructor(private readonly opts: CliOptions) {}
   for(file: string): ResolvedConfig {
     const key = this.opts.config ? '' : dirname(resolve(file));
     const hit = this.cache.get(key);
@@ -77,8 +74,10 @@ class Configs {
       if (e instanceof PackErrors) this.cache.set(key, e);
       throw e;
     }
-    const problems = this.lock?.problems(cfg.packs) ?? [];
-    if (problems.length) throw new LockfileError(problems.join('\n'));
+    if (!this.opts.noLockfile) {
+      const { lockfile, problems } = this.lock.check(file, cfg.packs, this.opts.config);
+      if (problems.length) throw new LockfileError(problems.join('\n'), relative(process.cwd(), lockfile!) || lockfile);
+    }
     const overrides = this.opts.rules;
     if (Object.keys(overrides).length) {
       const known = new Set(ruleIds(cfg));
@@ -322,7 +321,7 @@ async function main(argv: string[]): Promise<number> {
 function reportError(e: unknown): { message: string; code: number } {
   if (e instanceof UsageError) return { message: `cx-lint: ${e.message}. Run cx-lint --help for usage.\n`, code: 2 };
   if (e instanceof PackErrors) return { message: `cx-lint: configuration error\n${e.message}\n`, code: 2 };
-  if (e instanceof LockfileError) return { message: `cx-lint: lockfile check failed (${LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
+  if (e instanceof LockfileError) return { message: `cx-lint: lockfile check failed (${e.file ?? LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
   if (e instanceof ExitError) return { message: `${e.message}\n`, code: e.code };
   return { message: `cx-lint: ${(e as Error).message}\n`, code: 2 };
 }
