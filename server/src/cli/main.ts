@@ -11,7 +11,8 @@ import { parseCli, USAGE, UsageError, type CliOptions } from './args';
 import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
 import { expandPaths } from './files';
-import { writeIfUnchanged } from './fix';
+import { writeFailure, writeIfUnchanged } from './fix';
+import { FixScope } from './fix-scope';
 import { readForLint } from './read-file';
 import { GithubWriter } from './formatters/github';
 import { JsonWriter } from './formatters/json';
@@ -327,7 +328,7 @@ function reportError(e: unknown): { message: string; code: number } {
 }
 
 /** Per-file work, the same in the main thread (--jobs 1) and in workers. */
-function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
+function lintOne(task: Task, opts: CliOptions, configs: Configs, scope: FixScope): Outcome {
   const { file } = task;
   const cwd = process.cwd();
   const display = relative(cwd, file) || file;
@@ -359,13 +360,21 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
   const linted = lint(text, cfg.setup, { filePath: rel });
   if ((opts.fix || opts.fixDryRun) && !read.invalidUtf8) {
     const fixed = fixText(text, cfg.setup, rel, linted);
-    if (fixed.changed && opts.fixDryRun) {
+    // --fix-dry-run shows what --fix would write, so it refuses the same files.
+    const refusal = fixed.changed ? scope.refusal(file) : undefined;
+    if (refusal) notes.push(`cx-lint: ${display}: ${refusal}\n`);
+    else if (fixed.changed && opts.fixDryRun) {
       const name = display.split('\\').join('/');
       diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
-    }
-    if (fixed.changed && opts.fix) {
-      if (writeIfUnchanged(file, text, fixed.text)) return { result: forReport(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
-      notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
+    } else if (fixed.changed && opts.fix) {
+      try {
+        if (writeIfUnchanged(file, text, fixed.text)) return { result: forReport(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
+        notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
+      } catch (e) {
+        // Like a file that cannot be read: said once, and the run goes on. Its findings
+        // are those of the text on disk, which is unchanged.
+        notes.push(`cx-lint: ${display}: cannot be written (${writeFailure(e as NodeJS.ErrnoException)}); not fixed\n`);
+      }
     }
   }
   return { result: forReport(toFileResult(file, display, text, linted)), notes, diff };
@@ -377,10 +386,11 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
  * finish early wait (a few, one per task in flight); nothing else is kept.
  */
 async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progress: Progress, deliver: (o: Outcome) => void): Promise<void> {
+  const scope = new FixScope(opts.paths, process.cwd());
   const jobs = Math.min(opts.jobs, tasks.length);
   if (jobs <= 1) {
     for (const t of tasks) {
-      deliver(lintOne(t, opts, configs));
+      deliver(lintOne(t, opts, configs, scope));
       progress.tick();
     }
     return;
@@ -406,7 +416,7 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
     while (!failure && next < tasks.length) {
       const index = next++;
       try {
-        done(index, lintOne(tasks[index], opts, configs));
+        done(index, lintOne(tasks[index], opts, configs, scope));
       } catch (e) {
         failure ??= reportError(e);
         break;
@@ -519,10 +529,11 @@ if (isMainThread) {
   // A --jobs worker: the same options as the main thread, one task at a time.
   const opts = parseCli((workerData as { argv: string[] }).argv);
   const configs = new Configs(opts);
+  const scope = new FixScope(opts.paths, process.cwd());
   parentPort!.on('message', (m: ToWorker) => {
     let reply: FromWorker;
     try {
-      reply = { index: m.index, outcome: lintOne(m.task, opts, configs) };
+      reply = { index: m.index, outcome: lintOne(m.task, opts, configs, scope) };
     } catch (e) {
       reply = { error: reportError(e) };
     }
