@@ -1,8 +1,9 @@
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { isInside } from '../packs/inside';
+import { isDir } from './files';
 
 /**
  * Which files `--fix` may rewrite (docs/decisions.md 52). A file is writable when it
@@ -25,7 +26,7 @@ export class FixScope {
         continue;
       }
       const abs = resolve(cwd, arg);
-      if (isDirectory(abs)) this.roots.push(real(abs));
+      if (isDir(abs)) this.roots.push(real(abs));
       else this.named.add(abs);
     }
   }
@@ -52,10 +53,3 @@ function real(p: string): string {
   }
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -3,6 +3,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statS
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
 import { builtinPackDir } from './builtin';
+import { isFile } from './config';
 import { realpathInside } from './inside';
 import type { LoadedPack } from './load-pack';
 
@@ -172,14 +173,6 @@ export class LockVerifier {
       this.checked.add(p.dir);
     }
     return out;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 
