@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
-import { isInside } from '../packs/inside';
+import { isInside } from '../fs/inside';
 import { isDir } from './files';
 
 /**

@@ -1,5 +1,5 @@
 import { parseRuleSetting } from '../engine';
-import { OutsideError, readInside } from '../packs/inside';
+import { OutsideError, readInside } from '../packs/inside-pack';
 import type { ResolvedConfig } from '../packs/config';
 import { DEFAULT_EXTENDS } from '../packs/config';
 

@@ -5,7 +5,7 @@ import { ENGINE_VERSION } from '../engine';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
 import { LOCKFILE_NAME, lockEntries, writeLockfile } from '../packs/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
-import { OutsideError, readInside } from '../packs/inside';
+import { OutsideError, readInside } from '../packs/inside-pack';
 import { PACK_PREFIX } from '../packs/resolve';
 import { UsageError } from './args';
 import { expandPaths } from './files';

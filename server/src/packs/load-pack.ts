@@ -9,7 +9,8 @@ import { PackError } from './diagnostics';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
-import { isInside as inside, OutsideError, outsideReason, realpathInside } from './inside';
+import { isInside as inside } from '../fs/inside';
+import { OutsideError, outsideReason, realpathInside } from './inside-pack';
 
 /** Limits that keep any pack, however written, cheap to load and to run. */
 export const PACK_LIMITS = {

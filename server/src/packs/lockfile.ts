@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
 import { builtinPackDir } from './builtin';
 import { isFile } from './config';
-import { realpathInside } from './inside';
+import { realpathInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
 
 /**

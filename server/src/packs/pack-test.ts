@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { applyEdits, createSetup, lint, SetupError, type PackData, type RuleData, type Setup } from '../engine';
 import { PackError } from './diagnostics';
-import { OutsideError, readInside } from './inside';
+import { OutsideError, readInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
 import { PackSet } from './resolve';
 

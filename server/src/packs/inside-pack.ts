@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { isInside } from '../fs/inside';
 import { PackError } from './diagnostics';
 
 /**
@@ -8,12 +9,6 @@ import { PackError } from './diagnostics';
  * spelling of a path; the real path is where the bytes are. Every file cx-lint opens
  * from a pack (manifest, rule files, docs, fixtures, package.json) goes through here.
  */
-
-/** Is `p` the folder `dir` or below it? Both must be real paths (or both resolved the same way). */
-export function isInside(dir: string, p: string): boolean {
-  const rel = relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /** A file that is, or lies under, a symbolic link leading out of its folder. */
 export class OutsideError extends PackError {
