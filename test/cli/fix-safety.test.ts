@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { ROOT } from '../helpers/fixtures';
-import { removeDir, run } from './run';
+import { CLI, removeDir, run } from './run';
 
 /** A posting with one safe fix (initiative → programme) and what it becomes. */
 const FIXABLE = readFileSync(join(ROOT, 'test', 'fixtures', 'cli', 'basic', 'initiative.md'), 'utf8');
@@ -177,5 +178,25 @@ describe('a file --fix cannot write is reported, and the run goes on', function 
     const again = run(dir, ['--fix', '--format', 'json', '--jobs', '2'], who);
     assert.equal(again.stderr, r.stderr.split('\n').slice(0, 2).join('\n') + '\n');
     assert.equal(again.status, 0);
+  });
+
+  it('a write that fails midway (a full disk, simulated by a 1 KB file size limit that binds root too) leaves the file as it was; the run goes on', function () {
+    if (process.platform === 'win32') this.skip();
+    const padding = `\n${'- Share what customers say with every team\n'.repeat(40)}`;
+    const big = write(join(dir, 'a-big.md'), FIXABLE + padding);
+    const linked = write(join(dir, 'b-linked.md'), FIXABLE + padding);
+    linkSync(linked, join(dir, 'b-linked.txt'));
+    const small = write(join(dir, 'c-small.md'));
+    // bash's ulimit -f counts 1 KB blocks; Node ignores SIGXFSZ, so a write past it fails with EFBIG.
+    const r = spawnSync('bash', ['-c', 'ulimit -f 1 && exec "$0" "$@"', process.execPath, CLI, '--fix'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(
+      r.stderr,
+      "cx-lint: a-big.md: cannot be written (over the file system's or the process's file size limit); not fixed\n" + "cx-lint: b-linked.md: cannot be written (over the file system's or the process's file size limit); not fixed\n",
+    );
+    assert.equal(readFileSync(big, 'utf8'), FIXABLE + padding);
+    assert.equal(readFileSync(linked, 'utf8'), FIXABLE + padding, 'a file rewritten in place is restored');
+    assert.equal(readFileSync(small, 'utf8'), FIXED);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
   });
 });

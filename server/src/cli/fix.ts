@@ -147,6 +147,8 @@ export function writeFailure(e: NodeJS.ErrnoException): string {
       return 'no space left on the device';
     case 'EDQUOT':
       return 'disk quota exceeded';
+    case 'EFBIG':
+      return "over the file system's or the process's file size limit";
     case 'ENAMETOOLONG':
       return 'name too long';
     case 'ENOTDIR':
