@@ -51,7 +51,7 @@ const locks = new LockChecks();
  */
 function checkLock(cfg: ResolvedConfig, filePath: string, configFile?: string): ResolvedConfig {
   const { lockfile, problems } = locks.check(filePath, cfg.packs, configFile);
-  if (problems.length) throw new LockfileError(problems.join('\n'), lockfile);
+  if (problems.length) throw new LockfileError(`${lockfile}: ${problems.join('\n')}`, lockfile);
   return cfg;
 }
 
