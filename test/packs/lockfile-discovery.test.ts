@@ -87,6 +87,29 @@ describe('the lockfile is found like a config: nearest at or above the linted fi
   });
 });
 
+describe('with --config, one config serves folders under different lockfiles', () => {
+  it('each folder is checked against its own lockfile, not only the first folder linted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-lockfind-'));
+    try {
+      mkdirSync(join(dir, 'packs', 'house'), { recursive: true });
+      writeFileSync(join(dir, 'packs', 'house', 'pack.yaml'), 'name: house\nversion: 1.0.0\n');
+      writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ root: true, packs: ['./packs/house'] }));
+      for (const d of ['a', 'z']) {
+        mkdirSync(join(dir, d));
+        writeFileSync(join(dir, d, 'job.md'), JOB);
+      }
+      assert.equal(run(dir, ['pack', 'lock']).status, 0);
+      writeFileSync(join(dir, 'z', 'cx-lint.lock.json'), JSON.stringify({ lockfileVersion: 1, engine: '1.0.0', packs: {} }));
+      const r = run(dir, ['--config', '.cxlintrc.json', 'a/job.md', 'z/job.md']);
+      assert.equal(r.status, 2, r.stdout);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /lockfile check failed \(z[\\/]cx-lint\.lock\.json\)\npack "house" \(.*\) is not in z[\\/]cx-lint\.lock\.json/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
 describe('the lockfile hashes what is loaded', () => {
   it('a pack.yaml linked out of the pack cannot be locked (its target could change freely): pack lock and lint refuse it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-lockfind-'));

@@ -60,24 +60,32 @@ class ExitError extends Error {
  */
 class Configs {
   private readonly cache = new Map<string, ResolvedConfig | PackErrors>();
-  // The lockfile that governs each file, found like its config, is always checked (unless --no-lockfile).
+  // The lockfile that governs each file, found like its config, is always checked (unless
+  // --no-lockfile), once per folder: with --config one config serves folders under
+  // different lockfiles.
   private readonly lock = new LockChecks((f) => relative(process.cwd(), f) || f);
+  private readonly lockChecked = new Set<string>();
   constructor(private readonly opts: CliOptions) {}
   for(file: string): ResolvedConfig {
-    const key = this.opts.config ? '' : dirname(resolve(file));
+    const folder = dirname(resolve(file));
+    const key = this.opts.config ? '' : folder;
     const hit = this.cache.get(key);
     if (hit instanceof PackErrors) throw hit;
-    if (hit) return hit;
+    const cfg = hit ?? this.load(file, key);
+    if (!this.opts.noLockfile && !this.lockChecked.has(folder)) {
+      const { lockfile, problems } = this.lock.check(file, cfg.packs, this.opts.config);
+      if (problems.length) throw new LockfileError(problems.join('\n'), relative(process.cwd(), lockfile!) || lockfile);
+      this.lockChecked.add(folder);
+    }
+    return cfg;
+  }
+  private load(file: string, key: string): ResolvedConfig {
     let cfg: ResolvedConfig;
     try {
       cfg = loadConfigFor(file, { configFile: this.opts.config });
     } catch (e) {
       if (e instanceof PackErrors) this.cache.set(key, e);
       throw e;
-    }
-    if (!this.opts.noLockfile) {
-      const { lockfile, problems } = this.lock.check(file, cfg.packs, this.opts.config);
-      if (problems.length) throw new LockfileError(problems.join('\n'), relative(process.cwd(), lockfile!) || lockfile);
     }
     const overrides = this.opts.rules;
     if (Object.keys(overrides).length) {
