@@ -27,6 +27,7 @@ export function writeIfUnchanged(linkOrFile: string, expected: string, text: str
   const tmp = join(dirname(file), `.cx-lint-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', 0o600);
   let keepsOwner = true;
+  let open = true;
   try {
     writeAll(fd, Buffer.from(text, 'utf8'), 0);
     const made = fstatSync(fd);
@@ -34,11 +35,12 @@ export function writeIfUnchanged(linkOrFile: string, expected: string, text: str
     // After chown, which may clear set-id bits.
     fchmodSync(fd, st.mode & 0o7777);
     fsyncSync(fd);
+    open = false;
+    closeSync(fd); // can fail too (a network file system reporting a full disk late)
   } catch (e) {
-    discard(fd, tmp);
+    discard(open ? fd : undefined, tmp);
     throw e;
   }
-  closeSync(fd);
   if (!keepsOwner) {
     unlinkSync(tmp);
     return writeInPlace(file, expected, text);
