@@ -13,12 +13,14 @@ import { toFileResult } from './cli/results';
 import { packageVersion } from './packs/builtin';
 import { lint, type LintResult, type ParseCache } from './engine';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
+import { LockChecks, LockfileError } from './packs/lockfile';
 
 export { applyEdits, ENGINE_VERSION, ParseCache } from './engine';
 export type { Finding, Fix, LintResult, Reading, Severity, TextEdit, OffsetRange } from './engine';
 export { formatReading } from './engine';
 export type { ConfigData, ResolvedConfig } from './packs/config';
 export { PackError, PackErrors } from './packs/diagnostics';
+export { LockfileError } from './packs/lockfile';
 
 // Compiling packs is the expensive part; one compiled setup per config object.
 const setups = new WeakMap<object, ResolvedConfig>();
@@ -43,13 +45,27 @@ function isResolved(c: ConfigData | ResolvedConfig): c is ResolvedConfig {
   return 'setup' in c && 'packs' in c;
 }
 
+const locks = new LockChecks();
+
+/**
+ * As in the CLI and the language server: the lockfile that governs `filePath`
+ * (nearest at or above its folder, or the config file's) must list each third-party
+ * pack with the same hash, or LockfileError is thrown.
+ */
+function checkLock(cfg: ResolvedConfig, filePath: string, configFile?: string): ResolvedConfig {
+  const { lockfile, problems } = locks.check(filePath, cfg.packs, configFile);
+  if (problems.length) throw new LockfileError(`${lockfile}: ${problems.join('\n')}`, lockfile);
+  return cfg;
+}
+
 function configFor(opts: LintTextOptions): ResolvedConfig {
   const c = opts.config;
   if (!c) return (defaultSetup ??= resolveConfig({}, process.cwd()));
   if (isResolved(c)) return c;
   let r = setups.get(c);
-  // Globs in a config object are relative to the working directory, as in ESLint.
-  if (!r) setups.set(c, (r = resolveConfig(c, process.cwd())));
+  // Globs in a config object are relative to the working directory, as in ESLint, and
+  // so are its packs: the lockfile is the one that governs the working directory.
+  if (!r) setups.set(c, (r = checkLock(resolveConfig(c, process.cwd()), resolve(process.cwd(), '__cx-lint__.md'))));
   return r;
 }
 
@@ -60,9 +76,20 @@ export function lintText(text: string, opts: LintTextOptions = {}): LintResult &
   return { filePath: opts.filePath, ...lint(text, cfg.setup, { filePath: rel, parseCache: opts.cache, reading: opts.reading }) };
 }
 
-/** Finds and resolves the configuration that applies to a file (nearest .cxlintrc*, cascading to root: true). */
-export function loadConfig(filePath: string, opts: { configFile?: string } = {}): ResolvedConfig {
-  return loadConfigFor(filePath, opts);
+export interface LoadConfigOptions {
+  configFile?: string;
+  /** false: do not check packs against cx-lint.lock.json (the CLI's --no-lockfile). */
+  lockfile?: boolean;
+}
+
+/**
+ * Finds and resolves the configuration that applies to a file (nearest .cxlintrc*,
+ * cascading to root: true), and checks its third-party packs against the lockfile
+ * that governs the file (LockfileError when one is missing or changed).
+ */
+export function loadConfig(filePath: string, opts: LoadConfigOptions = {}): ResolvedConfig {
+  const cfg = loadConfigFor(filePath, { configFile: opts.configFile });
+  return opts.lockfile === false ? cfg : checkLock(cfg, filePath, opts.configFile);
 }
 
 export interface FileLintResult extends LintResult {
@@ -72,9 +99,9 @@ export interface FileLintResult extends LintResult {
 }
 
 /** Lints files on disk, each with the config that applies to it. */
-export function lintFiles(paths: string[], opts: { configFile?: string } = {}): FileLintResult[] {
+export function lintFiles(paths: string[], opts: LoadConfigOptions = {}): FileLintResult[] {
   return paths.map((p) => {
-    const cfg = loadConfigFor(p, opts);
+    const cfg = loadConfig(p, opts);
     const source = readFileSync(p, 'utf8');
     return { ...lintText(source, { filePath: p, config: cfg }), filePath: p, source };
   });

@@ -13,7 +13,7 @@ export interface Expanded {
 
 const MARKDOWN_NAME = /\.(md|markdown)$/i;
 
-function isDir(p: string): boolean {
+export function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
   } catch {

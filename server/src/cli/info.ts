@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { parseRuleSetting } from '../engine';
+import { OutsideError, readInside } from '../packs/inside-pack';
 import type { ResolvedConfig } from '../packs/config';
 import { DEFAULT_EXTENDS } from '../packs/config';
 
@@ -44,7 +44,15 @@ export function explainRule(id: string, cfg: ResolvedConfig): string | undefined
   for (const p of cfg.packs) {
     const files = p.ruleFiles.get(id);
     if (!files) continue;
-    if (files.docs && existsSync(files.docs)) return readFileSync(files.docs, 'utf8');
+    if (files.docs) {
+      try {
+        // Read by real path inside the pack, so a README linked out of it is never printed.
+        return readInside(p.dir, files.docs, 'docs file');
+      } catch (e) {
+        if (e instanceof OutsideError) throw e;
+        /* no README: the description below */
+      }
+    }
     const rule = p.pack.rules.find((r) => r.id === id);
     return `# ${id}\n\n${rule?.description ?? ''}\n${rule?.why ? `\n${rule.why}\n` : ''}`;
   }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -6,12 +6,13 @@ import { fileTooLargeResult, fixText, formatReading, lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, LockfileError, LockVerifier, readLockfile } from '../packs/lockfile';
+import { LOCKFILE_NAME, LockChecks, LockfileError } from '../packs/lockfile';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args';
 import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
 import { expandPaths } from './files';
-import { writeIfUnchanged } from './fix';
+import { writeFailure, writeIfUnchanged } from './fix';
+import { FixScope } from './fix-scope';
 import { readForLint } from './read-file';
 import { GithubWriter } from './formatters/github';
 import { JsonWriter } from './formatters/json';
@@ -59,17 +60,26 @@ class ExitError extends Error {
  */
 class Configs {
   private readonly cache = new Map<string, ResolvedConfig | PackErrors>();
-  private readonly lock: LockVerifier | undefined;
-  constructor(private readonly opts: CliOptions) {
-    // The lockfile in the working folder, when there is one, is always checked (unless --no-lockfile).
-    const file = join(process.cwd(), LOCKFILE_NAME);
-    this.lock = !opts.noLockfile && existsSync(file) ? new LockVerifier(LOCKFILE_NAME, readLockfile(file)) : undefined;
-  }
+  // The lockfile that governs each file, found like its config, is always checked (unless
+  // --no-lockfile), once per folder: with --config one config serves folders under
+  // different lockfiles.
+  private readonly lock = new LockChecks((f) => relative(process.cwd(), f) || f);
+  private readonly lockChecked = new Set<string>();
+  constructor(private readonly opts: CliOptions) {}
   for(file: string): ResolvedConfig {
-    const key = this.opts.config ? '' : dirname(resolve(file));
+    const folder = dirname(resolve(file));
+    const key = this.opts.config ? '' : folder;
     const hit = this.cache.get(key);
     if (hit instanceof PackErrors) throw hit;
-    if (hit) return hit;
+    const cfg = hit ?? this.load(file, key);
+    if (!this.opts.noLockfile && !this.lockChecked.has(folder)) {
+      const { lockfile, problems } = this.lock.check(file, cfg.packs, this.opts.config);
+      if (problems.length) throw new LockfileError(problems.join('\n'), relative(process.cwd(), lockfile!) || lockfile);
+      this.lockChecked.add(folder);
+    }
+    return cfg;
+  }
+  private load(file: string, key: string): ResolvedConfig {
     let cfg: ResolvedConfig;
     try {
       cfg = loadConfigFor(file, { configFile: this.opts.config });
@@ -77,8 +87,6 @@ class Configs {
       if (e instanceof PackErrors) this.cache.set(key, e);
       throw e;
     }
-    const problems = this.lock?.problems(cfg.packs) ?? [];
-    if (problems.length) throw new LockfileError(problems.join('\n'));
     const overrides = this.opts.rules;
     if (Object.keys(overrides).length) {
       const known = new Set(ruleIds(cfg));
@@ -338,13 +346,13 @@ async function main(argv: string[]): Promise<number> {
 function reportError(e: unknown): { message: string; code: number } {
   if (e instanceof UsageError) return { message: `cx-lint: ${e.message}. Run cx-lint --help for usage.\n`, code: 2 };
   if (e instanceof PackErrors) return { message: `cx-lint: configuration error\n${e.message}\n`, code: 2 };
-  if (e instanceof LockfileError) return { message: `cx-lint: lockfile check failed (${LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
+  if (e instanceof LockfileError) return { message: `cx-lint: lockfile check failed (${e.file ?? LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
   if (e instanceof ExitError) return { message: `${e.message}\n`, code: e.code };
   return { message: `cx-lint: ${(e as Error).message}\n`, code: 2 };
 }
 
 /** Per-file work, the same in the main thread (--jobs 1) and in workers. */
-function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
+function lintOne(task: Task, opts: CliOptions, configs: Configs, scope: FixScope): Outcome {
   const { file } = task;
   const cwd = process.cwd();
   const display = relative(cwd, file) || file;
@@ -376,13 +384,21 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
   const linted = lint(text, cfg.setup, { filePath: rel });
   if ((opts.fix || opts.fixDryRun) && !read.invalidUtf8) {
     const fixed = fixText(text, cfg.setup, rel, linted);
-    if (fixed.changed && opts.fixDryRun) {
+    // --fix-dry-run shows what --fix would write, so it refuses the same files.
+    const refusal = fixed.changed ? scope.refusal(file) : undefined;
+    if (refusal) notes.push(`cx-lint: ${display}: ${refusal}\n`);
+    else if (fixed.changed && opts.fixDryRun) {
       const name = display.split('\\').join('/');
       diff += unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
-    }
-    if (fixed.changed && opts.fix) {
-      if (writeIfUnchanged(file, text, fixed.text)) return { result: forReport(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
-      notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
+    } else if (fixed.changed && opts.fix) {
+      try {
+        if (writeIfUnchanged(file, text, fixed.text)) return { result: forReport(toFileResult(file, display, fixed.text, fixed.result)), notes, diff };
+        notes.push(`cx-lint: ${display}: changed while it was being fixed; not written\n`);
+      } catch (e) {
+        // Like a file that cannot be read: said once, and the run goes on. Its findings
+        // are those of the text on disk, which is unchanged.
+        notes.push(`cx-lint: ${display}: cannot be written (${writeFailure(e as NodeJS.ErrnoException)}); not fixed\n`);
+      }
     }
   }
   return { result: forReport(toFileResult(file, display, text, linted)), notes, diff };
@@ -394,10 +410,11 @@ function lintOne(task: Task, opts: CliOptions, configs: Configs): Outcome {
  * finish early wait (a few, one per task in flight); nothing else is kept.
  */
 async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progress: Progress, deliver: (o: Outcome) => void): Promise<void> {
+  const scope = new FixScope(opts.paths, process.cwd());
   const jobs = Math.min(opts.jobs, tasks.length);
   if (jobs <= 1) {
     for (const t of tasks) {
-      deliver(lintOne(t, opts, configs));
+      deliver(lintOne(t, opts, configs, scope));
       progress.tick();
     }
     return;
@@ -423,7 +440,7 @@ async function lintAll(tasks: Task[], opts: CliOptions, configs: Configs, progre
     while (!failure && next < tasks.length) {
       const index = next++;
       try {
-        done(index, lintOne(tasks[index], opts, configs));
+        done(index, lintOne(tasks[index], opts, configs, scope));
       } catch (e) {
         failure ??= reportError(e);
         break;
@@ -536,10 +553,11 @@ if (isMainThread) {
   // A --jobs worker: the same options as the main thread, one task at a time.
   const opts = parseCli((workerData as { argv: string[] }).argv);
   const configs = new Configs(opts);
+  const scope = new FixScope(opts.paths, process.cwd());
   parentPort!.on('message', (m: ToWorker) => {
     let reply: FromWorker;
     try {
-      reply = { index: m.index, outcome: lintOne(m.task, opts, configs) };
+      reply = { index: m.index, outcome: lintOne(m.task, opts, configs, scope) };
     } catch (e) {
       reply = { error: reportError(e) };
     }

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
 import { LOCKFILE_NAME, lockEntries, writeLockfile } from '../packs/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
+import { OutsideError, readInside } from '../packs/inside-pack';
 import { PACK_PREFIX } from '../packs/resolve';
 import { UsageError } from './args';
 import { expandPaths } from './files';
@@ -105,11 +106,11 @@ function packWarnings(loaded: NonNullable<ReturnType<typeof checkPackFolder>['pa
   const pj = join(loaded.dir, 'package.json');
   if (existsSync(pj)) {
     try {
-      const meta = JSON.parse(readFileSync(pj, 'utf8'));
+      const meta = JSON.parse(readInside(loaded.dir, pj, 'package.json'));
       if (meta.version && meta.version !== p.version) out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
       if (meta.scripts && Object.keys(meta.scripts).some((k) => /install/.test(k))) out.push(`${pj}: has install scripts; a pack needs none, and users may install packs with --ignore-scripts.`);
-    } catch {
-      out.push(`${pj}: not valid JSON.`);
+    } catch (e) {
+      out.push(e instanceof OutsideError ? `${pj}: ${e.reason}` : `${pj}: not valid JSON.`);
     }
   }
   for (const rule of p.rules) if (!loaded.ruleFiles.get(rule.id)?.docs) out.push(`rule "${rule.id}" has no docs: add docs: README.md next to its rule file.`);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { PackError, PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, LockfileError, LockVerifier, readLockfile } from '../packs/lockfile';
+import { LockChecks } from '../packs/lockfile';
 import type { Settings } from './settings';
 
 export type DocumentConfig =
@@ -54,8 +53,11 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
     const reason = err.code === 'ENOENT' ? `config file not found (setting cxLint.configFile): ${where}` : `cannot load the configuration: ${err.message ?? String(e)}`;
     return { ok: false, errors: [new PackError(where, 1, 1, reason)] };
   }
-  const lockProblems = folder ? checkLockfile(folder, cfg) : [];
-  if (lockProblems.length) return { ok: false, errors: lockProblems };
+  // As in the CLI: the lockfile that governs the document (nearest at or above its
+  // folder) pins third-party packs; a changed pack is reported in the lockfile, and the
+  // documents it governs are not linted with it.
+  const { lockfile, problems } = locks.check(probe, cfg.packs, configFile);
+  if (problems.length) return { ok: false, errors: problems.map((m) => new PackError(lockfile!, 1, 1, m)) };
   const relPath = path ? toPosix(relative(cfg.baseDir, path)) : undefined;
   return { ok: true, cfg, relPath, excluded: path ? excludedBy(path, folder, cfg, settings) : undefined };
 }
@@ -70,36 +72,9 @@ function excludedBy(path: string, folder: string | undefined, cfg: ResolvedConfi
   return undefined;
 }
 
-/** Verifiers per workspace folder, rebuilt when the lockfile's text changes; cleared when packs change. */
-const verifiers = new Map<string, { text: string; verifier: LockVerifier | PackError }>();
+/** Lockfile verifiers, rebuilt when a lockfile's text changes; cleared when packs change. */
+const locks = new LockChecks();
 
 export function clearLockCache(): void {
-  verifiers.clear();
-}
-
-/**
- * As in the CLI, a cx-lint.lock.json in the workspace folder pins third-party packs:
- * a pack that changed since it was locked is reported in the lockfile, and the
- * documents it governs are not linted with it.
- */
-function checkLockfile(folder: string, cfg: ResolvedConfig): PackError[] {
-  const file = join(folder, LOCKFILE_NAME);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  let hit = verifiers.get(folder);
-  if (!hit || hit.text !== text) {
-    let verifier: LockVerifier | PackError;
-    try {
-      verifier = new LockVerifier(file, readLockfile(file));
-    } catch (e) {
-      verifier = new PackError(file, 1, 1, e instanceof LockfileError ? e.message.replace(`${file}: `, '') : String(e));
-    }
-    verifiers.set(folder, (hit = { text, verifier }));
-  }
-  if (hit.verifier instanceof PackError) return [hit.verifier];
-  return hit.verifier.problems(cfg.packs).map((m) => new PackError(file, 1, 1, m));
+  locks.clear();
 }

@@ -50,7 +50,7 @@ export function readConfigFile(file: string): ConfigFile | undefined {
   return { file, data };
 }
 
-function isFile(p: string): boolean {
+export function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
   } catch {

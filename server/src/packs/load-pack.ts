@@ -9,6 +9,8 @@ import { PackError } from './diagnostics';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
+import { isInside as inside } from '../fs/inside';
+import { OutsideError, outsideReason, realpathInside } from './inside-pack';
 
 /** Limits that keep any pack, however written, cheap to load and to run. */
 export const PACK_LIMITS = {
@@ -42,11 +44,6 @@ export interface PackRef {
 }
 
 export const MANIFEST_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'];
-
-function inside(dir: string, p: string): boolean {
-  const rel = relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 function readSmall(file: string, budget: { bytes: number }): string {
   const size = statSync(file).size;
@@ -94,7 +91,8 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
   const files = [manifest];
   let src: YamlSource;
   try {
-    src = new YamlSource(manifest, readSmall(manifest, budget));
+    // The manifest too may be a link: what is read must be in the pack (and so be locked).
+    src = new YamlSource(manifest, readSmall(realpathInside(dir, manifest, 'manifest'), budget));
   } catch (e) {
     return { errors: [e instanceof PackError ? e : new PackError(manifest, 1, 1, String((e as Error).message))] };
   }
@@ -159,17 +157,14 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
       continue;
     }
     for (const file of matches) {
-      const real = realpathSync(file);
-      if (!inside(dir, real)) {
-        errors.push(new PackError(file, 1, 1, 'this rule file is a link that leaves the pack folder; it was not read.'));
-        continue;
-      }
-      files.push(real);
+      let real: string;
       let rsrc: YamlSource;
       try {
+        real = realpathInside(dir, file, 'rule file');
+        files.push(real);
         rsrc = new YamlSource(real, readSmall(real, budget));
       } catch (e) {
-        errors.push(e instanceof PackError ? e : new PackError(real, 1, 1, String((e as Error).message)));
+        errors.push(e instanceof PackError ? e : new PackError(file, 1, 1, String((e as Error).message)));
         continue;
       }
       const yerr = rsrc.errors();
@@ -191,10 +186,19 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
       let docs: string | undefined;
       if (rule.docs) {
         const d = resolve(dirname(real), rule.docs);
+        const p = rsrc.position('/docs');
         if (!inside(dir, d)) {
-          const p = rsrc.position('/docs');
           errors.push(new PackError(real, p.line, p.col, `docs path "${rule.docs}" leaves the pack folder. Paths in a pack must stay inside it.`));
           continue;
+        }
+        // A docs file that is missing is tolerated (--explain falls back to the description); one that links out of the pack is not.
+        try {
+          realpathInside(dir, d, 'docs file');
+        } catch (e) {
+          if (e instanceof OutsideError) {
+            errors.push(new PackError(real, p.line, p.col, outsideReason(`docs file "${rule.docs}"`, e.real)));
+            continue;
+          }
         }
         docs = d;
         rule.docsUrl = pathToFileURL(d).href;

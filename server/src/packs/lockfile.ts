@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
 import { builtinPackDir } from './builtin';
+import { isFile } from './config';
+import { realpathInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
 
 /**
@@ -29,7 +31,15 @@ export interface Lockfile {
   packs: Record<string, LockEntry>;
 }
 
-export class LockfileError extends Error {}
+export class LockfileError extends Error {
+  constructor(
+    message: string,
+    /** The lockfile, as the user should see its path. */
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
 
 const SKIP = new Set(['node_modules', '.git']);
 
@@ -49,13 +59,31 @@ function packFiles(dir: string): string[] {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** sha256 over each file's relative path, size and bytes, in path order (a link counts as its target path). */
+/**
+ * The file a link in a pack leads to, when loading would read it: a regular file
+ * inside the pack (by real path). A link out of the pack, to a folder or to nothing
+ * is never read, so only its target's text can matter.
+ */
+function linkedFile(dir: string, link: string): string | undefined {
+  try {
+    const real = realpathInside(dir, link);
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * sha256 over each file's relative path, size and bytes, in path order. A link
+ * counts as the bytes of the file it leads to (what a load reads through it), or as
+ * its target's text when nothing is ever read through it.
+ */
 export function packHash(dir: string): string {
   const h = createHash('sha256');
   for (const rel of packFiles(dir)) {
     const p = join(dir, ...rel.split('/'));
-    const st = lstatSync(p);
-    const bytes = st.isSymbolicLink() ? Buffer.from(`link:${readlinkSync(p)}`) : readFileSync(p);
+    const source = lstatSync(p).isSymbolicLink() ? linkedFile(dir, p) : p;
+    const bytes = source === undefined ? Buffer.from(`link:${readlinkSync(p)}`) : readFileSync(source);
     h.update(`${rel}\u0000${bytes.length}\u0000`);
     h.update(bytes);
   }
@@ -99,15 +127,16 @@ export function writeLockfile(file: string, lock: Lockfile): void {
   writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 }
 
-export function readLockfile(file: string): Lockfile {
+/** Reads and checks a lockfile; `text` when it was read already. */
+export function readLockfile(file: string, text?: string): Lockfile {
   let data: any;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text ?? readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new LockfileError(`${file}: cannot read the lockfile (${(e as Error).message}). Delete it and run "cx-lint pack lock" to write a new one.`);
+    throw new LockfileError(`cannot read the lockfile (${(e as Error).message}). Delete it and run "cx-lint pack lock" to write a new one.`, file);
   }
   if (!data || data.lockfileVersion !== 1 || typeof data.packs !== 'object' || data.packs === null) {
-    throw new LockfileError(`${file}: not a cx-lint lockfile (expected "lockfileVersion": 1 and "packs"). Run "cx-lint pack lock" to write a new one.`);
+    throw new LockfileError(`not a cx-lint lockfile (expected "lockfileVersion": 1 and "packs"). Run "cx-lint pack lock" to write a new one.`, file);
   }
   return data as Lockfile;
 }
@@ -144,5 +173,68 @@ export class LockVerifier {
       this.checked.add(p.dir);
     }
     return out;
+  }
+}
+
+/**
+ * The lockfile that governs a file in `dir`, found the way configs are: the nearest
+ * cx-lint.lock.json in `dir` or a folder above it. Failing that, the nearest one at or
+ * above a config file named explicitly (--config, cxLint.configFile), which may live
+ * elsewhere. Discovery does not stop at a `root: true` config: a lockfile higher up
+ * can only add checks, never skip one.
+ */
+export function findLockfile(dir: string, configFile?: string): string | undefined {
+  for (const start of configFile ? [dir, dirname(resolve(configFile))] : [dir]) {
+    for (let d = resolve(start); ; d = dirname(d)) {
+      const f = join(d, LOCKFILE_NAME);
+      if (isFile(f)) return f;
+      if (dirname(d) === d) break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Lockfile checks as the CLI, the language server and the Node API all make them:
+ * for a file and the packs of its config, the problems against the lockfile that
+ * governs it. Verifiers (and their pack hashes) are kept per lockfile and rebuilt
+ * when its text changes.
+ */
+export class LockChecks {
+  private readonly verifiers = new Map<string, { text: string; verifier: LockVerifier | LockfileError }>();
+  constructor(
+    /** How a lockfile's path is shown in messages. */
+    private readonly display: (file: string) => string = (f) => f,
+  ) {}
+
+  /** The governing lockfile (none: no problems) and one message per problem. */
+  check(filePath: string, packs: LoadedPack[], configFile?: string): { lockfile?: string; problems: string[] } {
+    // Only third-party packs are locked: a run without one has nothing to check.
+    if (packs.every(isBuiltin)) return { problems: [] };
+    const lockfile = findLockfile(dirname(resolve(filePath)), configFile);
+    if (!lockfile) return { problems: [] };
+    let text: string;
+    try {
+      text = readFileSync(lockfile, 'utf8');
+    } catch (e) {
+      return { lockfile, problems: [`cannot read the lockfile (${(e as Error).message}).`] };
+    }
+    let hit = this.verifiers.get(lockfile);
+    if (!hit || hit.text !== text) {
+      let verifier: LockVerifier | LockfileError;
+      try {
+        verifier = new LockVerifier(this.display(lockfile), readLockfile(lockfile, text));
+      } catch (e) {
+        if (!(e instanceof LockfileError)) throw e;
+        verifier = e;
+      }
+      this.verifiers.set(lockfile, (hit = { text, verifier }));
+    }
+    if (hit.verifier instanceof LockfileError) return { lockfile, problems: [hit.verifier.message] };
+    return { lockfile, problems: hit.verifier.problems(packs) };
+  }
+
+  clear(): void {
+    this.verifiers.clear();
   }
 }

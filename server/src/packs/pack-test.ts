@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { applyEdits, createSetup, lint, SetupError, type PackData, type RuleData, type Setup } from '../engine';
 import { PackError } from './diagnostics';
+import { OutsideError, readInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
 import { PackSet } from './resolve';
 
@@ -79,8 +80,16 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
     const root = join(dirname(info.file), 'fixtures');
     for (const kind of ['valid', 'invalid'] as const) {
       for (const file of markdownIn(join(root, kind))) {
-        const text = readFileSync(file, 'utf8');
         const name = `fixtures/${kind}/${file.split(/[\\/]/).pop()}`;
+        let text: string;
+        try {
+          // By real path: a fixture (or fixtures folder) linked out of the pack is neither linted nor echoed.
+          text = readInside(loaded.dir, file, 'fixture');
+        } catch (e) {
+          if (!(e instanceof OutsideError)) throw e;
+          out.push({ ruleId: rule.id, kind, name, ok: false, problem: e.reason });
+          continue;
+        }
         const hits = lint(text, setup, { filePath: name }).findings.filter((f) => f.ruleId === rule.id);
         const lines = hits.map((h) => lineOf(text, h.range.start));
         const base = { ruleId: rule.id, kind, name };

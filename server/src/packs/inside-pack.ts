@@ -1,0 +1,43 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isInside } from '../fs/inside';
+import { PackError } from './diagnostics';
+
+/**
+ * Containment by real path. A pack is untrusted: any file in it may be a symbolic
+ * link, and so may any folder on the way to the file. `path.resolve` only tidies the
+ * spelling of a path; the real path is where the bytes are. Every file cx-lint opens
+ * from a pack (manifest, rule files, docs, fixtures, package.json) goes through here.
+ */
+
+/** A file that is, or lies under, a symbolic link leading out of its folder. */
+export class OutsideError extends PackError {
+  constructor(
+    file: string,
+    readonly real: string,
+    what: string,
+  ) {
+    super(file, 1, 1, outsideReason(what, real));
+  }
+}
+
+/** What to say about a file whose real path leaves the pack: what it is, where it leads, what to do. */
+export function outsideReason(what: string, real: string): string {
+  return `this ${what} is a link that leaves the pack folder; it was not read (it leads to ${real}). Copy the file into the pack instead of linking to it.`;
+}
+
+/**
+ * The real path of `file`, which must lie inside `root` (a real path). Throws
+ * OutsideError when it leads out, and the file system's error (ENOENT …) when it
+ * cannot be resolved.
+ */
+export function realpathInside(root: string, file: string, what = 'file'): string {
+  const real = realpathSync(resolve(file));
+  if (!isInside(root, real)) throw new OutsideError(file, real, what);
+  return real;
+}
+
+/** Reads a UTF-8 file that must lie inside `root` by real path (see realpathInside). */
+export function readInside(root: string, file: string, what = 'file'): string {
+  return readFileSync(realpathInside(root, file, what), 'utf8');
+}
