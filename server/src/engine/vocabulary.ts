@@ -65,7 +65,7 @@ export class Vocabulary {
     this.charterTitle = anyOf(data.titles.charter);
     this.dutyStarter = new RegExp(`^(?:${anyOf(data.dutyStarters).source})`, PATTERN_FLAGS.replace('g', ''));
     this.notDuty = anyOf(data.notDuties ?? []);
-    this.dutyLeadIn = new RegExp(`^(?:${anyOf(data.dutyLeadIns ?? []).source})[^,;:]{0,60}[,;:]\\s*`, PATTERN_FLAGS.replace('g', ''));
+    this.dutyLeadIn = new RegExp(`^(?:${anyOf(data.dutyLeadIns ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     const keys = (k: string[] | undefined, d: string[]) => (k ?? d).map((x) => x.toLowerCase());
     this.titleKeys = keys(data.frontMatter?.titleKeys, ['title']);
@@ -80,15 +80,25 @@ export class Vocabulary {
    */
   startsLikeDuty(sentence: string): boolean {
     const t = fold(sentence).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)).replace(/\s+/g, ' ').trim();
-    const rest = this.dutyLeadIn.exec(t);
-    const body = rest ? t.slice(rest[0].length) : t;
-    if (this.dutyStarter.test(t) || this.dutyStarter.test(body)) return true;
+    if (this.dutyStarts(t)) return true;
+    // An opening clause may hold commas of its own ("As the first contact for patients,
+    // visitors and members, the PSA…"): try the text after each of its first few.
+    if (!this.dutyLeadIn.test(t)) return false;
+    const clause = /[,;:]\s*/g;
+    for (let m = clause.exec(t); m && m.index < 150; m = clause.exec(t)) {
+      if (this.dutyStarts(t.slice(m.index + m[0].length))) return true;
+    }
+    return false;
+  }
+
+  private dutyStarts(t: string): boolean {
+    if (this.dutyStarter.test(t)) return true;
     // "The Patient Services Assistant greets…": the role as subject, then a duty verb.
-    const words = body.split(' ');
+    const words = t.split(' ');
     if (!/^(?:the|this|our)$/.test(words[0] ?? '')) return false;
     for (let i = 1; i <= 6 && i < words.length - 1; i++) {
       if (!this.levelRes.some(([, re]) => ((re.lastIndex = 0), re.test(words[i])))) continue;
-      const after = words.slice(i + 1).join(' ');
+      const after = words.slice(i + 1).join(' ').replace(/^(?:also|consistently|regularly|often|will also)\s+/, '');
       return this.dutyStarter.test(after) || /^(?:will|shall|must|is (?:responsible|accountable|expected))\b/.test(after);
     }
     return false;
