@@ -87,26 +87,27 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
     run(ctx, check) {
       const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
       if (counted.length === 0) return [];
-      if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
-      const rivals = check.yieldsTo?.length ? counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length : 0;
       const out: RawFinding[] = [];
       for (const cls of Array.isArray(check.class) ? check.class : [check.class]) {
+        // Cheapest test first: most documents have too few duties of the class, and
+        // then no other class need be scanned.
         const core = [cls, ...(check.with ?? [])];
+        const coreCount = counted.filter((d) => ctx.hasAny(d, core)).length;
+        if (coreCount < check.minCount) continue;
         // Shift work says nothing about service versus sales on its own: `also`
         // classes add to the share only once the class itself reaches minCount.
-        const coreCount = counted.filter((d) => ctx.hasAny(d, core)).length;
         const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
         // Two ways to be "essentially" this work: most duties are it or around it, or a
         // large part are the work itself (a library desk whose other duties are clerical).
         const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / counted.length >= check.minCoreShare;
-        const share = hits.length / counted.length >= check.minShare || byCore;
-        if (coreCount >= check.minCount && share && rivals <= coreCount) {
-          out.push({
-            range: ctx.titleRange(),
-            data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
-            related: relatedDuties(ctx, hits, classLabel(ctx, cls)),
-          });
-        }
+        if (hits.length / counted.length < check.minShare && !byCore) continue;
+        if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
+        if (check.yieldsTo?.length && counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length > coreCount) continue;
+        out.push({
+          range: ctx.titleRange(),
+          data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
+          related: relatedDuties(ctx, hits, classLabel(ctx, cls)),
+        });
       }
       return out.slice(0, 1);
     },

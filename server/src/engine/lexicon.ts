@@ -49,6 +49,8 @@ export interface CompiledClass {
   name: string;
   any: RegExp;
   entries: CompiledEntry[];
+  /** The raw-regex entries, found once here rather than on every scan. */
+  raws: CompiledEntry[];
   exclude: RegExp | null;
   rawExclude: RE2JS[];
   negation: NegationMode;
@@ -102,6 +104,7 @@ export function compileClass(name: string, data: LexiconClassData): CompiledClas
     name,
     any,
     entries,
+    raws: entries.filter((e) => e.raw),
     exclude: phraseEx.length ? compileAlternation(phraseEx) : null,
     rawExclude: ex.filter((x): x is { regex: string } => typeof x !== 'string').map((x) => compileRawRegex(x.regex)),
     negation: data.negation ?? 'normal',
@@ -241,7 +244,7 @@ function candidates(cls: CompiledClass, text: string): Array<[number, number]> {
     }
     found.push([m.index, m.index + m[0].length]);
   }
-  const raws = cls.entries.filter((e) => e.raw);
+  const raws = cls.raws;
   if (!raws.length) return found;
   for (const e of raws) for (const m of rawMatches(e.raw!, text)) found.push([m.start, m.end]);
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
