@@ -4,6 +4,8 @@ import { buildFixes } from './fixes';
 import { formatMessage } from './message';
 import { buildModel } from './model';
 import { RunContext } from './run-context';
+import { markupNotParsed } from './inline-limit';
+import { denseBlocksOf } from './parse';
 import { fileTooLargeResult, utf8SizeOver } from './size-limit';
 import type { ParseCache } from './parse-cache';
 import type { Setup } from './setup';
@@ -47,6 +49,9 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
     },
   };
   const result: LintResult = { kind: model.kind, kindReason: model.kindReason, title, findings: [] };
+  // Blocks read as plain text get one finding that says so, whatever else happens.
+  const dense = denseBlocksOf(text);
+  if (dense.length) result.findings.push(markupNotParsed(text, dense));
   if (model.kind === 'other') return result;
   const suppress = new Suppressions(text, model.comments);
   if (suppress.fileDisabledAll) return result;
