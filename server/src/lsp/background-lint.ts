@@ -4,6 +4,7 @@ import type { Settings } from './settings';
 
 export interface BackgroundRequest {
   uri: string;
+  /** Which text of the document this is (the server's generation number: client versions may repeat). */
   version: number;
   text: string;
   settings: Settings;
