@@ -11,8 +11,8 @@ export interface BackgroundRequest {
   folders: string[];
 }
 
-/** A lint, or "drop what you keep for this document" (it was closed). */
-export type BackgroundMessage = BackgroundRequest | { forget: string };
+/** A lint, "drop what you keep for this document" (it was closed), or "configs or packs changed on disk". */
+export type BackgroundMessage = BackgroundRequest | { forget: string } | { reload: true };
 
 /** `reused`: sections whose parse was reused from the worker's previous lint of the document. */
 export type BackgroundResponse = { uri: string; version: number } & ({ ok: true; result: LintResult; reused: number } | { ok: false; reason: string });
@@ -74,6 +74,11 @@ export class BackgroundLinter {
   forget(uri: string): void {
     this.cancel(uri);
     this.worker?.postMessage({ forget: uri } satisfies BackgroundMessage);
+  }
+
+  /** Config or pack files changed: the worker's cached configs are stale (now that it lints as you type, too). */
+  reloadConfigs(): void {
+    this.worker?.postMessage({ reload: true } satisfies BackgroundMessage);
   }
 
   dispose(): void {

@@ -348,6 +348,8 @@ export function startServer(connection: Connection): void {
       if (!doc) return undefined;
       const l = current(doc);
       if (l) return { doc, l };
+      // Large documents wait for a save; asking would only delay the answer.
+      if (isLarge(doc, settingsNow.get(uri))) return undefined;
       const pending = timers.has(uri) || linting.has(uri);
       const left = deadline - Date.now();
       if (!pending || left <= 0) return undefined;
@@ -468,6 +470,7 @@ export function startServer(connection: Connection): void {
     log('configuration or pack changed; re-linting open documents');
     clearConfigCache();
     clearLockCache();
+    background.reloadConfigs();
     configCache.clear();
     knownConfigFiles.clear();
     knownPackDirs.clear();
