@@ -24,12 +24,12 @@ function remarkGfmTable(this: any) {
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable).freeze();
 
 /** The chunking of a one-off parse: long documents only (see chunks.ts). */
-export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET };
+export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET, listItems: true };
 /**
  * The chunking of a cached parse (an editor re-linting as the user types): every
  * document is cut at its top-level headings, so an edit re-parses only its section.
  */
-export const SECTION_CHUNKING: Chunking = { minLength: 0, target: CHUNK_TARGET, sections: true };
+export const SECTION_CHUNKING: Chunking = { minLength: 0, target: CHUNK_TARGET, sections: true, listItems: true };
 
 export interface ParsedChunk {
   /** Where the chunk starts in the parsed body; node offsets are relative to it. */
