@@ -38,11 +38,11 @@ const DEFAULT_DEBOUNCE_MS = 150;
 /**
  * Longer documents are linted in the background worker, as you type too, so that no
  * document holds the main thread (hover, code actions, other documents) for more than
- * about 50 ms: hostile 4 KiB (emphasis marks in blocks just under the inline limit)
- * lint in about 30 ms on one idle core, a 4 KiB posting in a few; see the README's
- * "Language server guarantees".
+ * about 50 ms. The costliest 2 KiB found (blocks of `*a` just under the inline limit,
+ * one-word paragraphs) lint in ≈15 ms on an idle core, a 2 KiB posting in a few ms
+ * (decision 73).
  */
-export const MAIN_THREAD_MAX_CHARS = 4096;
+export const MAIN_THREAD_MAX_CHARS = 2048;
 
 /** How long hover and code actions wait for the background lint of the current text. */
 const WAIT_FOR_LINT_MS = 3000;
