@@ -341,7 +341,7 @@ export function startServer(connection: Connection): void {
    * current(), but for a document linted in the background as you type, waits (at most
    * WAIT_FOR_LINT_MS) for the lint of its current text, which a change always queues.
    */
-  async function settled(uri: string): Promise<{ doc: TextDocument; l: Linted } | undefined> {
+  async function settled(uri: string, token?: { isCancellationRequested: boolean }): Promise<{ doc: TextDocument; l: Linted } | undefined> {
     const deadline = Date.now() + WAIT_FOR_LINT_MS;
     for (;;) {
       const doc = documents.get(uri);
@@ -349,10 +349,10 @@ export function startServer(connection: Connection): void {
       const l = current(doc);
       if (l) return { doc, l };
       // Large documents wait for a save; asking would only delay the answer.
-      if (isLarge(doc, settingsNow.get(uri))) return undefined;
+      if (isLarge(doc, settingsNow.get(uri) ?? (await getSettings(uri)))) return undefined;
       const pending = timers.has(uri) || linting.has(uri);
       const left = deadline - Date.now();
-      if (!pending || left <= 0) return undefined;
+      if (!pending || left <= 0 || token?.isCancellationRequested) return undefined;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         lintWaiters.set(uri, [...(lintWaiters.get(uri) ?? []), () => (clearTimeout(timer), resolve())]);
@@ -482,14 +482,14 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params, token) => {
     if (!documents.get(params.textDocument.uri) || token.isCancellationRequested) return null;
-    const { doc, l } = (await settled(params.textDocument.uri)) ?? {};
+    const { doc, l } = (await settled(params.textDocument.uri, token)) ?? {};
     if (!doc || !l || token.isCancellationRequested) return [];
     return codeActions({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath, versioned: caps.versionedEdits }, params.range, params.context.only);
   });
 
   connection.onHover(async (params, token) => {
     if (!documents.get(params.textDocument.uri) || token.isCancellationRequested) return null;
-    const { doc, l } = (await settled(params.textDocument.uri)) ?? {};
+    const { doc, l } = (await settled(params.textDocument.uri, token)) ?? {};
     return doc && l ? hoverAt(doc, l.result, l.cfg.setup, params.position) : null;
   });
 
