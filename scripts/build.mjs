@@ -40,7 +40,7 @@ const targets = [
   { ...common, entryPoints: { api: 'server/src/api.ts' }, outdir: 'dist' },
   { ...common, entryPoints: testEntries('test'), outdir: 'out/test', outbase: 'test', external: ['vscode', 'mocha'] },
   // The benchmark (npm run bench) lives in out/, never in the published dist/.
-  { ...common, entryPoints: { run: 'bench/run.ts', 'parse-only': 'bench/parse-only.ts' }, outdir: 'out/bench' },
+  { ...common, entryPoints: { run: 'bench/run.ts', 'parse-only': 'bench/parse-only.ts', shapes: 'bench/shapes.ts' }, outdir: 'out/bench' },
   // The evaluation on real postings (npm run eval), like the bench, lives in out/.
   { ...common, entryPoints: { eval: 'scripts/eval.ts' }, outdir: 'out/scripts' },
 ].filter((t) => Object.values(t.entryPoints).every((e) => existsSync(e)));

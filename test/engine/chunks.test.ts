@@ -101,3 +101,35 @@ describe('chunked parsing gives the same tree as parsing the whole document', fu
     assert.deepEqual(chunkStarts(`${long}\n> - [x\ny]: http://example.com\n`), [], 'nor one whose definition hides in a container or spans lines');
   });
 });
+
+/** shape(), with lists dissolved into their items (and items' looseness dropped): what the model reads of lists. */
+function items(node: any): unknown[] {
+  if (node.type === 'list') return node.children.flatMap(items);
+  const { position, children, spread, ...rest } = node;
+  const kept = node.type === 'listItem' ? rest : { ...rest, ...(spread !== undefined ? { spread } : {}) };
+  return [{ ...kept, at: position && [position.start.offset, position.end.offset], ...(children ? { children: children.flatMap(items) } : {}) }];
+}
+
+describe('chunks cut before bullet items (long lists, issue 13): the same items as parsing the whole document', function () {
+  this.timeout(120000);
+  const LIST_CUTS = { minLength: 0, target: 0, listItems: true };
+  const listBits = fc.constantFrom('- item', '* star item', '+ plus item', '  continued', 'lazy text', '1. one', '2. two', '   ```', '```', '<div>', '</div>', '<!-- c -->', '> quote', '| a | b |', '|---|---|', '---', '- - -', '', '', '# Heading', '  - nested', '    code', '- ```', '- <pre>', '</pre>');
+  const listDoc = fc.array(fc.tuple(listBits, fc.constantFrom('\n', '\r\n')), { maxLength: 60 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
+
+  it('on every corpus document and on random lists mixed with the constructs that could reach across a cut', () => {
+    for (const text of corpus) assert.deepEqual(items(parseMarkdown(text, LIST_CUTS).tree), items(parseMarkdown(text, WHOLE).tree));
+    fc.assert(
+      fc.property(listDoc, (text) => {
+        assert.deepEqual(items(parseMarkdown(text, LIST_CUTS).tree), items(parseMarkdown(text, WHOLE).tree));
+      }),
+      { numRuns: Number(process.env.CHUNK_RUNS ?? 400) * 2 },
+    );
+  });
+
+  it('a tight list of 2,000 items is cut into chunks of about CHUNK_TARGET', () => {
+    const text = Array.from({ length: 2000 }, (_, i) => `- Answer customer call ${i}\n`).join('');
+    const cuts = chunkStarts(text, { minLength: 0, target: 8 * 1024, listItems: true });
+    assert.ok(cuts.length >= 5, `${cuts.length} cuts`);
+    assert.deepEqual(chunkStarts(text, { minLength: 0, target: 8 * 1024 }), [], 'not without listItems');
+  });
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BackgroundLinter, type BackgroundRequest, type BackgroundResponse } from '../../server/src/lsp/background-lint';
+import { ABANDON_AFTER_MS, BackgroundLinter, type BackgroundRequest, type BackgroundResponse } from '../../server/src/lsp/background-lint';
 
 /**
  * The large-document queue (server/src/lsp/background-lint.ts) with a stand-in worker
@@ -88,5 +88,17 @@ describe('background lint queue (large documents)', function () {
     const after = view(await linter.lint(req('C', 1, 10)));
     assert.equal(after?.ok, true);
     assert.notEqual(after?.result?.threadId, first?.result?.threadId);
+  });
+
+  it(`a superseded lint still running ${ABANDON_AFTER_MS} ms after it started is abandoned: the worker restarts and the newer version is linted`, async () => {
+    const first = view(await linter.lint(req('A', 1, 10)));
+    const hung = linter.lint(req('T', 1, 120_000)); // a hostile document that takes minutes
+    await sleep(100);
+    const next = linter.lint(req('T', 2, 10));
+    assert.equal(await hung, undefined);
+    const r = view(await next);
+    assert.deepEqual([r?.uri, r?.version, r?.ok], ['T', 2, true]);
+    assert.notEqual(r?.result?.threadId, first?.result?.threadId, 'a new worker');
+    assert.ok(logs.some((l) => /abandoned T v1/.test(l)), logs.join('\n'));
   });
 });

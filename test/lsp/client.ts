@@ -70,6 +70,8 @@ export interface ClientOptions {
   configuration?: boolean;
   /** Extra node flags for the server process (e.g. --expose-gc). */
   execArgv?: string[];
+  /** Answer window/showMessageRequest (default true); false: the client lacks it, as some editors do. */
+  showMessageRequest?: boolean;
 }
 
 export class TestClient {
@@ -99,10 +101,11 @@ export class TestClient {
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => c.diagnostics.push(p));
     conn.onNotification('cxLint/status', (p: Status) => c.statuses.push(p));
     conn.onNotification('window/showMessage', (p: { type: number; message: string }) => c.messages.push(p));
-    conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
-      c.messages.push(p);
-      return null;
-    });
+    if (opts.showMessageRequest ?? true)
+      conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+        c.messages.push(p);
+        return null;
+      });
     conn.onNotification('window/logMessage', () => undefined);
     conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => {
       c.configurationRequests++;

@@ -11,7 +11,7 @@ export interface Expanded {
   folders: string[];
 }
 
-const MARKDOWN_NAME = /\.(md|markdown)$/i;
+export const MARKDOWN_NAME = /\.(md|markdown)$/i;
 
 export function isDir(p: string): boolean {
   try {
@@ -29,7 +29,7 @@ function isLink(p: string): boolean {
   }
 }
 
-const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
+export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
 
 /** The working folder's .gitignore, applied to files found by folders and globs (not to files named explicitly). */
 export function gitignoreFilter(cwd: string): (absPath: string) => boolean {
@@ -53,7 +53,7 @@ const PACK_MANIFESTS = ['pack.yaml', 'pack.yml', 'pack.json'];
  * written to show anti-patterns, so a folder walk or glob does not lint them (a pack
  * folder named on the command line, or a file named explicitly, still is).
  */
-function inPackBelow(root: string, file: string, cache: Map<string, boolean>): boolean {
+export function inPackBelow(root: string, file: string, cache: Map<string, boolean>): boolean {
   for (let d = dirname(file); d !== root && d.startsWith(root); d = dirname(d)) {
     let isPack = cache.get(d);
     if (isPack === undefined) {

@@ -25,6 +25,13 @@ export interface Chunking {
    * section's chunk and leaves the others as they were (see ParseCache).
    */
   sections?: boolean;
+  /**
+   * Also cut before a bullet list item in column 0 (`- text`), which ends everything
+   * before it but the list: the list is then parsed as several lists of the same items.
+   * The model reads items, not lists, so it is the same; a long list's parse (whose
+   * memory, and so garbage collection, grew with the whole list) is then bounded.
+   */
+  listItems?: boolean;
 }
 
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -40,6 +47,8 @@ const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*/;
 // but it always has "]:"; a document that has one anywhere is not cut.
 const MAY_DEFINE_REFERENCE = /\]:/;
 const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+// A bullet item with content interrupts any paragraph (an ordered one other than 1. does not).
+const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const HTML_OPEN: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^ {0,3}<!--/, /-->/],
@@ -50,7 +59,7 @@ const HTML_OPEN: Array<[RegExp, RegExp]> = [
 
 /** Offsets where the text may be cut into independently parsed chunks (never 0). */
 export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET }): number[] {
-  const { minLength, target, sections = false } = chunking;
+  const { minLength, target, sections = false, listItems = false } = chunking;
   if (text.length < minLength || MAY_DEFINE_REFERENCE.test(text)) return [];
   const cuts: number[] = [];
   let fence: { char: string; length: number } | undefined;
@@ -81,7 +90,7 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
       // An HTML comment in column 0 interrupts any paragraph and closes every list item
       // and blockquote, blank line or not (control comments between duties are common).
       if (blank) rawHtml = false;
-      if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml)) {
+      if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml) || (listItems && !rawHtml && BULLET_ITEM.test(line))) {
         if (!passNext && start > 0 && (start - chunkStart >= target || (sections && ATX_HEADING.test(line))) && !/^(?:---|\+\+\+|\{)/.test(line)) {
           cuts.push(start);
           chunkStart = start;

@@ -14,3 +14,5 @@ export type { VocabularyData } from './vocabulary';
 export type { LexiconClassData, LexiconEntryData } from './lexicon';
 export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './size-limit';
 export { formatReading, type Reading } from './reading';
+export { MARKUP_NOT_PARSED, MAX_INLINE_MARKS } from './inline-limit';
+export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './nesting-cap';

@@ -5,6 +5,8 @@ import { formatMessage } from './message';
 import { buildModel } from './model';
 import { buildReading } from './reading';
 import { RunContext } from './run-context';
+import { markupNotParsed } from './inline-limit';
+import { denseBlocksOf } from './parse';
 import { fileTooLargeResult, utf8SizeOver } from './size-limit';
 import type { ParseCache } from './parse-cache';
 import type { Setup } from './setup';
@@ -50,6 +52,9 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
     },
   };
   const result: LintResult = { kind: model.kind, kindReason: model.kindReason, title, findings: [] };
+  // Blocks read as plain text get one finding that says so, whatever else happens.
+  const dense = denseBlocksOf(text);
+  if (dense.length) result.findings.push(markupNotParsed(text, dense));
   const ctx = new RunContext(model, setup);
   if (options.reading) {
     const applies = (id: string) => model.kind !== 'other' && setup.rules.some((r) => r.data.id === id && r.data.appliesTo.some((c) => conditionHolds(ctx, c)));

@@ -1,16 +1,24 @@
+import { PLACEHOLDER_OF } from './placeholders';
+
 /**
  * Deeply nested lists cost the Markdown parser time quadratic in the depth (every line
  * re-checks every open container): 500 levels took ~10 s. No posting nests lists more
  * than a few levels, so past MAX_LIST_DEPTH markers (or past MAX_COLUMN columns of
  * container indentation) a list marker is read as plain indentation instead: it is
  * replaced by spaces of the same length, so every offset stays the same and the text
- * becomes continuation text of the deepest item. Blockquotes are cheap and left alone.
+ * becomes continuation text of the deepest item.
+ *
+ * Blockquotes are cheap to parse but make a tree as deep as the line has `>` markers
+ * (3,000 on one line overflowed the model builder's stack): past MAX_QUOTE_DEPTH on a
+ * line, the next `>` becomes a placeholder of the same length (placeholders.ts), so the
+ * rest of the line is text of the deepest quote, and reads as the `>` the user wrote.
  */
 export const MAX_LIST_DEPTH = 16;
+export const MAX_QUOTE_DEPTH = 32;
 const MAX_COLUMN = 64;
 
-/** The text with over-deep list markers blanked, or the text itself when there are none. */
-export function capListNesting(text: string): string {
+/** The text with over-deep list and quote markers neutralised, or the text itself when there are none. */
+export function capNesting(text: string): string {
   let out: string[] | undefined;
   let copied = 0;
   let depth = 0;
@@ -20,9 +28,16 @@ export function capListNesting(text: string): string {
     let i = lineStart;
     let column = 0;
     let markers = 0;
+    let quotes = 0;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x3e /* > */) {
+      if (c === 0x3e /* > */ && ++quotes > MAX_QUOTE_DEPTH) {
+        out ??= [];
+        out.push(text.slice(copied, i), PLACEHOLDER_OF['>']);
+        copied = i + 1;
+        break;
+      }
+      if (c === 0x20 || c === 0x3e) {
         i++;
         column++;
         continue;

@@ -5,7 +5,9 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { chunkEndsOpen, chunkStarts, CHUNK_MIN_LENGTH, CHUNK_TARGET, type Chunking } from './chunks';
-import { capListNesting } from './nesting-cap';
+import { denseInlineBlocks, neutraliseDenseInline, type DenseBlock } from './inline-limit';
+import { capNesting } from './nesting-cap';
+import { hasPlaceholder, restorePlaceholders } from './placeholders';
 import type { ParseCache } from './parse-cache';
 
 /**
@@ -25,12 +27,12 @@ const FRONT_MATTER = ['yaml', 'toml', { type: 'json', fence: { open: '{', close:
 const processor = unified().use(remarkParse).use(remarkFrontmatter, FRONT_MATTER as never).use(remarkGfmTable).freeze();
 
 /** The chunking of a one-off parse: long documents only (see chunks.ts). */
-export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET };
+export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET, listItems: true };
 /**
  * The chunking of a cached parse (an editor re-linting as the user types): every
  * document is cut at its top-level headings, so an edit re-parses only its section.
  */
-export const SECTION_CHUNKING: Chunking = { minLength: 0, target: CHUNK_TARGET, sections: true };
+export const SECTION_CHUNKING: Chunking = { minLength: 0, target: CHUNK_TARGET, sections: true, listItems: true };
 
 export interface ParsedChunk {
   /** Where the chunk starts in the parsed body; node offsets are relative to it. */
@@ -57,14 +59,15 @@ export interface ParseOptions {
  * shared as it is wherever it moves in the document.
  */
 export function parseChunks(text: string, options: ParseOptions = {}): ParsedChunks {
-  // micromark drops a BOM silently; parse without it and shift offsets back so that
-  // every range still indexes the text the user has.
-  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = capListNesting(shift ? text.slice(1) : text);
+  const { body, shift } = parserCopy(text);
   const chunking = options.chunking ?? (options.cache ? SECTION_CHUNKING : WHOLE_DOCUMENT_CHUNKING);
   const bounds = [0, ...chunkStarts(body, chunking), body.length];
   const chunks: ParsedChunk[] = [];
-  const parse = (chunk: string) => (processor.parse(chunk) as Root).children;
+  const parse = (chunk: string) => {
+    const nodes = (processor.parse(chunk) as Root).children;
+    if (hasPlaceholder(chunk)) restorePlaceholders(nodes);
+    return nodes;
+  };
   const cache = options.cache;
   cache?.begin();
   // A chunk that ends inside an open fence or HTML block is joined to what follows:
@@ -87,6 +90,46 @@ export function parseChunks(text: string, options: ParseOptions = {}): ParsedChu
   }
   cache?.end();
   return { chunks, shift };
+}
+
+export interface ParserCopy {
+  /** What the parser reads: the text without a BOM, over-deep nesting and dense inline markup neutralised. */
+  body: string;
+  /** 1 when a BOM was dropped. */
+  shift: number;
+  /** Blocks whose inline markup is read as plain text (offsets into `body`). */
+  dense: DenseBlock[];
+}
+
+// The last document prepared: lint() asks for its dense blocks right after parsing it.
+let last: { text: string; copy: ParserCopy } | undefined;
+
+/**
+ * The parser's copy of a document: the same length as the text it parses, with only
+ * markup neutralised that would make the parse's work or depth depend on the input
+ * beyond linear (nesting-cap.ts, inline-limit.ts).
+ */
+export function parserCopy(text: string): ParserCopy {
+  if (last?.text === text) return last.copy;
+  // micromark drops a BOM silently; parse without it and shift offsets back so that
+  // every range still indexes the text the user has.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const capped = capNesting(shift ? text.slice(1) : text);
+  const dense = denseInlineBlocks(capped);
+  const copy = { body: neutraliseDenseInline(capped, dense), shift, dense };
+  last = { text, copy };
+  return copy;
+}
+
+/**
+ * The dense blocks of a document, offsets into `text`: those of its last parse when it
+ * was the last document parsed (lint() asks right after building the model), which
+ * are then let go, so the memo never keeps a document alive past its lint.
+ */
+export function denseBlocksOf(text: string): DenseBlock[] {
+  const copy = parserCopy(text);
+  last = undefined;
+  return copy.shift ? copy.dense.map((b) => ({ ...b, start: b.start + copy.shift, end: b.end + copy.shift })) : copy.dense;
 }
 
 export interface Parsed {

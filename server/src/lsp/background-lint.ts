@@ -4,14 +4,15 @@ import type { Settings } from './settings';
 
 export interface BackgroundRequest {
   uri: string;
+  /** Which text of the document this is (the server's generation number: client versions may repeat). */
   version: number;
   text: string;
   settings: Settings;
   folders: string[];
 }
 
-/** A lint, or "drop what you keep for this document" (it was closed). */
-export type BackgroundMessage = BackgroundRequest | { forget: string };
+/** A lint, "drop what you keep for this document" (it was closed), or "configs or packs changed on disk". */
+export type BackgroundMessage = BackgroundRequest | { forget: string } | { reload: true };
 
 /** `reused`: sections whose parse was reused from the worker's previous lint of the document. */
 export type BackgroundResponse = { uri: string; version: number } & ({ ok: true; result: LintResult; reused: number } | { ok: false; reason: string });
@@ -23,11 +24,22 @@ export type BackgroundResponse = { uri: string; version: number } & ({ ok: true;
  */
 const IDLE_MS = 30_000;
 
+/**
+ * A superseded lint still running this long after it started is abandoned: the worker
+ * is terminated (its parsed sections with it) and a new one takes the queue. Finishing
+ * it keeps the sections for the next lint, worth a wait of a moment, not of the minutes
+ * a hostile document (a table of megabytes) could take while every other document's
+ * lint queues behind it.
+ */
+export const ABANDON_AFTER_MS = 2000;
+
 interface Job {
   req: BackgroundRequest;
   resolve: (r: BackgroundResponse | undefined) => void;
   /** Answered already: superseded by a newer version, or its document closed. */
   settled: boolean;
+  /** When the worker was given it (Date.now()). */
+  startedAt?: number;
 }
 
 function settle(job: Job, r: BackgroundResponse | undefined): void {
@@ -66,13 +78,34 @@ export class BackgroundLinter {
   /** Drops queued and running work for a document: a newer version came, or it closed. */
   private cancel(uri: string): void {
     for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].req.uri === uri) settle(this.queue.splice(i, 1)[0], undefined);
-    if (this.running?.req.uri === uri) settle(this.running, undefined);
+    const running = this.running;
+    if (running?.req.uri === uri) {
+      settle(running, undefined);
+      const abandon = setTimeout(() => this.abandon(running), Math.max(0, (running.startedAt ?? Date.now()) + ABANDON_AFTER_MS - Date.now()));
+      abandon.unref();
+    }
+  }
+
+  /** Terminates the worker if it is still running this (superseded) job, and carries on with a new one. */
+  private abandon(job: Job): void {
+    if (this.running !== job || !this.worker) return;
+    this.log(`background lint: abandoned ${job.req.uri} v${job.req.version} after ${Date.now() - job.startedAt!} ms (superseded); restarting the worker`);
+    const w = this.worker;
+    this.worker = undefined;
+    this.running = undefined;
+    void w.terminate();
+    this.next();
   }
 
   /** A document was closed: drop its work and, after any lint in progress, the worker's copy of its sections. */
   forget(uri: string): void {
     this.cancel(uri);
     this.worker?.postMessage({ forget: uri } satisfies BackgroundMessage);
+  }
+
+  /** Config or pack files changed: the worker's cached configs are stale (now that it lints as you type, too). */
+  reloadConfigs(): void {
+    this.worker?.postMessage({ reload: true } satisfies BackgroundMessage);
   }
 
   dispose(): void {
@@ -138,6 +171,7 @@ export class BackgroundLinter {
       return;
     }
     this.running = job;
+    job.startedAt = Date.now();
     this.worker ??= this.spawn();
     this.worker.postMessage(job.req satisfies BackgroundMessage);
   }

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { lint, ParseCache } from '../engine';
 import type { BackgroundMessage, BackgroundResponse } from './background-lint';
-import { configForDocument } from './document-config';
+import { clearConfigCache } from '../packs/config';
+import { clearLockCache, configForDocument } from './document-config';
 
 /**
  * The worker side of BackgroundLinter: resolves the document's config (cached per
@@ -13,6 +14,11 @@ export function runBackgroundWorker(): void {
   parentPort!.on('message', (msg: BackgroundMessage) => {
     if ('forget' in msg) {
       caches.delete(msg.forget);
+      return;
+    }
+    if ('reload' in msg) {
+      clearConfigCache();
+      clearLockCache();
       return;
     }
     const { uri, version } = msg;

@@ -4,7 +4,7 @@
  * --socket=N / --pipe=NAME), so one file serves VS Code (ipc) and every other editor (stdio).
  */
 import { isMainThread, workerData } from 'node:worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { packageVersion } from '../packs/builtin';
 import { runBackgroundWorker } from './background-worker';
 import { startServer } from './server';
@@ -33,7 +33,26 @@ if (isWorker) {
   (asked ? process.stdout : process.stderr).write(`${usage}\n`);
   process.exit(asked ? 0 : 2);
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+}
+
+/**
+ * Over stdio the server reads the frames itself, to hear about broken ones: after a bad
+ * Content-Length (or a body that is not JSON) the stream is out of step and every later
+ * message would be misread, while the library would only drop the error, leaving a
+ * server that is alive but deaf. It says why on stderr (the editor's output panel) and
+ * exits with 1, so that the client restarts it, as VS Code does.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((e) => {
+    process.stderr.write(`[cx-lint] language server: cannot read the client's messages (${e.message.replace(/\s*\n\s*/g, ' ')}); exiting so that the editor can restart the server.\n`, () => process.exit(1));
+  });
+  // Given streams, the library exits when stdin ends and keeps stdout for frames; given
+  // a reader, that is up to us.
+  process.stdin.on('end', () => process.exit(0));
+  for (const k of ['log', 'info', 'debug'] as const) console[k] = console.error;
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 }
 
 // A language server that exits takes every open editor's linting with it: log instead.

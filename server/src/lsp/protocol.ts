@@ -26,6 +26,8 @@ export interface LintWorkspaceResult {
   files: number;
   findings: number;
   skipped: Array<{ file: string; reason: string }>;
+  /** Folders whose walk stopped at a limit (server/src/lsp/workspace-files.ts), and why. */
+  stopped?: Array<{ folder: string; reason: string }>;
 }
 
 /**

@@ -7,6 +7,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -33,7 +35,21 @@ const CONFIG_TTL_MS = 2000;
 /** Default delay between the last keystroke and a lint; `initializationOptions.debounceMs` changes it. */
 const DEFAULT_DEBOUNCE_MS = 150;
 
+/**
+ * Longer documents are linted in the background worker, as you type too, so that no
+ * document holds the main thread (hover, code actions, other documents) for more than
+ * about 50 ms. The costliest 2 KiB found (blocks of `*a` just under the inline limit,
+ * one-word paragraphs) lint in ≈15 ms on an idle core, a 2 KiB posting in a few ms
+ * (decision 73).
+ */
+export const MAIN_THREAD_MAX_CHARS = 2048;
+
+/** How long hover and code actions wait for the background lint of the current text. */
+const WAIT_FOR_LINT_MS = 3000;
+
 interface Linted {
+  /** The text's generation (see `generations`): versions alone may repeat. */
+  generation: number;
   version: number;
   result: LintResult;
   cfg: ResolvedConfig;
@@ -59,7 +75,17 @@ export function startServer(connection: Connection): void {
   // Each open document's parsed sections: a keystroke re-parses only the section it is in.
   const parseCaches = new Map<string, ParseCache>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const openedAt = new Map<string, number>();
+  // Every text an open document has had gets a new number. Clients number versions, but
+  // some reuse one (a didChange with the didOpen's version): the generation, not the
+  // version, says whether a lint is of the current text.
+  const generations = new Map<string, number>();
+  let lastGeneration = 0;
+  // didOpen also fires onDidChangeContent; that one is the open itself.
+  const justOpened = new Set<string>();
+  // Hover and code actions waiting for a background lint of the current text.
+  const lintWaiters = new Map<string, Array<() => void>>();
+  // Lints under way per document (a newer one may start while an older one awaits).
+  const linting = new Map<string, number>();
   const configErrors = new Map<string, PackError[]>(); // document uri → errors of its config
   let errorFilesShown = new Set<string>(); // config/pack file uris holding published error diagnostics
   let lastErrorText = '';
@@ -161,7 +187,15 @@ export function startServer(connection: Connection): void {
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        quiet(lintOpen(uri));
+        linting.set(uri, (linting.get(uri) ?? 0) + 1);
+        quiet(
+          lintOpen(uri).finally(() => {
+            const left = linting.get(uri)! - 1;
+            if (left) linting.set(uri, left);
+            else linting.delete(uri);
+            wakeWaiters(uri);
+          }),
+        );
       }, delay),
     );
   }
@@ -179,41 +213,55 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const generation = generations.get(uri);
     const settings = await getSettings(uri);
     const now = documents.get(uri);
-    if (!now || now.version !== version) return; // stale: a newer run is queued
+    if (!now || generations.get(uri) !== generation) return; // stale: a newer run is queued
     if (!settings.enable) {
       linted.delete(uri);
       configErrors.delete(uri);
       publish(uri, [], version);
       return finish('disabled', 'cx-lint is disabled (cxLint.enable)');
     }
-    if (isLarge(now, settings)) {
+    if (offMainThread(now, settings)) {
       parseCaches.delete(uri); // the worker keeps this document's sections now
       inBackground.add(uri);
       return lintInBackground(now, settings);
     }
     if (inBackground.delete(uri)) background.forget(uri); // shrank below the size cap
     const r = lintDocument(now, settings);
-    if (documents.get(uri)?.version !== version) return;
+    if (generations.get(uri) !== generation) return;
     publish(uri, r ? r.result.findings.map((f) => toDiagnostic(now, f)) : [], version);
     finish();
   }
 
+  /** Linted on open and save only (cxLint.largeFileSize), in the worker. */
   function isLarge(doc: TextDocument, settings: Settings | undefined): boolean {
     return doc.getText().length > (settings?.largeFileSize ?? DEFAULT_SETTINGS.largeFileSize);
+  }
+
+  /** Linted in the worker (as you type too, unless large). */
+  function offMainThread(doc: TextDocument, settings: Settings | undefined): boolean {
+    return doc.getText().length > MAIN_THREAD_MAX_CHARS || isLarge(doc, settings);
+  }
+
+  function wakeWaiters(uri: string): void {
+    const waiting = lintWaiters.get(uri);
+    lintWaiters.delete(uri);
+    for (const wake of waiting ?? []) wake();
   }
 
   /** Large documents: config on this thread (cached), the lint itself in the worker, so requests keep flowing. */
   async function lintInBackground(doc: TextDocument, settings: Settings): Promise<void> {
     const { uri, version } = doc;
+    const generation = generations.get(uri)!;
     const dc = resolveFor(doc, settings);
     if (!dc) {
       publish(uri, [], version);
       return finish();
     }
-    const res = await background.lint({ uri, version, text: doc.getText(), settings, folders });
-    if (!res || documents.get(uri)?.version !== version) return; // superseded by a newer version
+    const res = await background.lint({ uri, version: generation, text: doc.getText(), settings, folders });
+    if (!res || generations.get(uri) !== generation) return; // superseded by a newer text
     if (!res.ok) {
       log(`background lint of ${uri} failed: ${res.reason}`);
       linted.delete(uri);
@@ -221,7 +269,7 @@ export function startServer(connection: Connection): void {
       return finish();
     }
     backgroundReused = res.reused;
-    linted.set(uri, { version, result: res.result, cfg: dc.cfg, relPath: dc.relPath });
+    linted.set(uri, { generation, version, result: res.result, cfg: dc.cfg, relPath: dc.relPath });
     publish(uri, res.result.findings.map((f) => toDiagnostic(doc, f)), version);
     finish();
   }
@@ -273,7 +321,7 @@ export function startServer(connection: Connection): void {
       linted.delete(doc.uri);
       return undefined;
     }
-    const entry = { version: doc.version, result, cfg: dc.cfg, relPath: dc.relPath };
+    const entry = { generation: generations.get(doc.uri) ?? 0, version: doc.version, result, cfg: dc.cfg, relPath: dc.relPath };
     linted.set(doc.uri, entry);
     return entry;
   }
@@ -281,12 +329,35 @@ export function startServer(connection: Connection): void {
   /** The lint of a document's current version, computing it now when the queued run has not happened yet. */
   function current(doc: TextDocument): Linted | undefined {
     const hit = linted.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
+    if (hit && hit.generation === generations.get(doc.uri)) return hit;
     const settings = settingsNow.get(doc.uri) ?? normalizeSettings(pushedSettings ?? initSettings);
     if (!settings.enable) return undefined;
-    // A large document is linted in the background; answering from a stale result could misplace edits.
-    if (isLarge(doc, settings)) return undefined;
+    // Longer documents are linted in the background; answering from a stale result could misplace edits.
+    if (offMainThread(doc, settings)) return undefined;
     return lintDocument(doc, settings);
+  }
+
+  /**
+   * current(), but for a document linted in the background as you type, waits (at most
+   * WAIT_FOR_LINT_MS) for the lint of its current text, which a change always queues.
+   */
+  async function settled(uri: string, token?: { isCancellationRequested: boolean }): Promise<{ doc: TextDocument; l: Linted } | undefined> {
+    const deadline = Date.now() + WAIT_FOR_LINT_MS;
+    for (;;) {
+      const doc = documents.get(uri);
+      if (!doc) return undefined;
+      const l = current(doc);
+      if (l) return { doc, l };
+      // Large documents wait for a save; asking would only delay the answer.
+      if (isLarge(doc, settingsNow.get(uri) ?? (await getSettings(uri)))) return undefined;
+      const pending = timers.has(uri) || linting.has(uri);
+      const left = deadline - Date.now();
+      if (!pending || left <= 0 || token?.isCancellationRequested) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        lintWaiters.set(uri, [...(lintWaiters.get(uri) ?? []), () => (clearTimeout(timer), resolve())]);
+      });
+    }
   }
 
   function remember(cfg: ResolvedConfig): void {
@@ -313,7 +384,9 @@ export function startServer(connection: Connection): void {
     const errorText = [...new Set([...byFile.values()].flat().map((e) => e.message))].sort().join('\n');
     if (errorText && errorText !== lastErrorText) {
       const first = [...byFile.values()][0][0];
-      connection.window.showErrorMessage(`cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`);
+      // A notification, not window/showMessageRequest (which not every client has, and
+      // whose refusal would be an unhandled rejection): there is nothing to choose.
+      showMessage(MessageType.Error, `cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`);
     }
     lastErrorText = errorText;
     let findings = 0;
@@ -322,6 +395,10 @@ export function startServer(connection: Connection): void {
       ? { state: 'error', message: `configuration error: ${[...byFile.values()][0][0].message}`, findings, packs: packsLabel }
       : { state: state ?? 'ok', message, findings, packs: packsLabel };
     quiet(connection.sendNotification(STATUS_NOTIFICATION, status));
+  }
+
+  function showMessage(type: MessageType, message: string): void {
+    quiet(connection.sendNotification(ShowMessageNotification.type, { type, message }));
   }
 
   function configDiagnostic(e: PackError): Diagnostic {
@@ -340,14 +417,16 @@ export function startServer(connection: Connection): void {
   // ---- documents ------------------------------------------------------------
 
   documents.onDidOpen((e) => {
-    openedAt.set(e.document.uri, e.document.version);
+    justOpened.add(e.document.uri);
+    generations.set(e.document.uri, ++lastGeneration);
     workspaceFiles.delete(e.document.uri);
     schedule(e.document.uri, 0);
   });
 
   documents.onDidChangeContent((e) => {
-    const { uri, version } = e.document;
-    if (openedAt.get(uri) === version) return; // the open itself, already scheduled
+    const { uri } = e.document;
+    if (justOpened.delete(uri)) return; // the open itself, already scheduled
+    generations.set(uri, ++lastGeneration);
     const s = settingsNow.get(uri);
     if ((s && s.run === 'onSave') || isLarge(e.document, s)) return; // large documents: on open and save only
     schedule(uri, debounceMs);
@@ -363,7 +442,9 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     if (inBackground.delete(uri)) background.forget(uri);
-    openedAt.delete(uri);
+    generations.delete(uri);
+    justOpened.delete(uri);
+    wakeWaiters(uri);
     linted.delete(uri);
     parseCaches.delete(uri);
     configErrors.delete(uri);
@@ -389,6 +470,7 @@ export function startServer(connection: Connection): void {
     log('configuration or pack changed; re-linting open documents');
     clearConfigCache();
     clearLockCache();
+    background.reloadConfigs();
     configCache.clear();
     knownConfigFiles.clear();
     knownPackDirs.clear();
@@ -398,28 +480,26 @@ export function startServer(connection: Connection): void {
 
   // ---- features -------------------------------------------------------------
 
-  connection.onCodeAction((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return null;
-    const l = current(doc);
-    if (!l) return [];
+  connection.onCodeAction(async (params, token) => {
+    if (!documents.get(params.textDocument.uri) || token.isCancellationRequested) return null;
+    const { doc, l } = (await settled(params.textDocument.uri, token)) ?? {};
+    if (!doc || !l || token.isCancellationRequested) return [];
     return codeActions({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath, versioned: caps.versionedEdits }, params.range, params.context.only);
   });
 
-  connection.onHover((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return null;
-    const l = current(doc);
-    return l ? hoverAt(doc, l.result, l.cfg.setup, params.position) : null;
+  connection.onHover(async (params, token) => {
+    if (!documents.get(params.textDocument.uri) || token.isCancellationRequested) return null;
+    const { doc, l } = (await settled(params.textDocument.uri, token)) ?? {};
+    return doc && l ? hoverAt(doc, l.result, l.cfg.setup, params.position) : null;
   });
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === COMMANDS.applyFixAll) {
       const arg = params.arguments?.[0] as string | { uri: string } | undefined;
       const uri = typeof arg === 'string' ? arg : arg?.uri;
-      const doc = uri ? documents.get(uri) : undefined;
+      if (!uri || !documents.get(uri)) return { applied: false, reason: 'document is not open' };
+      const { doc, l } = (await settled(uri)) ?? {};
       if (!doc) return { applied: false, reason: 'document is not open' };
-      const l = current(doc);
       const edit = l && fixAllEdit({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath });
       if (!edit) return { applied: false, reason: 'nothing to fix' };
       const r = await connection.workspace.applyEdit({ label: 'cx-lint: fix all', edit: workspaceEdit({ doc, versioned: caps.versionedEdits }, [edit]) });
@@ -438,13 +518,22 @@ export function startServer(connection: Connection): void {
         isOpen: (uri) => !!documents.get(uri),
         settingsFor: getSettings,
         cancelled: () => !!progress?.token.isCancellationRequested,
-        report: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total}`),
+        report: (done, total, message) => progress?.report(total ? Math.round((done / total) * 100) : 0, message ?? `${done}/${total}`),
         publish: (uri, diagnostics) => {
           workspaceFiles.add(uri);
           publish(uri, diagnostics);
         },
         onConfigError: (uri, errors) => (errors.length ? configErrors.set(uri, errors) : configErrors.delete(uri)),
         log,
+        warn: (message) => showMessage(MessageType.Warning, message),
+        mainThreadMaxChars: MAIN_THREAD_MAX_CHARS,
+        lintInBackground: async (uri, text, settings) => {
+          const res = await background.lint({ uri, version: ++lastGeneration, text, settings, folders });
+          // The worker keeps the sections of documents it lints; this one is not open.
+          if (!documents.get(uri)) background.forget(uri);
+          if (res && !res.ok) log(`background lint of ${uri} failed: ${res.reason}`);
+          return res?.ok ? res.result : undefined;
+        },
       });
       for (const d of documents.all()) res.findings += current(d)?.result.findings.length ?? 0;
       finish();

@@ -2,32 +2,39 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { expandPaths } from '../cli/files';
-import { fileTooLargeResult, lint } from '../engine';
+import { fileTooLargeResult, lint, type LintResult } from '../engine';
 import { readForLint } from '../cli/read-file';
 import type { PackError } from '../packs/diagnostics';
 import { toDiagnostic } from './convert';
 import { configForDocument } from './document-config';
 import type { LintWorkspaceResult } from './protocol';
 import type { Settings } from './settings';
+import { findWorkspaceFiles } from './workspace-files';
 
 export interface WorkspaceLintHost {
   folders: string[];
   isOpen(uri: string): boolean;
   settingsFor(uri: string): Promise<Settings>;
   cancelled(): boolean;
-  report(done: number, total: number): void;
+  /** Progress: files linted of total, or while looking for files, what the walk has seen. */
+  report(done: number, total: number, message?: string): void;
   publish(uri: string, diagnostics: Diagnostic[]): void;
   /** The config errors for a file; an empty list when its config loaded. */
   onConfigError(uri: string, errors: PackError[]): void;
   log(msg: string): void;
+  /** Tells the user something they should know (a walk cut short). */
+  warn(msg: string): void;
+  /** Longer texts are linted here (the background worker), not on the main thread. */
+  mainThreadMaxChars: number;
+  lintInBackground(uri: string, text: string, settings: Settings): Promise<LintResult | undefined>;
 }
 
 /**
  * Lints every Markdown file in the workspace folders that is not open (open ones
  * are linted from the editor's text), with the same file discovery as the CLI:
- * config include/exclude, .gitignore, node_modules skipped. Yields between files
- * so hover and code actions keep answering.
+ * config include/exclude, .gitignore, node_modules skipped; bounded and cancellable
+ * (workspace-files.ts). Yields between files, and lints longer files in the
+ * background worker, so hover and code actions keep answering.
  */
 export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintWorkspaceResult> {
   const out: LintWorkspaceResult = { files: 0, findings: 0, skipped: [] };
@@ -35,8 +42,16 @@ export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintW
     const folderSettings = await host.settingsFor(pathToFileURL(join(folder, '.cxlintrc.json')).href);
     const probe = configForDocument(pathToFileURL(join(folder, 'untitled.md')).href, folderSettings, [folder]);
     const include = probe.ok ? probe.cfg.config.include : undefined;
-    const exclude = probe.ok ? (probe.cfg.config.exclude ?? []) : [];
-    const files = expandPaths(include ?? ['.'], folder, exclude).files;
+    // Exclusions (config and settings) are applied per file below, by configForDocument.
+    const walk = await findWorkspaceFiles(folder, { include, cancelled: host.cancelled, progress: (entries, found) => host.report(0, 0, `looking for postings: ${found} in ${entries} files and folders`) });
+    if (walk.stopped === 'cancelled') return out;
+    if (walk.stopped) {
+      const msg = `cx-lint: workspace lint of ${folder} stopped looking after ${walk.stopped}; linted the first ${walk.files.length} postings found. Open a smaller folder, or narrow "include" in .cxlintrc.json.`;
+      host.log(msg);
+      host.warn(msg);
+      (out.stopped ??= []).push({ folder, reason: walk.stopped });
+    }
+    const files = walk.files;
     for (let i = 0; i < files.length; i++) {
       if (host.cancelled()) return out;
       if (i % 10 === 0) {
@@ -61,7 +76,14 @@ export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintW
       }
       const text = read.ok ? read.text : '';
       try {
-        const result = read.ok ? lint(text, dc.cfg.setup, { filePath: dc.relPath }) : fileTooLargeResult(read.tooLarge!, dc.cfg.setup.maxFileSize);
+        let result: LintResult | undefined;
+        if (!read.ok) result = fileTooLargeResult(read.tooLarge!, dc.cfg.setup.maxFileSize);
+        else if (text.length > host.mainThreadMaxChars) result = await host.lintInBackground(uri, text, settings);
+        else result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
+        if (!result) {
+          out.skipped.push({ file, reason: 'the background lint failed (see the cx-lint output)' });
+          continue;
+        }
         const doc = TextDocument.create(uri, 'markdown', 0, text);
         host.publish(uri, result.findings.map((f) => toDiagnostic(doc, f)));
         out.files++;
