@@ -32,6 +32,8 @@ export interface VocabularyData {
   dutyStarters: string[];
   /** Openings set aside before a duty starter is looked for ("Under the direction of the manager, …"). */
   dutyLeadIns?: string[];
+  /** Subjects set aside before a duty starter is looked for ("They will…", "You may…"). */
+  dutySubjects?: string[];
   /** Lines that are never duties wherever they stand (physical demands, compliance boilerplate). */
   notDuties?: string[];
   /** How lines start that are never duties (requirements inside a duties list: "Experience with…"). */
@@ -51,6 +53,7 @@ export class Vocabulary {
   readonly dutyStarter: RegExp;
   readonly notDuty: RegExp;
   readonly dutyLeadIn: RegExp;
+  readonly dutySubject: RegExp;
   readonly notDutyStarter: RegExp;
   readonly titleKeys: string[];
   readonly kindKeys: string[];
@@ -66,6 +69,7 @@ export class Vocabulary {
     this.dutyStarter = new RegExp(`^(?:${anyOf(data.dutyStarters).source})`, PATTERN_FLAGS.replace('g', ''));
     this.notDuty = anyOf(data.notDuties ?? []);
     this.dutyLeadIn = new RegExp(`^(?:${anyOf(data.dutyLeadIns ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
+    this.dutySubject = new RegExp(`^(?:${anyOf(data.dutySubjects ?? []).source})\\s+`, PATTERN_FLAGS.replace('g', ''));
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     const keys = (k: string[] | undefined, d: string[]) => (k ?? d).map((x) => x.toLowerCase());
     this.titleKeys = keys(data.frontMatter?.titleKeys, ['title']);
@@ -93,9 +97,11 @@ export class Vocabulary {
 
   private dutyStarts(t: string): boolean {
     if (this.dutyStarter.test(t)) return true;
+    const subject = this.dutySubject.exec(t);
+    if (subject && this.dutyStarter.test(t.slice(subject[0].length))) return true;
     // "The Patient Services Assistant greets…": the role as subject, then a duty verb.
     const words = t.split(' ');
-    if (!/^(?:the|this|our)$/.test(words[0] ?? '')) return false;
+    if (!/^(?:the|this|our|a|an)$/.test(words[0] ?? '')) return false;
     for (let i = 1; i <= 6 && i < words.length - 1; i++) {
       if (!this.levelRes.some(([, re]) => ((re.lastIndex = 0), re.test(words[i])))) continue;
       const after = words.slice(i + 1).join(' ').replace(/^(?:also|consistently|regularly|often|will also)\s+/, '');

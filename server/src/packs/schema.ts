@@ -246,6 +246,7 @@ export function packSchema(): object {
             properties: { cues: patternList, strictCues: patternList, nonCues: patternList, window: { type: 'integer', minimum: 1, maximum: 12 } },
           },
           dutyStarters: patternList,
+          dutySubjects: { ...patternList, description: 'Subjects set aside before a duty starter is looked for ("They will…", "You may…").' },
           dutyLeadIns: { ...patternList, description: 'Openings set aside before a duty starter is looked for ("Under the direction of the manager, …").' },
           notDuties: { ...patternList, description: 'Lines that are never duties wherever they stand: physical demands, compliance boilerplate.' },
           notDutyStarters: { ...patternList, description: 'How lines start that are never duties: requirements inside a duties list ("Experience with…").' },
