@@ -1,8 +1,17 @@
 /**
  * The phrase-pattern language of rule packs (see docs/how-cx-lint-reads.md §7),
- * compiled to JavaScript regular expressions. The grammar cannot express nested
- * unbounded repetition: every gap is bounded and alternatives are plain words, so
- * the compiled expressions cannot backtrack catastrophically whatever a pack says.
+ * compiled to JavaScript regular expressions, which V8 runs by backtracking.
+ *
+ * Why matching stays linear in the text: the grammar has no unbounded repetition of
+ * words (every gap is bounded), words and separators never overlap, and every match
+ * starts at a word. So at one start position the engine can only try the different
+ * ways the pattern's items can be laid over the next words — which word an
+ * alternation takes, whether an optional word is there, how many words a gap skips —
+ * and each way costs at most the text it spans. Those ways multiply along a
+ * pattern (`[a] [a] [a] … b` on "a a a … c" tries 2^n of them), so the parser counts
+ * them, and refuses a pattern whose ways times the words it spans pass MAX_WORK: a
+ * pattern that loads costs at most MAX_WORK word steps at any place in the text, like
+ * a plain phrase of MAX_WORK words would.
  */
 
 export class PatternError extends Error {
@@ -23,8 +32,57 @@ const SEP = "[\\s\\-\\u2010\\u2011\\u2013/]+";
 const GAP_SEP = "[\\s\\-\\u2010\\u2011\\u2013/,&:]+";
 const GAP_WORD = "[\\p{L}\\p{N}'\\u2019]+";
 export const MAX_GAP = 8;
+/**
+ * The most word steps one pattern may cost at one place in the text: its ways
+ * times the words it spans. A plain phrase of 240 words costs 240; cx-core's
+ * richest pattern 2,400 (160 ways of up to 15 words).
+ */
+export const MAX_WORK = 4096;
 
-type Part = { re: string; optional: boolean; gap?: number };
+/**
+ * What the first word of an item can be: exact forms, `word*` prefixes, `#` numbers.
+ * Alternatives whose first words exclude each other cannot both match at one place,
+ * so `(with|across|between)` adds no ways while `(a|a b)` adds one.
+ */
+interface FirstWord {
+  forms: Set<string>;
+  prefixes: string[];
+  number: boolean;
+}
+
+/** `first` undefined: the item may start with any word (an optional word or a gap comes first). */
+type Part = { re: string; optional: boolean; gap?: number; ways: number; span: number; first?: FirstWord; at: number };
+
+/** A sequence or alternative: its regex, its number of ways, and what its first word can be. */
+type Seq = { re: string; ways: number; span: number; first?: FirstWord };
+
+const DIGIT = /^\p{N}/u;
+
+function overlaps(a: FirstWord | undefined, b: FirstWord | undefined): boolean {
+  if (!a || !b) return true;
+  for (const f of a.forms) if (b.forms.has(f)) return true;
+  const prefixed = (x: FirstWord, y: FirstWord) =>
+    x.prefixes.some((p) => [...y.forms].some((f) => f.startsWith(p)) || y.prefixes.some((q) => q.startsWith(p) || p.startsWith(q)));
+  if (prefixed(a, b) || prefixed(b, a)) return true;
+  const numeric = (x: FirstWord) => x.number || [...x.forms, ...x.prefixes].some((f) => DIGIT.test(f));
+  return (a.number && numeric(b)) || (b.number && numeric(a));
+}
+
+/**
+ * The ways of an alternation at one place: the alternatives that can match there all
+ * accept the word found there, so they overlap pairwise; the most any alternative's
+ * overlapping set can add up to bounds them.
+ */
+function alternationWays(alts: Seq[]): number {
+  let most = 0;
+  for (const a of alts) most = Math.max(most, alts.reduce((n, b) => n + (overlaps(a.first, b.first) ? b.ways : 0), 0));
+  return most;
+}
+
+function unionFirst(alts: Seq[]): FirstWord | undefined {
+  if (alts.some((a) => !a.first)) return undefined;
+  return { forms: new Set(alts.flatMap((a) => [...a.first!.forms])), prefixes: alts.flatMap((a) => a.first!.prefixes), number: alts.some((a) => a.first!.number) };
+}
 
 export interface CompiledPattern {
   source: string;
@@ -32,6 +90,10 @@ export interface CompiledPattern {
   body: string;
   /** True when the pattern marks a `{…}` target span (capture group 1). */
   hasTarget: boolean;
+  /** How many ways the pattern can be laid over the same words (ways × span is at most MAX_WORK). */
+  ways: number;
+  /** The most words it can span. */
+  span: number;
 }
 
 function escapeRe(s: string): string {
@@ -75,21 +137,41 @@ class Parser {
   }
 
   /** seq := item+ ; stops at `)`, `|`, `]`, `}` or the end. */
-  seq(): string {
+  seq(): Seq {
     const parts: Part[] = [];
     for (;;) {
       this.skipSpace();
       const c = this.src[this.pos];
       if (c === undefined || c === ')' || c === '|' || c === ']' || c === '}') break;
-      parts.push(this.item());
+      const at = this.pos;
+      parts.push({ ...this.item(), at });
     }
     if (parts.length === 0) this.fail('empty pattern or group');
     if (parts.every((p) => p.optional || p.gap !== undefined)) this.fail('a pattern needs at least one required word');
-    return joinParts(parts);
+    const ways = parts.reduce((n, p) => n * p.ways, 1);
+    const span = parts.reduce((n, p) => n + p.span, 0);
+    if (ways * span > MAX_WORK) {
+      // Point at the item where the cost so far passes the limit.
+      let w = 1;
+      let n = 0;
+      const at = (parts.find((p) => (w *= p.ways) * (n += p.span) > MAX_WORK) ?? parts[0]).at;
+      this.tooCostly(ways, span, at);
+    }
+    const lead = parts[0];
+    return { re: joinParts(parts), ways, span, first: lead.optional || lead.gap !== undefined ? undefined : lead.first };
+  }
+
+  tooCostly(ways: number, span: number, at: number): never {
+    const n = ways > 1e6 ? 'over a million' : String(ways);
+    this.fail(
+      `this pattern can be laid over the same words in ${n} ways (optional words × gap lengths × overlapping alternatives) of up to ${span} words, ` +
+        `and matching may try every way at every place: ways × words may be at most ${MAX_WORK}; use fewer optional words, shorter gaps or fewer words, or split it into several patterns`,
+      at,
+    );
   }
 
   /** alt ('|' alt)* followed by the closing bracket. */
-  alternatives(close: ')' | ']'): string[] {
+  alternatives(close: ')' | ']'): Seq[] {
     const alts = [this.seq()];
     while (this.src[this.pos] === '|') {
       this.pos++;
@@ -100,16 +182,28 @@ class Parser {
     return alts;
   }
 
-  item(): Part {
+  /** An alternation's ways, span and first words; its `re` is the bare `a|b|c`. */
+  group(alts: Seq[], at: number): Seq {
+    const re = alts.map((a) => a.re).join('|');
+    const ways = alternationWays(alts);
+    const span = Math.max(...alts.map((a) => a.span));
+    if (ways * span > MAX_WORK) this.tooCostly(ways, span, at);
+    return { re, ways, span, first: unionFirst(alts) };
+  }
+
+  item(): Omit<Part, 'at'> {
+    const at = this.pos;
     const c = this.src[this.pos];
     if (c === '(') {
       this.pos++;
-      return { re: `(?:${this.alternatives(')').join('|')})`, optional: false };
+      const g = this.group(this.alternatives(')'), at);
+      return { ...g, re: `(?:${g.re})`, optional: false };
     }
     if (c === '[') {
       this.pos++;
       const alts = this.alternatives(']');
-      return { re: alts.length > 1 ? `(?:${alts.join('|')})` : alts[0], optional: true };
+      const g = this.group(alts, at);
+      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, ways: g.ways + 1, span: g.span };
     }
     if (c === '{') {
       if (this.targets++ > 0) this.fail('only one {…} target per pattern');
@@ -117,7 +211,7 @@ class Parser {
       const inner = this.seq();
       if (this.src[this.pos] !== '}') this.fail('missing "}"');
       this.pos++;
-      return { re: `(${inner})`, optional: false };
+      return { ...inner, re: `(${inner.re})`, optional: false };
     }
     if (c === '.') {
       const m = /^\.\.(\.|\d+)/.exec(this.src.slice(this.pos));
@@ -125,11 +219,11 @@ class Parser {
       this.pos += m[0].length;
       const n = m[1] === '.' ? 3 : Number(m[1]);
       if (n < 1 || n > MAX_GAP) this.fail(`a gap can span 1 to ${MAX_GAP} words`);
-      return { re: '', optional: false, gap: n };
+      return { re: '', optional: false, gap: n, ways: n + 1, span: n };
     }
     if (c === '#') {
       this.pos++;
-      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false };
+      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, ways: 1, span: 1, first: { forms: new Set(), prefixes: [], number: true } };
     }
     const m = /^[\p{L}\p{N}'\u2019&]+(?:[-\u2010][\p{L}\p{N}'\u2019&]+)*/u.exec(this.src.slice(this.pos));
     if (!m) this.fail(`unexpected "${c}"`);
@@ -148,31 +242,35 @@ class Parser {
       const rest = forms.map((f) => f.slice(stem.length)).sort((a, b) => b.length - a.length);
       return `${escapeRe(stem)}(?:${rest.map(escapeRe).join('|')})`;
     });
-    return { re: res.join(SEP), optional: false };
+    // The suffix belongs to the last word of "follow-up+", so only a lone word's forms vary.
+    const norm = (f: string) => f.toLowerCase().replace(/\u2019/g, "'");
+    const w = norm(words[0]);
+    const lone = last === 0 ? suffix : '';
+    const first: FirstWord =
+      lone === '*' ? { forms: new Set(), prefixes: [w], number: false } : { forms: new Set(lone ? inflections(w).map(norm) : [w]), prefixes: [], number: false };
+    return { re: res.join(SEP), optional: false, ways: 1, span: words.length, first };
   }
 }
 
+/**
+ * Until the first required word, items carry their separator after them (a match
+ * starts on a word, never on a separator); from then on, before them.
+ */
 function joinParts(parts: Part[]): string {
   let out = '';
-  let needSep: string | null = null; // separator owed before the next required word
+  let needSep = SEP; // separator owed before the next item once a required word is in
   let started = false;
   for (const p of parts) {
     if (p.gap !== undefined) {
-      out += `(?:${GAP_SEP}${GAP_WORD}){0,${p.gap}}`;
-      needSep = GAP_SEP;
-      continue;
-    }
-    if (!started) {
+      out += started ? `(?:${GAP_SEP}${GAP_WORD}){0,${p.gap}}` : `(?:${GAP_WORD}${GAP_SEP}){0,${p.gap}}`;
+      if (started) needSep = GAP_SEP;
+    } else if (!started) {
       out += p.optional ? `(?:${p.re}${SEP})?` : p.re;
-      if (!p.optional) {
-        started = true;
-        needSep = SEP;
-      }
-      continue;
+      started = !p.optional;
+    } else {
+      out += p.optional ? `(?:${needSep}${p.re})?` : `${needSep}${p.re}`;
+      needSep = SEP;
     }
-    const sep = needSep ?? SEP;
-    out += p.optional ? `(?:${sep}${p.re})?` : `${sep}${p.re}`;
-    needSep = SEP;
   }
   return out;
 }
@@ -186,9 +284,9 @@ export function compilePattern(pattern: string): CompiledPattern {
   let c = compiled.get(pattern);
   if (c) return c;
   const parser = new Parser(pattern.trim());
-  const body = parser.seq();
+  const { re: body, ways, span } = parser.seq();
   if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
-  c = Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0 });
+  c = Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0, ways, span });
   compiled.set(pattern, c);
   return c;
 }

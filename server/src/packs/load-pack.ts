@@ -120,7 +120,8 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
       else compilePattern(p);
     } catch (e) {
       if (!(e instanceof PatternError)) throw e;
-      const pos = src.position(pointer);
+      // Point at the place in a phrase pattern (its parser counts from the trimmed pattern).
+      const pos = kind === 'regex' ? src.position(pointer) : src.positionIn(pointer, e.column + (p.length - p.trimStart().length));
       const hint = kind === 'phrase' && /[\\^$?]|[)\]][+*]/.test(p) ? ' Phrase patterns are not regular expressions; for a raw regular expression write { regex: "…" } (run on the linear-time re2js engine).' : '';
       errors.push(new PackError(manifest!, pos.line, pos.col, `invalid ${kind === 'regex' ? 'regex' : 'pattern'}: ${e.message}.${hint}`));
     }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, type Document } from 'yaml';
 import { PackError } from './diagnostics';
 
 /** A parsed YAML/JSON file that can say where any of its values came from. */
@@ -26,12 +26,30 @@ export class YamlSource {
 
   /** Line and column of the value at a JSON pointer such as /rules/0/severity. */
   position(pointer: string): { line: number; col: number } {
-    const path = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const path = this.path(pointer);
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) return this.lines.linePos(node.range[0]);
     }
     return { line: 1, col: 1 };
+  }
+
+  /**
+   * Line and column of character `offset` of the string at a pointer, when the file
+   * spells the string as is (plain, or quoted without escapes); else of the value.
+   */
+  positionIn(pointer: string, offset: number): { line: number; col: number } {
+    const node = this.doc.getIn(this.path(pointer), true);
+    if (isScalar(node) && typeof node.value === 'string' && node.range) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : node.type === 'PLAIN' ? 0 : -1;
+      const start = node.range[0] + quoted;
+      if (quoted >= 0 && this.text.slice(start, start + node.value.length) === node.value) return this.lines.linePos(start + Math.min(offset, node.value.length));
+    }
+    return this.position(pointer);
+  }
+
+  private path(pointer: string): Array<string | number> {
+    return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   }
 
   /** Position of a key (for "unknown property" errors). */
