@@ -36,6 +36,8 @@ export interface PackRef {
   name: string;
   /** The rule or preset that names it. */
   from: string;
+  /** For a preset's `extends` entry: the name of that preset. */
+  preset?: string;
   file: string;
   line: number;
   col: number;
@@ -218,7 +220,7 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
     }
     (preset.extends ?? []).forEach((ext: string, i: number) => {
       const p = src.position(`/presets/${name}/extends/${i}`);
-      refs.push({ kind: 'preset', name: ext, from: `preset "${name}"`, file: manifest, line: p.line, col: p.col });
+      refs.push({ kind: 'preset', name: ext, from: `preset "${name}"`, preset: name, file: manifest, line: p.line, col: p.col });
     });
   }
   if (errors.length) return { errors };
