@@ -50,7 +50,7 @@ function inside(dir: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-function readSmall(file: string, budget: { bytes: number }): string {
+export function readSmall(file: string, budget: { bytes: number }): string {
   const size = statSync(file).size;
   if (size > PACK_LIMITS.fileBytes) {
     throw new PackError(file, 1, 1, `file is ${(size / 1048576).toFixed(1)} MB; pack files may be at most ${PACK_LIMITS.fileBytes / 1048576} MB.`);
