@@ -27,8 +27,8 @@ function temp(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const RULE = (id: string) =>
-  `id: ${id}\nseverity: warning\ndescription: A rule.\nappliesTo:\n  - kinds: [posting, charter, other]\ncheck:\n  type: phrase\n  class: customer\n  scope: document\nmessage: "Matched {match}."\n`;
+const RULE = (id: string, message = 'Matched {match}.') =>
+  `id: ${id}\nseverity: warning\ndescription: A rule.\nappliesTo:\n  - kinds: [posting, charter, other]\ncheck:\n  type: phrase\n  class: customer\n  scope: document\nmessage: "${message}"\n`;
 
 function configError(config: object, baseDir = ROOT): string {
   clearConfigCache();
@@ -77,6 +77,18 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
       const viaPreset = resolveConfig({ packs: ['./pack'], extends: ['cx-core/recommended', 'proto-pack/constructor'] }, dir);
       assert.deepEqual(lint(POSTING, viaPreset.setup).findings.filter((f) => f.ruleId === 'constructor').map((f) => f.severity), ['error']);
       assert.match(configError({ packs: ['./pack'], extends: ['proto-pack/toString'] }, dir), /unknown preset "proto-pack\/toString"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('{constructor} and {toString} in a rule message stay visible like any unknown placeholder', () => {
+    const dir = temp({ 'pack/pack.yaml': 'name: msg-pack\nversion: 1.0.0\nrules: rules/*.yaml\n', 'pack/rules/m.yaml': RULE('msg', 'Matched {match} {constructor} {toString}.') });
+    try {
+      clearConfigCache();
+      const cfg = resolveConfig({ packs: ['./pack'] }, dir);
+      const [f] = lint(POSTING, cfg.setup).findings.filter((x) => x.ruleId === 'msg');
+      assert.equal(f.message, 'Matched customer {constructor} {toString}.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

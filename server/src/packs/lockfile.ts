@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
+import { own } from '../engine/own';
 import { builtinPackDir } from './builtin';
 import type { LoadedPack } from './load-pack';
 
@@ -129,7 +130,7 @@ export class LockVerifier {
     for (const p of packs) {
       if (isBuiltin(p) || this.checked.has(p.dir)) continue;
       const name = p.pack.name;
-      const entry = this.lock.packs[name];
+      const entry = own(this.lock.packs, name);
       if (!entry) {
         out.push(`pack "${name}" (${p.dir}) is not in ${this.file}. Review it, then run "cx-lint pack lock" to add it.`);
         continue;
