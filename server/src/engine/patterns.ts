@@ -50,38 +50,102 @@ interface FirstWord {
   number: boolean;
 }
 
-/** `first` undefined: the item may start with any word (an optional word or a gap comes first). */
-type Part = { re: string; optional: boolean; gap?: number; ways: number; span: number; first?: FirstWord; at: number };
+/**
+ * What an item's first word can be, worked out only when an alternation needs it;
+ * undefined: any word (an optional word or a gap comes first).
+ */
+type FirstOf = () => FirstWord | undefined;
+const ANY_WORD: FirstOf = () => undefined;
+const A_NUMBER: FirstWord = { forms: new Set(), prefixes: [], number: true };
 
-/** A sequence or alternative: its regex, its number of ways, and what its first word can be. */
-type Seq = { re: string; ways: number; span: number; first?: FirstWord };
+/** Computes a value on first use, once. */
+function lazy<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+const ONE_WAY = () => 1;
+
+/**
+ * A sequence or alternative: its regex, its ways, the most words it spans, and what
+ * its first word can be. `upper` bounds `ways` by counting every alternative (no
+ * first-word analysis), which is enough for almost every pattern; the exact count is
+ * only worked out for a pattern whose bound passes the limit.
+ */
+type Seq = { re: string; upper: number; ways: () => number; span: number; first: FirstOf };
+type Part = Seq & { optional: boolean; gap?: number; at: number };
 
 const DIGIT = /^\p{N}/u;
 
 function overlaps(a: FirstWord | undefined, b: FirstWord | undefined): boolean {
   if (!a || !b) return true;
-  for (const f of a.forms) if (b.forms.has(f)) return true;
-  const prefixed = (x: FirstWord, y: FirstWord) =>
-    x.prefixes.some((p) => [...y.forms].some((f) => f.startsWith(p)) || y.prefixes.some((q) => q.startsWith(p) || p.startsWith(q)));
-  if (prefixed(a, b) || prefixed(b, a)) return true;
-  const numeric = (x: FirstWord) => x.number || [...x.forms, ...x.prefixes].some((f) => DIGIT.test(f));
-  return (a.number && numeric(b)) || (b.number && numeric(a));
+  const [small, large] = a.forms.size <= b.forms.size ? [a, b] : [b, a];
+  for (const f of small.forms) if (large.forms.has(f)) return true;
+  return prefixOverlap(a, b) || prefixOverlap(b, a) || (a.number && numeric(b)) || (b.number && numeric(a));
+}
+
+/** Does a `word*` prefix of x match a first word of y? */
+function prefixOverlap(x: FirstWord, y: FirstWord): boolean {
+  for (const p of x.prefixes) {
+    for (const f of y.forms) if (f.startsWith(p)) return true;
+    for (const q of y.prefixes) if (q.startsWith(p) || p.startsWith(q)) return true;
+  }
+  return false;
+}
+
+function numeric(x: FirstWord): boolean {
+  if (x.number) return true;
+  for (const f of x.forms) if (DIGIT.test(f)) return true;
+  return x.prefixes.some((p) => DIGIT.test(p));
 }
 
 /**
  * The ways of an alternation at one place: the alternatives that can match there all
  * accept the word found there, so they overlap pairwise; the most any alternative's
- * overlapping set can add up to bounds them.
+ * overlapping set can add up to bounds them. Alternatives of plain words are matched
+ * up through their shared forms, so a long word list costs no pairwise comparisons.
  */
 function alternationWays(alts: Seq[]): number {
+  if (alts.length === 1) return alts[0].ways();
+  const firsts = alts.map((a) => a.first());
+  const plain = (i: number) => firsts[i] !== undefined && !firsts[i]!.prefixes.length && !firsts[i]!.number;
+  const byForm = new Map<string, number[]>();
+  const loose: number[] = []; // prefixes, numbers or any word: compared with each other alternative
+  alts.forEach((_, i) => {
+    if (!plain(i)) return void loose.push(i);
+    for (const f of firsts[i]!.forms) {
+      const list = byForm.get(f);
+      if (list) list.push(i);
+      else byForm.set(f, [i]);
+    }
+  });
   let most = 0;
-  for (const a of alts) most = Math.max(most, alts.reduce((n, b) => n + (overlaps(a.first, b.first) ? b.ways : 0), 0));
+  alts.forEach((_, i) => {
+    const together = new Set<number>([i]);
+    if (plain(i)) {
+      for (const f of firsts[i]!.forms) for (const j of byForm.get(f)!) together.add(j);
+      for (const j of loose) if (overlaps(firsts[i], firsts[j])) together.add(j);
+    } else {
+      firsts.forEach((b, j) => overlaps(firsts[i], b) && together.add(j));
+    }
+    let n = 0;
+    for (const j of together) n += alts[j].ways();
+    most = Math.max(most, n);
+  });
   return most;
 }
 
 function unionFirst(alts: Seq[]): FirstWord | undefined {
-  if (alts.some((a) => !a.first)) return undefined;
-  return { forms: new Set(alts.flatMap((a) => [...a.first!.forms])), prefixes: alts.flatMap((a) => a.first!.prefixes), number: alts.some((a) => a.first!.number) };
+  const firsts = alts.map((a) => a.first());
+  if (firsts.some((f) => !f)) return undefined;
+  return { forms: new Set(firsts.flatMap((f) => [...f!.forms])), prefixes: firsts.flatMap((f) => f!.prefixes), number: firsts.some((f) => f!.number) };
 }
 
 export interface CompiledPattern {
@@ -90,10 +154,6 @@ export interface CompiledPattern {
   body: string;
   /** True when the pattern marks a `{…}` target span (capture group 1). */
   hasTarget: boolean;
-  /** How many ways the pattern can be laid over the same words (ways × span is at most MAX_WORK). */
-  ways: number;
-  /** The most words it can span. */
-  span: number;
 }
 
 function escapeRe(s: string): string {
@@ -144,21 +204,24 @@ class Parser {
       const c = this.src[this.pos];
       if (c === undefined || c === ')' || c === '|' || c === ']' || c === '}') break;
       const at = this.pos;
-      parts.push({ ...this.item(), at });
+      const part = this.item() as Part;
+      part.at = at;
+      parts.push(part);
     }
     if (parts.length === 0) this.fail('empty pattern or group');
     if (parts.every((p) => p.optional || p.gap !== undefined)) this.fail('a pattern needs at least one required word');
-    const ways = parts.reduce((n, p) => n * p.ways, 1);
+    const upper = parts.reduce((n, p) => n * p.upper, 1);
+    const ways = lazy(() => parts.reduce((n, p) => n * p.ways(), 1));
     const span = parts.reduce((n, p) => n + p.span, 0);
-    if (ways * span > MAX_WORK) {
+    if (upper * span > MAX_WORK && ways() * span > MAX_WORK) {
       // Point at the item where the cost so far passes the limit.
       let w = 1;
       let n = 0;
-      const at = (parts.find((p) => (w *= p.ways) * (n += p.span) > MAX_WORK) ?? parts[0]).at;
-      this.tooCostly(ways, span, at);
+      const at = (parts.find((p) => (w *= p.ways()) * (n += p.span) > MAX_WORK) ?? parts[0]).at;
+      this.tooCostly(ways(), span, at);
     }
     const lead = parts[0];
-    return { re: joinParts(parts), ways, span, first: lead.optional || lead.gap !== undefined ? undefined : lead.first };
+    return { re: joinParts(parts), upper, ways, span, first: lead.optional || lead.gap !== undefined ? ANY_WORD : lead.first };
   }
 
   tooCostly(ways: number, span: number, at: number): never {
@@ -185,10 +248,11 @@ class Parser {
   /** An alternation's ways, span and first words; its `re` is the bare `a|b|c`. */
   group(alts: Seq[], at: number): Seq {
     const re = alts.map((a) => a.re).join('|');
-    const ways = alternationWays(alts);
+    const upper = alts.reduce((n, a) => n + a.upper, 0);
+    const ways = lazy(() => alternationWays(alts));
     const span = Math.max(...alts.map((a) => a.span));
-    if (ways * span > MAX_WORK) this.tooCostly(ways, span, at);
-    return { re, ways, span, first: unionFirst(alts) };
+    if (upper * span > MAX_WORK && ways() * span > MAX_WORK) this.tooCostly(ways(), span, at);
+    return { re, upper, ways, span, first: alts.length === 1 ? alts[0].first : lazy(() => unionFirst(alts)) };
   }
 
   item(): Omit<Part, 'at'> {
@@ -203,7 +267,7 @@ class Parser {
       this.pos++;
       const alts = this.alternatives(']');
       const g = this.group(alts, at);
-      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, ways: g.ways + 1, span: g.span };
+      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, upper: g.upper + 1, ways: () => g.ways() + 1, span: g.span, first: ANY_WORD };
     }
     if (c === '{') {
       if (this.targets++ > 0) this.fail('only one {…} target per pattern');
@@ -219,11 +283,11 @@ class Parser {
       this.pos += m[0].length;
       const n = m[1] === '.' ? 3 : Number(m[1]);
       if (n < 1 || n > MAX_GAP) this.fail(`a gap can span 1 to ${MAX_GAP} words`);
-      return { re: '', optional: false, gap: n, ways: n + 1, span: n };
+      return { re: '', optional: false, gap: n, upper: n + 1, ways: () => n + 1, span: n, first: ANY_WORD };
     }
     if (c === '#') {
       this.pos++;
-      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, ways: 1, span: 1, first: { forms: new Set(), prefixes: [], number: true } };
+      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, upper: 1, ways: ONE_WAY, span: 1, first: () => A_NUMBER };
     }
     const m = /^[\p{L}\p{N}'\u2019&]+(?:[-\u2010][\p{L}\p{N}'\u2019&]+)*/u.exec(this.src.slice(this.pos));
     if (!m) this.fail(`unexpected "${c}"`);
@@ -232,11 +296,12 @@ class Parser {
     let suffix = '';
     if (this.src[this.pos] === '+' || this.src[this.pos] === '*') suffix = this.src[this.pos++];
     const last = words.length - 1;
+    // `word+`: its forms, computed once for the regex and for the first-word check.
+    const forms = suffix === '+' ? inflections(words[last]).map((f) => f.toLowerCase()) : [];
     const res = words.map((w, i) => {
       if (i < last || !suffix) return escapeRe(w);
       if (suffix === '*') return `${escapeRe(w)}[\\p{L}\\p{N}]*`;
       // One shared stem and a short suffix group keep the compiled regex small.
-      const forms = inflections(w).map((f) => f.toLowerCase());
       let stem = forms[0];
       for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
       const rest = forms.map((f) => f.slice(stem.length)).sort((a, b) => b.length - a.length);
@@ -244,11 +309,11 @@ class Parser {
     });
     // The suffix belongs to the last word of "follow-up+", so only a lone word's forms vary.
     const norm = (f: string) => f.toLowerCase().replace(/\u2019/g, "'");
-    const w = norm(words[0]);
     const lone = last === 0 ? suffix : '';
-    const first: FirstWord =
-      lone === '*' ? { forms: new Set(), prefixes: [w], number: false } : { forms: new Set(lone ? inflections(w).map(norm) : [w]), prefixes: [], number: false };
-    return { re: res.join(SEP), optional: false, ways: 1, span: words.length, first };
+    const first = lazy(() =>
+      lone === '*' ? { forms: new Set<string>(), prefixes: [norm(words[0])], number: false } : { forms: new Set(lone ? forms.map(norm) : [norm(words[0])]), prefixes: [], number: false },
+    );
+    return { re: res.join(SEP), optional: false, upper: 1, ways: ONE_WAY, span: words.length, first };
   }
 }
 
@@ -283,12 +348,23 @@ const compiled = new Map<string, CompiledPattern>();
 export function compilePattern(pattern: string): CompiledPattern {
   let c = compiled.get(pattern);
   if (c) return c;
-  const parser = new Parser(pattern.trim());
-  const { re: body, ways, span } = parser.seq();
-  if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
-  c = Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0, ways, span });
+  const { parser, seq } = parse(pattern);
+  c = Object.freeze({ source: `${START}(?:${seq.re})${END}`, body: seq.re, hasTarget: parser.targets > 0 });
   compiled.set(pattern, c);
   return c;
+}
+
+function parse(pattern: string): { parser: Parser; seq: Seq } {
+  const parser = new Parser(pattern.trim());
+  const seq = parser.seq();
+  if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
+  return { parser, seq };
+}
+
+/** A pattern's exact ways and the most words it spans (what the cost limit weighs), for tests and tools. */
+export function patternCost(pattern: string): { ways: number; span: number } {
+  const { seq } = parse(pattern);
+  return { ways: seq.ways(), span: seq.span };
 }
 
 // Case-insensitive Unicode regexes are slow to compile and to run in V8 (every
