@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Severity, SeveritySetting } from '../engine';
+import { keyRecord } from '../engine/own';
 
 export class UsageError extends Error {}
 
@@ -110,7 +111,7 @@ export function parseCli(argv: string[]): CliOptions {
     maxWarnings = Number(v['max-warnings']);
     if (!/^\d+$/.test(v['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number (got "${v['max-warnings']}")`);
   }
-  const rules: Record<string, SeveritySetting> = {};
+  const rules = keyRecord<SeveritySetting>();
   for (const r of v.rule ?? []) {
     const m = /^([A-Za-z0-9][\w./-]*)=(\w+)$/.exec(r.trim());
     if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (got "${r}")`);

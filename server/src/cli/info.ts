@@ -1,5 +1,6 @@
 import { parseRuleSetting } from '../engine';
 import { OutsideError, readInside } from '../packs/inside-pack';
+import { keyRecord, own } from '../engine/own';
 import type { ResolvedConfig } from '../packs/config';
 import { DEFAULT_EXTENDS } from '../packs/config';
 
@@ -61,9 +62,9 @@ export function explainRule(id: string, cfg: ResolvedConfig): string | undefined
 
 /** `--print-config FILE`: the resolved config as JSON. */
 export function printConfig(cfg: ResolvedConfig): string {
-  const rules: Record<string, unknown> = {};
+  const rules = keyRecord<unknown>();
   for (const r of cfg.setup.allRules) {
-    const setting = cfg.lint.rules?.[r.data.id] ?? r.data.severity;
+    const setting = own(cfg.lint.rules, r.data.id) ?? r.data.severity;
     const { severity, options } = parseRuleSetting(setting, r.data.id);
     rules[r.data.id] = Object.keys(options).length ? [severity, options] : severity;
   }

@@ -23,6 +23,7 @@ import { StylishWriter } from './formatters/stylish';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
 import { toFileResult, forReport, type FileResult } from './results';
 import { BaselineWriter, readBaseline, withoutBaselined } from './baseline';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe';
 
 const PROGRESS_MIN_FILES = 50;
 /** Tasks queued per --jobs worker. */
@@ -539,6 +540,7 @@ class Progress {
 setFlagsFromString('--heap-growing-percent=80');
 
 if (isMainThread) {
+  exitQuietlyOnBrokenPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

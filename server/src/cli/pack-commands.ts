@@ -15,7 +15,9 @@ export const PACK_USAGE = `Usage: cx-lint pack <command> [options]
 
 Commands:
   init [DIR]          write a working pack skeleton (manifest, one rule, its docs and
-                      examples, package.json) into DIR (default: the current folder)
+                      examples, package.json) into DIR (default: the current folder);
+                      the package is cx-lint-pack-<DIR>, or @org/cx-lint-pack-<name>
+                      when DIR is written @org/<name>
   validate DIR…       check a pack: schema, limits, patterns, paths, engine range,
                       duplicate ids, unknown lexicon classes or rules (exit 2 on errors)
   test DIR…           run every rule's valid/invalid examples, fix expectations and
@@ -67,8 +69,7 @@ function packInit(dir: string, io: Io): number {
     io.err(`cx-lint: pack init: ${dir} is not empty; choose a new or empty folder.\n`);
     return 2;
   }
-  const base = basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-pack';
-  const name = base.startsWith(`${PACK_PREFIX}-`) ? base : `${PACK_PREFIX}-${base}`;
+  const name = packNameFor(dir);
   const files = packSkeleton(name, ENGINE_VERSION);
   for (const [rel, text] of Object.entries(files)) {
     const p = join(dir, rel);
@@ -78,6 +79,19 @@ function packInit(dir: string, io: Io): number {
   const shown = relative(process.cwd(), dir) || '.';
   io.out(`Created the pack "${name}" in ${shown}:\n${Object.keys(files).map((f) => `  ${f}\n`).join('')}\nNext: cx-lint pack validate ${shown} && cx-lint pack test ${shown}\n`);
   return 0;
+}
+
+/**
+ * The package name for a new pack folder: cx-lint-pack-<folder>, or, when the folder
+ * is written as an npm scope and name (`pack init @org/titles`), @org/cx-lint-pack-titles.
+ */
+function packNameFor(dir: string): string {
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = slug(basename(dir)) || 'my-pack';
+  const name = base === PACK_PREFIX || base.startsWith(`${PACK_PREFIX}-`) ? base : `${PACK_PREFIX}-${base}`;
+  const parent = basename(dirname(dir));
+  const scope = parent.startsWith('@') ? slug(parent.slice(1)) : '';
+  return scope ? `@${scope}/${name}` : name;
 }
 
 function printErrors(errors: { message: string }[], io: Io): void {
@@ -108,7 +122,6 @@ function packWarnings(loaded: NonNullable<ReturnType<typeof checkPackFolder>['pa
     try {
       const meta = JSON.parse(readInside(loaded.dir, pj, 'package.json'));
       if (meta.version && meta.version !== p.version) out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
-      if (meta.scripts && Object.keys(meta.scripts).some((k) => /install/.test(k))) out.push(`${pj}: has install scripts; a pack needs none, and users may install packs with --ignore-scripts.`);
     } catch (e) {
       out.push(e instanceof OutsideError ? `${pj}: ${e.reason}` : `${pj}: not valid JSON.`);
     }

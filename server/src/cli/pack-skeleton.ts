@@ -3,12 +3,12 @@
  * `pack test` as it stands (a test runs both on it), ready to edit and publish.
  */
 export function packSkeleton(name: string, engine: string): Record<string, string> {
-  const short = name.replace(/^cx-lint-pack-/, '');
+  const short = name.replace(/^@[^/]+\//, '').replace(/^cx-lint-pack-?/, '');
   const ruleId = `${short.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my'}-no-buzzword-titles`.replace(/^([^a-z])/, 'p-$1');
   const major = engine.split('.')[0];
   const manifest = `# A cx-lint rule pack: plain data, never code. Format: https://github.com/cx-lint/cx-lint/blob/main/docs/packs.md
 # yaml-language-server: $schema=https://cx-lint.dev/schema/pack.schema.json
-name: ${name}
+name: ${JSON.stringify(name)}
 version: 0.1.0
 description: House rules for our job postings.
 license: MIT
@@ -107,8 +107,10 @@ Not reported: \`# Customer Experience Specialist\`
         license: 'MIT',
         keywords: ['cx-lint', 'cx-lint-pack'],
         files: ['pack.yaml', 'rules/'],
+        // No peerDependencies on cx-lint: npm would fetch it when the pack is installed
+        // (failing offline, or pulling a second copy). The manifest's engine range says
+        // which cx-lint versions can read the pack. No bin, main or scripts: see package-json.ts.
         cxlint: { pack: '.' },
-        peerDependencies: { 'cx-lint': '*' },
       },
       null,
       2,

@@ -1,8 +1,17 @@
 /**
  * The phrase-pattern language of rule packs (see docs/how-cx-lint-reads.md §7),
- * compiled to JavaScript regular expressions. The grammar cannot express nested
- * unbounded repetition: every gap is bounded and alternatives are plain words, so
- * the compiled expressions cannot backtrack catastrophically whatever a pack says.
+ * compiled to JavaScript regular expressions, which V8 runs by backtracking.
+ *
+ * Why matching stays linear in the text: the grammar has no unbounded repetition of
+ * words (every gap is bounded), words and separators never overlap, and every match
+ * starts at a word. So at one start position the engine can only try the different
+ * ways the pattern's items can be laid over the next words — which word an
+ * alternation takes, whether an optional word is there, how many words a gap skips —
+ * and each way costs at most the text it spans. Those ways multiply along a
+ * pattern (`[a] [a] [a] … b` on "a a a … c" tries 2^n of them), so the parser counts
+ * them, and refuses a pattern whose ways times the words it spans pass MAX_WORK: a
+ * pattern that loads costs at most MAX_WORK word steps at any place in the text, like
+ * a plain phrase of MAX_WORK words would.
  */
 
 export class PatternError extends Error {
@@ -23,8 +32,121 @@ const SEP = "[\\s\\-\\u2010\\u2011\\u2013/]+";
 const GAP_SEP = "[\\s\\-\\u2010\\u2011\\u2013/,&:]+";
 const GAP_WORD = "[\\p{L}\\p{N}'\\u2019]+";
 export const MAX_GAP = 8;
+/**
+ * The most word steps one pattern may cost at one place in the text: its ways
+ * times the words it spans. A plain phrase of 240 words costs 240; cx-core's
+ * richest pattern 2,400 (160 ways of up to 15 words).
+ */
+export const MAX_WORK = 4096;
 
-type Part = { re: string; optional: boolean; gap?: number };
+/**
+ * What the first word of an item can be: exact forms, `word*` prefixes, `#` numbers.
+ * Alternatives whose first words exclude each other cannot both match at one place,
+ * so `(with|across|between)` adds no ways while `(a|a b)` adds one.
+ */
+interface FirstWord {
+  forms: Set<string>;
+  prefixes: string[];
+  number: boolean;
+}
+
+/**
+ * What an item's first word can be, worked out only when an alternation needs it;
+ * undefined: any word (an optional word or a gap comes first).
+ */
+type FirstOf = () => FirstWord | undefined;
+const ANY_WORD: FirstOf = () => undefined;
+const A_NUMBER: FirstWord = { forms: new Set(), prefixes: [], number: true };
+
+/** Computes a value on first use, once. */
+function lazy<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+const ONE_WAY = () => 1;
+
+/**
+ * A sequence or alternative: its regex, its ways, the most words it spans, and what
+ * its first word can be. `upper` bounds `ways` by counting every alternative (no
+ * first-word analysis), which is enough for almost every pattern; the exact count is
+ * only worked out for a pattern whose bound passes the limit.
+ */
+type Seq = { re: string; upper: number; ways: () => number; span: number; first: FirstOf };
+type Part = Seq & { optional: boolean; gap?: number; at: number };
+
+const DIGIT = /^\p{N}/u;
+
+function overlaps(a: FirstWord | undefined, b: FirstWord | undefined): boolean {
+  if (!a || !b) return true;
+  const [small, large] = a.forms.size <= b.forms.size ? [a, b] : [b, a];
+  for (const f of small.forms) if (large.forms.has(f)) return true;
+  return prefixOverlap(a, b) || prefixOverlap(b, a) || (a.number && numeric(b)) || (b.number && numeric(a));
+}
+
+/** Does a `word*` prefix of x match a first word of y? */
+function prefixOverlap(x: FirstWord, y: FirstWord): boolean {
+  for (const p of x.prefixes) {
+    for (const f of y.forms) if (f.startsWith(p)) return true;
+    for (const q of y.prefixes) if (q.startsWith(p) || p.startsWith(q)) return true;
+  }
+  return false;
+}
+
+function numeric(x: FirstWord): boolean {
+  if (x.number) return true;
+  for (const f of x.forms) if (DIGIT.test(f)) return true;
+  return x.prefixes.some((p) => DIGIT.test(p));
+}
+
+/**
+ * The ways of an alternation at one place: the alternatives that can match there all
+ * accept the word found there, so they overlap pairwise; the most any alternative's
+ * overlapping set can add up to bounds them. Alternatives of plain words are matched
+ * up through their shared forms, so a long word list costs no pairwise comparisons.
+ */
+function alternationWays(alts: Seq[]): number {
+  if (alts.length === 1) return alts[0].ways();
+  const firsts = alts.map((a) => a.first());
+  const plain = (i: number) => firsts[i] !== undefined && !firsts[i]!.prefixes.length && !firsts[i]!.number;
+  const byForm = new Map<string, number[]>();
+  const loose: number[] = []; // prefixes, numbers or any word: compared with each other alternative
+  alts.forEach((_, i) => {
+    if (!plain(i)) return void loose.push(i);
+    for (const f of firsts[i]!.forms) {
+      const list = byForm.get(f);
+      if (list) list.push(i);
+      else byForm.set(f, [i]);
+    }
+  });
+  let most = 0;
+  alts.forEach((_, i) => {
+    const together = new Set<number>([i]);
+    if (plain(i)) {
+      for (const f of firsts[i]!.forms) for (const j of byForm.get(f)!) together.add(j);
+      for (const j of loose) if (overlaps(firsts[i], firsts[j])) together.add(j);
+    } else {
+      firsts.forEach((b, j) => overlaps(firsts[i], b) && together.add(j));
+    }
+    let n = 0;
+    for (const j of together) n += alts[j].ways();
+    most = Math.max(most, n);
+  });
+  return most;
+}
+
+function unionFirst(alts: Seq[]): FirstWord | undefined {
+  const firsts = alts.map((a) => a.first());
+  if (firsts.some((f) => !f)) return undefined;
+  return { forms: new Set(firsts.flatMap((f) => [...f!.forms])), prefixes: firsts.flatMap((f) => f!.prefixes), number: firsts.some((f) => f!.number) };
+}
 
 export interface CompiledPattern {
   source: string;
@@ -75,21 +197,44 @@ class Parser {
   }
 
   /** seq := item+ ; stops at `)`, `|`, `]`, `}` or the end. */
-  seq(): string {
+  seq(): Seq {
     const parts: Part[] = [];
     for (;;) {
       this.skipSpace();
       const c = this.src[this.pos];
       if (c === undefined || c === ')' || c === '|' || c === ']' || c === '}') break;
-      parts.push(this.item());
+      const at = this.pos;
+      const part = this.item() as Part;
+      part.at = at;
+      parts.push(part);
     }
     if (parts.length === 0) this.fail('empty pattern or group');
     if (parts.every((p) => p.optional || p.gap !== undefined)) this.fail('a pattern needs at least one required word');
-    return joinParts(parts);
+    const upper = parts.reduce((n, p) => n * p.upper, 1);
+    const ways = lazy(() => parts.reduce((n, p) => n * p.ways(), 1));
+    const span = parts.reduce((n, p) => n + p.span, 0);
+    if (upper * span > MAX_WORK && ways() * span > MAX_WORK) {
+      // Point at the item where the cost so far passes the limit.
+      let w = 1;
+      let n = 0;
+      const at = (parts.find((p) => (w *= p.ways()) * (n += p.span) > MAX_WORK) ?? parts[0]).at;
+      this.tooCostly(ways(), span, at);
+    }
+    const lead = parts[0];
+    return { re: joinParts(parts), upper, ways, span, first: lead.optional || lead.gap !== undefined ? ANY_WORD : lead.first };
+  }
+
+  tooCostly(ways: number, span: number, at: number): never {
+    const n = ways > 1e6 ? 'over a million' : String(ways);
+    this.fail(
+      `this pattern can be laid over the same words in ${n} ways (optional words × gap lengths × overlapping alternatives) of up to ${span} words, ` +
+        `and matching may try every way at every place: ways × words may be at most ${MAX_WORK}; use fewer optional words, shorter gaps or fewer words, or split it into several patterns`,
+      at,
+    );
   }
 
   /** alt ('|' alt)* followed by the closing bracket. */
-  alternatives(close: ')' | ']'): string[] {
+  alternatives(close: ')' | ']'): Seq[] {
     const alts = [this.seq()];
     while (this.src[this.pos] === '|') {
       this.pos++;
@@ -100,16 +245,29 @@ class Parser {
     return alts;
   }
 
-  item(): Part {
+  /** An alternation's ways, span and first words; its `re` is the bare `a|b|c`. */
+  group(alts: Seq[], at: number): Seq {
+    const re = alts.map((a) => a.re).join('|');
+    const upper = alts.reduce((n, a) => n + a.upper, 0);
+    const ways = lazy(() => alternationWays(alts));
+    const span = Math.max(...alts.map((a) => a.span));
+    if (upper * span > MAX_WORK && ways() * span > MAX_WORK) this.tooCostly(ways(), span, at);
+    return { re, upper, ways, span, first: alts.length === 1 ? alts[0].first : lazy(() => unionFirst(alts)) };
+  }
+
+  item(): Omit<Part, 'at'> {
+    const at = this.pos;
     const c = this.src[this.pos];
     if (c === '(') {
       this.pos++;
-      return { re: `(?:${this.alternatives(')').join('|')})`, optional: false };
+      const g = this.group(this.alternatives(')'), at);
+      return { ...g, re: `(?:${g.re})`, optional: false };
     }
     if (c === '[') {
       this.pos++;
       const alts = this.alternatives(']');
-      return { re: alts.length > 1 ? `(?:${alts.join('|')})` : alts[0], optional: true };
+      const g = this.group(alts, at);
+      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, upper: g.upper + 1, ways: () => g.ways() + 1, span: g.span, first: ANY_WORD };
     }
     if (c === '{') {
       if (this.targets++ > 0) this.fail('only one {…} target per pattern');
@@ -117,7 +275,7 @@ class Parser {
       const inner = this.seq();
       if (this.src[this.pos] !== '}') this.fail('missing "}"');
       this.pos++;
-      return { re: `(${inner})`, optional: false };
+      return { ...inner, re: `(${inner.re})`, optional: false };
     }
     if (c === '.') {
       const m = /^\.\.(\.|\d+)/.exec(this.src.slice(this.pos));
@@ -125,11 +283,11 @@ class Parser {
       this.pos += m[0].length;
       const n = m[1] === '.' ? 3 : Number(m[1]);
       if (n < 1 || n > MAX_GAP) this.fail(`a gap can span 1 to ${MAX_GAP} words`);
-      return { re: '', optional: false, gap: n };
+      return { re: '', optional: false, gap: n, upper: n + 1, ways: () => n + 1, span: n, first: ANY_WORD };
     }
     if (c === '#') {
       this.pos++;
-      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false };
+      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, upper: 1, ways: ONE_WAY, span: 1, first: () => A_NUMBER };
     }
     const m = /^[\p{L}\p{N}'\u2019&]+(?:[-\u2010][\p{L}\p{N}'\u2019&]+)*/u.exec(this.src.slice(this.pos));
     if (!m) this.fail(`unexpected "${c}"`);
@@ -138,41 +296,46 @@ class Parser {
     let suffix = '';
     if (this.src[this.pos] === '+' || this.src[this.pos] === '*') suffix = this.src[this.pos++];
     const last = words.length - 1;
+    // `word+`: its forms, computed once for the regex and for the first-word check.
+    const forms = suffix === '+' ? inflections(words[last]).map((f) => f.toLowerCase()) : [];
     const res = words.map((w, i) => {
       if (i < last || !suffix) return escapeRe(w);
       if (suffix === '*') return `${escapeRe(w)}[\\p{L}\\p{N}]*`;
       // One shared stem and a short suffix group keep the compiled regex small.
-      const forms = inflections(w).map((f) => f.toLowerCase());
       let stem = forms[0];
       for (const f of forms) while (!f.startsWith(stem)) stem = stem.slice(0, -1);
       const rest = forms.map((f) => f.slice(stem.length)).sort((a, b) => b.length - a.length);
       return `${escapeRe(stem)}(?:${rest.map(escapeRe).join('|')})`;
     });
-    return { re: res.join(SEP), optional: false };
+    // The suffix belongs to the last word of "follow-up+", so only a lone word's forms vary.
+    const norm = (f: string) => f.toLowerCase().replace(/\u2019/g, "'");
+    const lone = last === 0 ? suffix : '';
+    const first = lazy(() =>
+      lone === '*' ? { forms: new Set<string>(), prefixes: [norm(words[0])], number: false } : { forms: new Set(lone ? forms.map(norm) : [norm(words[0])]), prefixes: [], number: false },
+    );
+    return { re: res.join(SEP), optional: false, upper: 1, ways: ONE_WAY, span: words.length, first };
   }
 }
 
+/**
+ * Until the first required word, items carry their separator after them (a match
+ * starts on a word, never on a separator); from then on, before them.
+ */
 function joinParts(parts: Part[]): string {
   let out = '';
-  let needSep: string | null = null; // separator owed before the next required word
+  let needSep = SEP; // separator owed before the next item once a required word is in
   let started = false;
   for (const p of parts) {
     if (p.gap !== undefined) {
-      out += `(?:${GAP_SEP}${GAP_WORD}){0,${p.gap}}`;
-      needSep = GAP_SEP;
-      continue;
-    }
-    if (!started) {
+      out += started ? `(?:${GAP_SEP}${GAP_WORD}){0,${p.gap}}` : `(?:${GAP_WORD}${GAP_SEP}){0,${p.gap}}`;
+      if (started) needSep = GAP_SEP;
+    } else if (!started) {
       out += p.optional ? `(?:${p.re}${SEP})?` : p.re;
-      if (!p.optional) {
-        started = true;
-        needSep = SEP;
-      }
-      continue;
+      started = !p.optional;
+    } else {
+      out += p.optional ? `(?:${needSep}${p.re})?` : `${needSep}${p.re}`;
+      needSep = SEP;
     }
-    const sep = needSep ?? SEP;
-    out += p.optional ? `(?:${sep}${p.re})?` : `${sep}${p.re}`;
-    needSep = SEP;
   }
   return out;
 }
@@ -185,12 +348,23 @@ const compiled = new Map<string, CompiledPattern>();
 export function compilePattern(pattern: string): CompiledPattern {
   let c = compiled.get(pattern);
   if (c) return c;
-  const parser = new Parser(pattern.trim());
-  const body = parser.seq();
-  if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
-  c = Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget: parser.targets > 0 });
+  const { parser, seq } = parse(pattern);
+  c = Object.freeze({ source: `${START}(?:${seq.re})${END}`, body: seq.re, hasTarget: parser.targets > 0 });
   compiled.set(pattern, c);
   return c;
+}
+
+function parse(pattern: string): { parser: Parser; seq: Seq } {
+  const parser = new Parser(pattern.trim());
+  const seq = parser.seq();
+  if (parser.pos < parser.src.length) parser.fail(`unexpected "${parser.src[parser.pos]}"`);
+  return { parser, seq };
+}
+
+/** A pattern's exact ways and the most words it spans (what the cost limit weighs), for tests and tools. */
+export function patternCost(pattern: string): { ways: number; span: number } {
+  const { seq } = parse(pattern);
+  return { ways: seq.ways(), span: seq.span };
 }
 
 // Case-insensitive Unicode regexes are slow to compile and to run in V8 (every

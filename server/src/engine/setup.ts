@@ -5,6 +5,7 @@ import { PatternError } from './patterns';
 import type { DocKind, Severity, SeveritySetting } from './types';
 import { DEFAULT_MAX_FILE_SIZE } from './size-limit';
 import { Vocabulary, type VocabularyData } from './vocabulary';
+import { keyRecord, own } from './own';
 
 /** Config as the engine sees it: already discovered, merged and resolved (no files). */
 export interface LintConfig {
@@ -58,8 +59,8 @@ export function parseRuleSetting(s: RuleSetting, ruleId: string): { severity: Se
 function mergeDeep(target: any, src: any): any {
   if (Array.isArray(src)) return [...(Array.isArray(target) ? target : []), ...src];
   if (src && typeof src === 'object') {
-    const out: any = { ...(target && typeof target === 'object' ? target : {}) };
-    for (const [k, v] of Object.entries(src)) out[k] = mergeDeep(out[k], v);
+    const out: any = Object.assign(keyRecord(), target && typeof target === 'object' ? target : {});
+    for (const [k, v] of Object.entries(src)) out[k] = mergeDeep(own(out, k), v);
     return out;
   }
   return src === undefined ? target : src;
@@ -68,7 +69,7 @@ function mergeDeep(target: any, src: any): any {
 function applyOptions(rule: RuleData, options: Record<string, unknown>): CheckData {
   const check: any = { ...rule.check };
   for (const [k, v] of Object.entries(options)) {
-    if (!(k in check) || k === 'type' || typeof v !== typeof check[k]) {
+    if (!Object.hasOwn(check, k) || k === 'type' || typeof v !== typeof check[k]) {
       throw new SetupError(`rule "${rule.id}": unknown option "${k}" (options: ${Object.keys(check).filter((x) => x !== 'type' && typeof check[x] === 'number').join(', ') || 'none'})`, { rule: rule.id });
     }
     check[k] = v;
@@ -128,7 +129,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
 
   const active: ActiveRule[] = [];
   for (const [id, { data, pack }] of rules) {
-    const setting = config.rules?.[id];
+    const setting = own(config.rules, id);
     const { severity, options } = setting !== undefined ? parseRuleSetting(setting, id) : { severity: data.severity, options: {} };
     const check = applyOptions(data, options);
     for (const cls of classesOf(check)) {

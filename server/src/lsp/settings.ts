@@ -1,4 +1,5 @@
 import type { RuleSetting } from '../engine';
+import { keyRecord } from '../engine/own';
 
 /**
  * Editor settings (`cxLint.*` in VS Code; `settings.cxLint` or initializationOptions
@@ -36,7 +37,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 /** Tolerant of whatever a client sends: null, partial objects, wrong types fall back to defaults. */
 export function normalizeSettings(raw: unknown): Settings {
   const r = raw && typeof raw === 'object' ? (raw as Record<string, any>) : {};
-  const rules: Record<string, RuleSetting> = {};
+  const rules = keyRecord<RuleSetting>();
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     for (const [id, v] of Object.entries(r.rules)) if (typeof v === 'string' || Array.isArray(v)) rules[id] = v as RuleSetting;
   }

@@ -4,6 +4,7 @@ import { createSetup, SetupError, type LintConfig, type PackData, type RuleSetti
 import { PackError, PackErrors } from './diagnostics';
 import type { LoadedPack } from './load-pack';
 import { isPathRef, PackSet, splitPresetRef } from './resolve';
+import { keyRecord, own } from '../engine/own';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
 
@@ -140,15 +141,16 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
   if (!errors.length) errors.push(...set.checkRefs());
   if (errors.length) throw new PackErrors(errors);
 
-  const rules: Record<string, RuleSetting> = {};
+  const rules = keyRecord<RuleSetting>();
   const applying: string[] = [];
   const applyPreset = (ext: string) => {
     const { pack: packName, preset: presetName } = splitPresetRef(ext);
     const pack = set.find(packName);
-    const preset = pack?.pack.presets?.[presetName];
+    const preset = own(pack?.pack.presets, presetName);
     if (!pack || !preset) {
       const known = set.loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
-      throw new PackErrors([new PackError(where.file, 1, 1, `unknown preset "${ext}" in "extends"${pack ? ` (pack "${pack.pack.name}" has no preset "${presetName}")` : ''}. Known presets: ${known.join(', ')}.`)]);
+      const at = locate(configFiles, ext) ?? where;
+      throw new PackErrors([new PackError(at.file, at.line, at.col, `unknown preset "${ext}" in "extends"${pack ? ` (pack "${pack.pack.name}" has no preset "${presetName}")` : ''}. Known presets: ${known.join(', ')}.`)]);
     }
     const key = `${pack.dir}#${presetName}`;
     if (applying.includes(key)) throw new PackErrors([new PackError(pack.files[0], 1, 1, `preset "${pack.pack.name}/${presetName}" extends itself through ${applying.join(' → ')}.`)]);

@@ -38,6 +38,8 @@ export interface PackRef {
   name: string;
   /** The rule or preset that names it. */
   from: string;
+  /** For a preset's `extends` entry: the name of that preset. */
+  preset?: string;
   file: string;
   line: number;
   col: number;
@@ -45,7 +47,7 @@ export interface PackRef {
 
 export const MANIFEST_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'];
 
-function readSmall(file: string, budget: { bytes: number }): string {
+export function readSmall(file: string, budget: { bytes: number }): string {
   const size = statSync(file).size;
   if (size > PACK_LIMITS.fileBytes) {
     throw new PackError(file, 1, 1, `file is ${(size / 1048576).toFixed(1)} MB; pack files may be at most ${PACK_LIMITS.fileBytes / 1048576} MB.`);
@@ -118,7 +120,8 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
       else compilePattern(p);
     } catch (e) {
       if (!(e instanceof PatternError)) throw e;
-      const pos = src.position(pointer);
+      // Point at the place in a phrase pattern (its parser counts from the trimmed pattern).
+      const pos = kind === 'regex' ? src.position(pointer) : src.positionIn(pointer, e.column + (p.length - p.trimStart().length));
       const hint = kind === 'phrase' && /[\\^$?]|[)\]][+*]/.test(p) ? ' Phrase patterns are not regular expressions; for a raw regular expression write { regex: "…" } (run on the linear-time re2js engine).' : '';
       errors.push(new PackError(manifest!, pos.line, pos.col, `invalid ${kind === 'regex' ? 'regex' : 'pattern'}: ${e.message}.${hint}`));
     }
@@ -222,7 +225,7 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
     }
     (preset.extends ?? []).forEach((ext: string, i: number) => {
       const p = src.position(`/presets/${name}/extends/${i}`);
-      refs.push({ kind: 'preset', name: ext, from: `preset "${name}"`, file: manifest, line: p.line, col: p.col });
+      refs.push({ kind: 'preset', name: ext, from: `preset "${name}"`, preset: name, file: manifest, line: p.line, col: p.col });
     });
   }
   if (errors.length) return { errors };

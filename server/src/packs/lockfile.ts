@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
+import { own } from '../engine/own';
 import { builtinPackDir } from './builtin';
 import { isFile } from './config';
 import { realpathInside } from './inside-pack';
@@ -158,7 +159,7 @@ export class LockVerifier {
     for (const p of packs) {
       if (isBuiltin(p) || this.checked.has(p.dir)) continue;
       const name = p.pack.name;
-      const entry = this.lock.packs[name];
+      const entry = own(this.lock.packs, name);
       if (!entry) {
         out.push(`pack "${name}" (${p.dir}) is not in ${this.file}. Review it, then run "cx-lint pack lock" to add it.`);
         continue;

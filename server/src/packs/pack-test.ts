@@ -5,6 +5,7 @@ import { PackError } from './diagnostics';
 import { OutsideError, readInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
 import { PackSet } from './resolve';
+import { packageJsonErrors } from './package-json';
 
 /** One example's or fixture's outcome, as `cx-lint pack test` prints it. */
 export interface ExampleResult {
@@ -139,7 +140,7 @@ export function checkPackFolder(dir: string): PackCheck {
   const pack = set.load(dir.startsWith('.') || /^([A-Za-z]:)?[\\/]/.test(dir) ? dir : `./${dir}`, process.cwd(), { file: dir, line: 1, col: 1 });
   const errors = [...set.errors];
   if (!pack || errors.length) return { pack, all: set.loaded, errors };
-  errors.push(...set.checkRefs());
+  errors.push(...set.checkRefs(), ...packageJsonErrors(pack.dir));
   if (errors.length) return { pack, all: set.loaded, errors };
   try {
     // Every rule on, at its default severity or "warning" when the pack ships it off, so its examples run.

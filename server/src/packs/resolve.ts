@@ -2,7 +2,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { builtinPackDir, builtinSnapshot } from './builtin';
 import { PackError } from './diagnostics';
-import { checkPackRefs, findManifest, loadPack, type LoadedPack } from './load-pack';
+import { own } from '../engine/own';
+import { checkPackRefs, findManifest, loadPack, type LoadedPack, type PackRef } from './load-pack';
 
 /**
  * Finding and loading packs by reference (docs/packs.md "Resolution"). A reference
@@ -175,7 +176,53 @@ export class PackSet {
         if (r.kind !== 'preset') continue;
         const { pack, preset } = splitPresetRef(r.name);
         const target = this.find(pack);
-        if (!target?.pack.presets?.[preset]) out.push(new PackError(r.file, r.line, r.col, `${r.from} extends "${r.name}", but no loaded pack has that preset.`));
+        if (!own(target?.pack.presets, preset)) out.push(new PackError(r.file, r.line, r.col, `${r.from} extends "${r.name}", but no loaded pack has that preset.`));
+      }
+    }
+    if (!out.length) out.push(...this.presetCycles());
+    return out;
+  }
+
+  /**
+   * Presets whose `extends` lead back to themselves, each loop reported once at the
+   * entry that closes it, so `pack validate` finds what lint would refuse. Walked
+   * with an explicit stack: a pack may chain thousands of presets.
+   */
+  private presetCycles(): PackError[] {
+    const label = new Map<string, string>();
+    const edges = new Map<string, Array<{ to: string; ref: PackRef }>>();
+    for (const l of this.loaded) {
+      for (const r of l.refs) {
+        if (r.kind !== 'preset' || r.preset === undefined) continue;
+        const { pack, preset } = splitPresetRef(r.name);
+        const target = this.find(pack);
+        if (!target) continue;
+        const from = `${l.dir}#${r.preset}`;
+        const to = `${target.dir}#${preset}`;
+        label.set(from, `${l.pack.name}/${r.preset}`).set(to, `${target.pack.name}/${preset}`);
+        if (!edges.has(from)) edges.set(from, []);
+        edges.get(from)!.push({ to, ref: r });
+      }
+    }
+    const out: PackError[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    for (const start of edges.keys()) {
+      if (state.has(start)) continue;
+      const path = [{ node: start, next: 0 }];
+      state.set(start, 'open');
+      while (path.length) {
+        const top = path[path.length - 1];
+        const e = edges.get(top.node)?.[top.next++];
+        if (!e) {
+          state.set(top.node, 'done');
+          path.pop();
+        } else if (state.get(e.to) === 'open') {
+          const loop = [...path.slice(path.findIndex((p) => p.node === e.to)).map((p) => label.get(p.node)), label.get(e.to)].join(' → ');
+          out.push(new PackError(e.ref.file, e.ref.line, e.ref.col, `${e.ref.from} extends "${e.ref.name}", which leads back to it (${loop}). Remove one of these extends.`));
+        } else if (!state.has(e.to)) {
+          state.set(e.to, 'open');
+          path.push({ node: e.to, next: 0 });
+        }
       }
     }
     return out;
