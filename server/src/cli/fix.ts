@@ -1,5 +1,6 @@
-import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { readBytesSafely } from '../fs/safe-read';
 
 /**
  * Writes `text` to `file` atomically (temp file in the same folder, then rename),
@@ -38,8 +39,10 @@ export function writeIfUnchanged(linkOrFile: string, expected: string, text: str
 
 /** Byte comparison: `expected` came from valid UTF-8, so its encoding is exactly what was read. */
 function sameBytes(file: string, expected: string): boolean {
+  const bytes = Buffer.from(expected, 'utf8');
   try {
-    return readFileSync(file).equals(Buffer.from(expected, 'utf8'));
+    // A file now larger than what was linted is not read in full: it has changed.
+    return readBytesSafely(file, bytes.length).equals(bytes);
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { parseRuleSetting } from '../engine';
 import type { ResolvedConfig } from '../packs/config';
 import { DEFAULT_EXTENDS } from '../packs/config';
@@ -39,12 +40,22 @@ export function unknownRuleMessage(id: string, cfg: ResolvedConfig): string {
   return `unknown rule "${id}".` + (close.length ? ` Did you mean: ${close.join(', ')}?` : '') + ' Run cx-lint --list-rules for every rule.';
 }
 
+/** A rule's README, read like any pack file; one that cannot be read is an error that says why. */
+function readDocs(file: string): string {
+  try {
+    return readTextSafely(file, READ_CAPS.packFile);
+  } catch (e) {
+    if (!(e instanceof SafeReadError)) throw e;
+    throw new Error(`--explain: ${e.message}; not read. Fix the rule's "docs" path in its pack.`);
+  }
+}
+
 /** `--explain RULE`: the rule's README from its pack, or undefined when unknown. */
 export function explainRule(id: string, cfg: ResolvedConfig): string | undefined {
   for (const p of cfg.packs) {
     const files = p.ruleFiles.get(id);
     if (!files) continue;
-    if (files.docs && existsSync(files.docs)) return readFileSync(files.docs, 'utf8');
+    if (files.docs && existsSync(files.docs)) return readDocs(files.docs);
     const rule = p.pack.rules.find((r) => r.id === id);
     return `# ${id}\n\n${rule?.description ?? ''}\n${rule?.why ? `\n${rule.why}\n` : ''}`;
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
@@ -9,6 +9,7 @@ import { PACK_PREFIX } from '../packs/resolve';
 import { UsageError } from './args';
 import { expandPaths } from './files';
 import { packSkeleton } from './pack-skeleton';
+import { readJsonSafely, READ_CAPS } from '../fs/safe-read';
 
 export const PACK_USAGE = `Usage: cx-lint pack <command> [options]
 
@@ -105,7 +106,7 @@ function packWarnings(loaded: NonNullable<ReturnType<typeof checkPackFolder>['pa
   const pj = join(loaded.dir, 'package.json');
   if (existsSync(pj)) {
     try {
-      const meta = JSON.parse(readFileSync(pj, 'utf8'));
+      const meta = readJsonSafely(pj, READ_CAPS.config) as any;
       if (meta.version && meta.version !== p.version) out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
       if (meta.scripts && Object.keys(meta.scripts).some((k) => /install/.test(k))) out.push(`${pj}: has install scripts; a pack needs none, and users may install packs with --ignore-scripts.`);
     } catch {

@@ -21,11 +21,18 @@ export const READ_CAPS = {
   packFile: 2 * MiB,
   /** Files of a pack folder hashed for the lockfile: none that a pack loads can be larger than the pack budget. */
   hashedFile: 8 * MiB,
+  /** A baseline lists every accepted finding of a project. */
+  baseline: 64 * MiB,
+  /** cx-lint's own files: its package.json, the built-in pack's snapshot. */
+  installed: 8 * MiB,
 } as const;
 
-export type SafeReadProblem = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable';
+export type SafeReadProblem = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'unreadable' | 'not-json';
 
-/** Why a file was not read. `reason` is a sentence without the path; `message` starts with the path. */
+/**
+ * Why a file was not read. `reason` says what the file is, without the path and without
+ * the consequence (callers add "; not linted", "; not read"); `message` starts with the path.
+ */
 export class SafeReadError extends Error {
   constructor(
     readonly file: string,
@@ -77,8 +84,8 @@ function openRegular(file: string, maxBytes: number): { fd: number; st: Stats } 
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new SafeReadError(file, 'folder', 'is a folder, not a file');
-    if (!st.isFile()) throw new SafeReadError(file, 'not-regular', 'is not a regular file (a pipe, device or socket), so it is not read');
-    if (st.size > maxBytes) throw new SafeReadError(file, 'too-large', `is ${mb(st.size)}; at most ${mb(maxBytes)} is read`, undefined, st.size);
+    if (!st.isFile()) throw new SafeReadError(file, 'not-regular', 'is not a regular file (a device, socket or pipe)');
+    if (st.size > maxBytes) throw new SafeReadError(file, 'too-large', `is ${mb(st.size)}, more than the ${mb(maxBytes)} cx-lint reads of such a file`, undefined, st.size);
     return { fd, st };
   } catch (e) {
     closeSync(fd);
@@ -128,6 +135,19 @@ export function readBytesSafely(file: string, maxBytes: number): Buffer {
 /** The UTF-8 text of a regular file of at most `maxBytes` (bad bytes become U+FFFD); throws SafeReadError otherwise. */
 export function readTextSafely(file: string, maxBytes: number): string {
   return readBytesSafely(file, maxBytes).toString('utf8');
+}
+
+/**
+ * The parsed JSON of a regular file of at most `maxBytes`. JSON.parse's own message
+ * quotes the text, so a file that is not JSON is refused with a reason that does not.
+ */
+export function readJsonSafely(file: string, maxBytes: number): unknown {
+  const text = readTextSafely(file, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SafeReadError(file, 'not-json', 'is not valid JSON');
+  }
 }
 
 /**

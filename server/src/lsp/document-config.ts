@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
+import { readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { PackError, PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
 import { LOCKFILE_NAME, LockfileError, LockVerifier, readLockfile } from '../packs/lockfile';
@@ -45,7 +45,9 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
   const configFile = settings.configFile ? resolve(folder ?? process.cwd(), settings.configFile) : undefined;
   let cfg: ResolvedConfig;
   try {
-    cfg = loadConfigFor(probe, { configFile, overrides: { rules: settings.rules, titles: settings.titles }, cwd: folder });
+    // Restricted Mode: nothing outside the workspace folder (with no folder, nothing outside the document's own).
+    const confineTo = settings.trusted ? undefined : (folder ?? dirname(probe));
+    cfg = loadConfigFor(probe, { configFile, overrides: { rules: settings.rules, titles: settings.titles }, cwd: folder, confineTo });
   } catch (e) {
     if (e instanceof PackErrors) return { ok: false, errors: e.errors };
     if (e instanceof PackError) return { ok: false, errors: [e] };
@@ -86,9 +88,10 @@ function checkLockfile(folder: string, cfg: ResolvedConfig): PackError[] {
   const file = join(folder, LOCKFILE_NAME);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
+    text = readTextSafely(file, READ_CAPS.config);
+  } catch (e) {
+    if (!(e instanceof SafeReadError) || e.problem === 'missing') return [];
+    return [new PackError(file, 1, 1, `${e.reason}; not read, so packs cannot be checked against it.`)];
   }
   let hit = verifiers.get(folder);
   if (!hit || hit.text !== text) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
+import { hashFileSafely, readJsonSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { builtinPackDir } from './builtin';
 import type { LoadedPack } from './load-pack';
 
@@ -49,15 +50,28 @@ function packFiles(dir: string): string[] {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** sha256 over each file's relative path, size and bytes, in path order (a link counts as its target path). */
+/**
+ * sha256 over each file's relative path, size and bytes, in path order (a link counts
+ * as its target path). Files are streamed into the hash, and one over
+ * READ_CAPS.hashedFile (no file a pack loads can be that large) is refused: a huge or
+ * sparse file in a pack folder costs neither memory nor minutes. Throws LockfileError.
+ */
 export function packHash(dir: string): string {
   const h = createHash('sha256');
   for (const rel of packFiles(dir)) {
     const p = join(dir, ...rel.split('/'));
-    const st = lstatSync(p);
-    const bytes = st.isSymbolicLink() ? Buffer.from(`link:${readlinkSync(p)}`) : readFileSync(p);
-    h.update(`${rel}\u0000${bytes.length}\u0000`);
-    h.update(bytes);
+    const header = (size: number) => `${rel}\u0000${size}\u0000`;
+    if (lstatSync(p).isSymbolicLink()) {
+      const bytes = Buffer.from(`link:${readlinkSync(p)}`);
+      h.update(header(bytes.length)).update(bytes);
+      continue;
+    }
+    try {
+      hashFileSafely(h, p, READ_CAPS.hashedFile, header);
+    } catch (e) {
+      if (!(e instanceof SafeReadError)) throw e;
+      throw new LockfileError(`${e.message}; every file in a pack folder is hashed for the lockfile, and may be at most ${READ_CAPS.hashedFile / 1048576} MB. Remove it from the pack folder.`);
+    }
   }
   return `sha256-${h.digest('base64')}`;
 }
@@ -102,9 +116,10 @@ export function writeLockfile(file: string, lock: Lockfile): void {
 export function readLockfile(file: string): Lockfile {
   let data: any;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = readJsonSafely(file, READ_CAPS.config);
   } catch (e) {
-    throw new LockfileError(`${file}: cannot read the lockfile (${(e as Error).message}). Delete it and run "cx-lint pack lock" to write a new one.`);
+    if (!(e instanceof SafeReadError)) throw e;
+    throw new LockfileError(`${file}: cannot read the lockfile (it ${e.reason}). Delete it and run "cx-lint pack lock" to write a new one.`);
   }
   if (!data || data.lockfileVersion !== 1 || typeof data.packs !== 'object' || data.packs === null) {
     throw new LockfileError(`${file}: not a cx-lint lockfile (expected "lockfileVersion": 1 and "packs"). Run "cx-lint pack lock" to write a new one.`);
@@ -135,7 +150,13 @@ export class LockVerifier {
         continue;
       }
       let hash = this.hashes.get(p.dir);
-      if (!hash) this.hashes.set(p.dir, (hash = packHash(p.dir)));
+      try {
+        if (!hash) this.hashes.set(p.dir, (hash = packHash(p.dir)));
+      } catch (e) {
+        if (!(e instanceof LockfileError)) throw e;
+        out.push(`pack "${name}" at ${p.dir} cannot be checked against ${this.file}: ${e.message}`);
+        continue;
+      }
       if (hash !== entry.integrity) {
         const version = entry.version !== p.pack.version ? ` (locked version ${entry.version}, found ${p.pack.version})` : '';
         out.push(`pack "${name}" at ${p.dir} has changed since ${this.file} was written${version}: expected ${entry.integrity}, found ${hash}. Review the change, then run "cx-lint pack lock" to accept it, or reinstall the locked version.`);

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { applyEdits, createSetup, lint, SetupError, type PackData, type RuleData, type Setup } from '../engine';
 import { PackError } from './diagnostics';
 import type { LoadedPack } from './load-pack';
 import { PackSet } from './resolve';
+import { readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 
 /** One example's or fixture's outcome, as `cx-lint pack test` prints it. */
 export interface ExampleResult {
@@ -79,8 +80,15 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
     const root = join(dirname(info.file), 'fixtures');
     for (const kind of ['valid', 'invalid'] as const) {
       for (const file of markdownIn(join(root, kind))) {
-        const text = readFileSync(file, 'utf8');
         const name = `fixtures/${kind}/${file.split(/[\\/]/).pop()}`;
+        let text: string;
+        try {
+          text = readTextSafely(file, READ_CAPS.packFile);
+        } catch (e) {
+          if (!(e instanceof SafeReadError)) throw e;
+          out.push({ ruleId: rule.id, kind, name, ok: false, problem: `${e.reason}; not read` });
+          continue;
+        }
         const hits = lint(text, setup, { filePath: name }).findings.filter((f) => f.ruleId === rule.id);
         const lines = hits.map((h) => lineOf(text, h.range.start));
         const base = { ruleId: rule.id, kind, name };
