@@ -64,9 +64,10 @@ function readConfigText(file: string): string {
   }
 }
 
+/** Something other than a folder is there: a regular file is read, anything else (a pipe, a device) is refused with a reason, never skipped silently. */
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return !statSync(p).isDirectory();
   } catch {
     return false;
   }
