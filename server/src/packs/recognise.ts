@@ -9,8 +9,12 @@ const WHAT: Record<Kind, string> = { config: 'a cx-lint config', pack: 'a cx-lin
 const schemas: Record<Kind, () => object> = { config: configSchema, pack: packSchema, rule: ruleSchema };
 const keysOf: Partial<Record<Kind, Set<string>>> = {};
 
+/** Keys too common in other files to tell anything: `$schema` (any JSON), `root` (many app configs). */
+const GENERIC = new Set(['$schema', 'root']);
+
+/** The kind's own top-level keys, as its schema lists them, less the generic ones. */
 function topLevelKeys(kind: Kind): Set<string> {
-  return (keysOf[kind] ??= new Set(Object.keys((schemas[kind]() as { properties?: object }).properties ?? {})));
+  return (keysOf[kind] ??= new Set(Object.keys((schemas[kind]() as { properties?: object }).properties ?? {}).filter((k) => !GENERIC.has(k))));
 }
 
 /**
