@@ -148,7 +148,7 @@ export class PackSet {
       return undefined;
     }
     if (this.confineTo && leaves(this.confineTo, real) && real !== this.builtin?.dir) {
-      this.errors.push(new PackError(where.file, where.line, where.col, `pack "${ref}" is outside the workspace folder (${real}); in Restricted Mode cx-lint reads no pack from outside it. Trust the workspace to use it.`));
+      this.errors.push(new PackError(where.file, where.line, where.col, `pack "${ref}" is outside the workspace folder${ref === real ? '' : ` (${real})`}; in Restricted Mode cx-lint reads no pack from outside it. Trust the workspace to use it.`));
       return undefined;
     }
     const seen = this.byDir.get(real);
