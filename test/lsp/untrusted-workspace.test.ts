@@ -48,7 +48,7 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     const uri = c.uri('a.md');
     await c.open(uri, POSTING);
     const shown = await c.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'), 'the error on the document', true);
-    assert.ok(shown.diagnostics[0].message.includes(`${secret}:1:1: is not a pack`), shown.diagnostics[0].message);
+    assert.ok(String(shown.diagnostics[0].message).includes(`${secret}:1:1: is not a pack`), shown.diagnostics[0].message);
     await c.statuses.next((s) => s.state === 'error', 'error status', true);
     assert.deepEqual(c.diagnostics.all.filter((x) => x.uri === pathToFileURL(secret).href), [], 'nothing published on the outside file');
     const everything = JSON.stringify([c.diagnostics.all, c.messages.all, c.statuses.all]);
@@ -69,7 +69,7 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     await untrusted.open(uri, POSTING);
     const rcUri = pathToFileURL(join(ws, '.cxlintrc.json')).href;
     const err = await untrusted.diagnostics.next((x) => x.uri === rcUri && x.diagnostics.length > 0, 'the refusal, in the workspace config', true);
-    assert.match(err.diagnostics[0].message, /pack ".*[\\/]outside[\\/]pack" is outside the workspace folder; in Restricted Mode cx-lint reads no pack from outside it/);
+    assert.match(String(err.diagnostics[0].message), /pack ".*[\\/]outside[\\/]pack" is outside the workspace folder; in Restricted Mode cx-lint reads no pack from outside it/);
     assert.equal(err.diagnostics[0].range.start.line, 0);
   });
 
@@ -95,7 +95,7 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     const withSetting = await start(false, { configFile: '../outside/cfg.json' });
     await withSetting.open(uri, POSTING);
     const shown = await withSetting.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'), 'the refusal, on the document', true);
-    assert.match(shown.diagnostics[0].message, /outside[\\/]cfg\.json:1:1: this config file \(cxLint\.configFile\) is outside the workspace folder .*Restricted Mode/);
+    assert.match(String(shown.diagnostics[0].message), /outside[\\/]cfg\.json:1:1: this config file \(cxLint\.configFile\) is outside the workspace folder .*Restricted Mode/);
   });
 
   it('a 100 MB .cxlintrc.json is refused unread, as a diagnostic in that file; the server keeps answering', async () => {
@@ -106,7 +106,7 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     const uri = c.uri('a.md');
     await c.open(uri, POSTING);
     const err = await c.diagnostics.next((x) => x.uri === pathToFileURL(rc).href && x.diagnostics.length > 0, 'config diagnostic', true);
-    assert.match(err.diagnostics[0].message, /is 100\.0 MB, more than the 2\.0 MB cx-lint reads of such a file; not read as a config/);
+    assert.match(String(err.diagnostics[0].message), /is 100\.0 MB, more than the 2\.0 MB cx-lint reads of such a file; not read as a config/);
     assert.equal(await c.hover(uri, { line: 0, character: 0 }), null);
     writeFileSync(rc, '{}\n');
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: 2 }] });
