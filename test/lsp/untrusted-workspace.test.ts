@@ -48,7 +48,7 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     const uri = c.uri('a.md');
     await c.open(uri, POSTING);
     const shown = await c.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'), 'the error on the document', true);
-    assert.ok(String(shown.diagnostics[0].message).includes(`${secret}:1:1: is not a pack`), shown.diagnostics[0].message);
+    assert.ok(String(shown.diagnostics[0].message).includes(`${secret}:1:1: is not a pack`), String(shown.diagnostics[0].message));
     await c.statuses.next((s) => s.state === 'error', 'error status', true);
     assert.deepEqual(c.diagnostics.all.filter((x) => x.uri === pathToFileURL(secret).href), [], 'nothing published on the outside file');
     const everything = JSON.stringify([c.diagnostics.all, c.messages.all, c.statuses.all]);
