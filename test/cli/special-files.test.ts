@@ -97,13 +97,18 @@ describe('only regular files are read, each with a size cap (issue 13, item 3)',
     assert.match(r.stdout, /passed, 1 failed/);
   });
 
-  it('a pack manifest that is a named pipe, named in "packs", is a pack error at that file', () => {
+  it('a pack manifest that is a named pipe, named in "packs" or found in its folder, is a pack error at that file', () => {
     mkdirSync(join(dir, 'pipe-pack'));
     execFileSync('mkfifo', [join(dir, 'pipe-pack', 'pack.yaml')]);
     writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./pipe-pack/pack.yaml'] }));
     const r = run(dir, ['a.md'], HANG);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /pipe-pack\/pack\.yaml:1:1: is not a regular file \(a device, socket or pipe\); not read\./);
+    // Named by its folder: found as the manifest, and refused the same way.
+    writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./pipe-pack'] }));
+    const byFolder = run(dir, ['a.md'], HANG);
+    assert.equal(byFolder.status, 2, byFolder.stderr);
+    assert.match(byFolder.stderr, /pipe-pack\/pack\.yaml:1:1: is not a regular file \(a device, socket or pipe\); not read\./);
   });
 
   it('pack lock refuses a 1.5 GB sparse file in a pack folder without reading it; a locked lint reports it instead of hashing it', () => {

@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, lockEntries, writeLockfile } from '../packs/lockfile';
+import { LOCKFILE_NAME, LockfileError, lockEntries, writeLockfile } from '../packs/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
 import { PACK_PREFIX } from '../packs/resolve';
 import { UsageError } from './args';
@@ -152,7 +152,15 @@ function packLock(paths: string[], io: Io): number {
     const dirs = new Set(expanded.files.map((f) => dirname(f)));
     for (const d of [...dirs].sort()) add(join(d, '.cx-lint-probe.md'));
   }
-  const lock = lockEntries(runs, cwd);
+  let lock;
+  try {
+    lock = lockEntries(runs, cwd);
+  } catch (e) {
+    // Not the lockfile *check* that main reports: nothing was written, say why.
+    if (!(e instanceof LockfileError)) throw e;
+    io.err(`cx-lint: pack lock: ${e.message}\n`);
+    return 2;
+  }
   writeLockfile(join(cwd, LOCKFILE_NAME), lock);
   const names = Object.entries(lock.packs).map(([n, e]) => `  ${n}@${e.version}  ${e.path}\n`);
   io.out(`cx-lint: locked ${names.length} pack${names.length === 1 ? '' : 's'} in ${LOCKFILE_NAME}${names.length ? ':\n' + names.join('') : ' (only the built-in cx-core is in use)\n'}`);

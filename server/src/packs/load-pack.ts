@@ -68,7 +68,8 @@ function readSmall(file: string, budget: { bytes: number }): string {
 export function findManifest(dir: string): string | undefined {
   for (const n of MANIFEST_NAMES) {
     try {
-      if (statSync(join(dir, n)).isFile()) return join(dir, n);
+      // Not only regular files: a manifest that is a pipe or device is refused by name when read.
+      if (!statSync(join(dir, n)).isDirectory()) return join(dir, n);
     } catch {
       /* try the next name */
     }
