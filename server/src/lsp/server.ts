@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, ParseCache, type LintResult } from '../engine';
 import { packageVersion } from '../packs/builtin';
-import { isInside } from '../fs/inside';
+import { isInsideAny } from '../fs/inside';
 import { readTextSafely, READ_CAPS } from '../fs/safe-read';
 import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/config';
 import type { PackError } from '../packs/diagnostics';
@@ -311,7 +311,7 @@ export function startServer(connection: Connection): void {
     const byDoc = new Map<string, PackError[]>();
     for (const [docUri, errs] of configErrors) {
       for (const e of errs) {
-        if (folders.some((f) => isInside(f, e.file))) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+        if (isInsideAny(folders, e.file)) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
         else byDoc.set(docUri, [...(byDoc.get(docUri) ?? []), e]);
       }
     }
