@@ -125,6 +125,7 @@ describe('only regular files are read, each with a size cap (issue 13, item 3)',
   });
 
   it('a lockfile or a baseline that is a named pipe is an error that says so', () => {
+    usePack(); // a lockfile is read only for a config with a third-party pack
     execFileSync('mkfifo', [join(dir, 'cx-lint.lock.json')]);
     const lock = run(dir, ['a.md'], HANG);
     assert.equal(lock.status, 2, lock.stderr);

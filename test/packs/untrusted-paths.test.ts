@@ -68,6 +68,9 @@ describe('no message quotes a file that is not a config or pack (issue 13, item 
       const base = run(dir, ['--baseline', join(outside, secret), 'a.md']);
       assert.equal(base.status, 2, base.stderr);
       assertQuotesNothing(base.stdout + base.stderr, secret);
+      // A lockfile is read only for a config with a third-party pack (decision 51).
+      cpSync(join(ROOT, 'examples', 'packs', 'cx-association-titles'), join(dir, 'pack'), { recursive: true });
+      writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./pack'] }));
       writeFileSync(join(dir, 'cx-lint.lock.json'), readFileSync(join(outside, secret)));
       const lock = run(dir, ['a.md']);
       assert.equal(lock.status, 2, lock.stderr);
