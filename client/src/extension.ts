@@ -32,6 +32,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     outputChannel: output,
     // Settings are pulled by the server (workspace/configuration, section "cxLint").
     synchronize: { configurationSection: 'cxLint' },
+    // Evaluated at each (re)start. In Restricted Mode the server reads no config file or
+    // pack from outside the workspace folder; VS Code itself ignores the workspace's
+    // values of the settings listed in package.json `restrictedConfigurations`.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
   const status = new StatusBar();
   context.subscriptions.push(status, output);
@@ -73,6 +77,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         void client.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: doc.uri.toString(), type: FileChangeType.Changed }] });
       }
     }),
+    // Trusting the workspace lifts the restriction: the server learns it by restarting.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
     vscode.languages.onDidChangeDiagnostics(() => status.refresh()),
   );

@@ -2,7 +2,6 @@
  * The Node API: `require('cx-lint')`. The same engine, config and packs as the CLI
  * and the language server.
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatGithub } from './cli/formatters/github';
 import { formatJson } from './cli/formatters/json';
@@ -11,7 +10,8 @@ import { formatSarif } from './cli/formatters/sarif';
 import { formatStylish } from './cli/formatters/stylish';
 import { toFileResult } from './cli/results';
 import { packageVersion } from './packs/builtin';
-import { lint, type LintResult, type ParseCache } from './engine';
+import { fileTooLargeResult, lint, type LintResult, type ParseCache } from './engine';
+import { readTextSafely, SafeReadError } from './fs/safe-read';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
 import { LockChecks, LockfileError } from './packs/lockfile';
 
@@ -102,7 +102,14 @@ export interface FileLintResult extends LintResult {
 export function lintFiles(paths: string[], opts: LoadConfigOptions = {}): FileLintResult[] {
   return paths.map((p) => {
     const cfg = loadConfig(p, opts);
-    const source = readFileSync(p, 'utf8');
+    // Only a regular file is read, and none past maxFileSize (it gets the file-too-large finding unread).
+    let source: string;
+    try {
+      source = readTextSafely(p, cfg.setup.maxFileSize);
+    } catch (e) {
+      if (e instanceof SafeReadError && e.problem === 'too-large') return { ...fileTooLargeResult(e.size!, cfg.setup.maxFileSize), filePath: p, source: '' };
+      throw e;
+    }
     return { ...lintText(source, { filePath: p, config: cfg }), filePath: p, source };
   });
 }

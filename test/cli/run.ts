@@ -23,11 +23,11 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the built binary, `node dist/cli.js`, in `cwd`. */
-export function run(cwd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Run {
+/** Runs the built binary, `node dist/cli.js`, in `cwd`; `timeout` (ms) kills a run that hangs, which then has status null. */
+export function run(cwd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; timeout?: number } = {}): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
   delete env.GITHUB_STEP_SUMMARY;
   if (opts.env?.GITHUB_STEP_SUMMARY) env.GITHUB_STEP_SUMMARY = opts.env.GITHUB_STEP_SUMMARY;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env, uid: opts.uid, gid: opts.gid });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env, uid: opts.uid, gid: opts.gid, timeout: opts.timeout });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, open, close, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { collect, JsonArraySlot, Spool } from '../../server/src/cli/formatters/stream';
 import { ROOT } from '../helpers/fixtures';
 import { CLI, copyFixture, removeDir, run } from './run';
@@ -19,21 +19,39 @@ function manyFiles(dir: string, n: number): void {
 }
 
 /**
- * Starts the CLI on a folder whose last file (in report order) is a named pipe: the
- * CLI blocks opening it until a writer comes. Resolves with what the CLI printed by
- * the time `seen` matched stdout (or it exited), then lets it finish.
+ * A slow disk, simulated: preloaded into the CLI, it makes opening a file named
+ * zz-slow.md wait until zz-slow.md.go exists. (A named pipe no longer blocks the CLI:
+ * it is refused without being opened for reading.)
+ */
+const SLOW_OPEN = `
+const fs = require('node:fs');
+const openSync = fs.openSync;
+fs.openSync = function (p, ...rest) {
+  if (String(p).endsWith('zz-slow.md')) {
+    const gate = new Int32Array(new SharedArrayBuffer(4));
+    while (!fs.existsSync(String(p) + '.go')) Atomics.wait(gate, 0, 0, 20);
+  }
+  return openSync.call(this, p, ...rest);
+};
+`;
+
+/**
+ * Starts the CLI on a folder whose last file (in report order), zz-slow.md, opens only
+ * when the test says so. Resolves with what the CLI printed by the time `seen` matched
+ * stdout (or it exited), then lets it finish.
  */
 function runUntilBlocked(dir: string, args: string[], seen: RegExp): Promise<{ before: string; stdout: string; stderr: string; status: number | null }> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' } });
+    const hook = join(dir, '..', `${basename(dir)}-slow-open.js`);
+    writeFileSync(hook, SLOW_OPEN);
+    const child = spawn(process.execPath, ['--require', hook, CLI, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' } });
     let stdout = '';
     let stderr = '';
     let before: string | undefined;
     const unblock = () => {
       if (before !== undefined) return;
       before = stdout;
-      // Opening for writing lets the CLI's open return; closing gives it end of file.
-      open(join(dir, 'zz-pipe.md'), 'w', (e, fd) => (e ? reject(e) : close(fd, () => undefined)));
+      writeFileSync(join(dir, 'zz-slow.md.go'), '');
     };
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
@@ -42,6 +60,7 @@ function runUntilBlocked(dir: string, args: string[], seen: RegExp): Promise<{ b
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (status) => {
+      rmSync(hook, { force: true });
       resolveRun({ before: before ?? '(never blocked)', stdout, stderr, status });
     });
   });
@@ -84,32 +103,34 @@ describe('CLI: the report streams file by file', function () {
     }
   });
 
-  it('stylish, json and github print the files before a file that is still being read (--jobs 1); sarif and junit wait for the end', async function () {
+  it('stylish, json and github print the files before a file that is still being read (--jobs 1)', async function () {
+    const expected = run(dir, ['--format', 'json', ...['clean.md', 'initiative.md', 'renamed.md', 'team-0', 'team-1', 'team-2', 'team-3', 'team-4']]);
+    const firstFile = { stylish: /^initiative\.md\n/, json: /"filePath": "initiative\.md"/, github: /file=initiative\.md/ } as const;
+    // Named on the command line, so it is the last file in report order.
+    writeFileSync(join(dir, 'zz-slow.md'), readFileSync(join(dir, 'renamed.md')));
+    for (const format of ['stylish', 'json', 'github'] as const) {
+      rmSync(join(dir, 'zz-slow.md.go'), { force: true });
+      const r = await runUntilBlocked(dir, ['--format', format, '--jobs', '1', '.', 'zz-slow.md'], /team-4\/posting-039/);
+      assert.match(r.before, firstFile[format], `${format}: earlier files are printed while the slow file is being opened`);
+      assert.doesNotMatch(r.before, /zz-slow/, `${format}: nothing after the blocked file`);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /zz-slow\.md/);
+      if (format === 'json') {
+        const got = JSON.parse(r.stdout);
+        assert.deepEqual(got.results.slice(0, -1), JSON.parse(expected.stdout).results);
+        assert.equal(got.results.at(-1).filePath, 'zz-slow.md');
+      }
+    }
+  });
+
+  it('a named pipe named on the command line is refused at once, without waiting for a writer, in every format and with --jobs 2', function () {
     if (process.platform === 'win32') this.skip();
     // Named on the command line: a folder walk lists regular files and folders only.
     execFileSync('mkfifo', [join(dir, 'zz-pipe.md')]);
     const expected = run(dir, ['--format', 'json', ...['clean.md', 'initiative.md', 'renamed.md', 'team-0', 'team-1', 'team-2', 'team-3', 'team-4']]);
-    const firstFile = { stylish: /^initiative\.md\n/, json: /"filePath": "initiative\.md"/, github: /file=initiative\.md/ } as const;
-    for (const format of ['stylish', 'json', 'github'] as const) {
-      const r = await runUntilBlocked(dir, ['--format', format, '--jobs', '1', '.', 'zz-pipe.md'], /team-4\/posting-039/);
-      assert.match(r.before, firstFile[format], `${format}: earlier files are printed while the pipe blocks`);
-      assert.doesNotMatch(r.before, /zz-pipe/, `${format}: nothing after the blocked file`);
-      assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stderr, /zz-pipe\.md: is not a regular file/);
-      if (format === 'json') {
-        const got = JSON.parse(r.stdout);
-        assert.deepEqual(got.results.slice(0, -1), JSON.parse(expected.stdout).results);
-        assert.equal(got.results.at(-1).filePath, 'zz-pipe.md');
-      }
-    }
-    // sarif and junit print nothing before the end; with --jobs 2 the main thread may be
-    // the one that waits for the pipe (and then cannot take the worker's replies), so
-    // there only the finished report is checked. The pipe is opened for writing at once
-    // (that open waits for the CLI to open it for reading).
-    for (const [format, jobs] of [['sarif', '1'], ['junit', '1'], ['json', '2'], ['stylish', '2']] as const) {
-      const child = runUntilBlocked(dir, ['--format', format, '--jobs', jobs, '.', 'zz-pipe.md'], /(?!)/);
-      open(join(dir, 'zz-pipe.md'), 'w', (_e, fd) => fd !== undefined && close(fd, () => undefined));
-      const r = await child;
+    for (const [format, jobs] of [['sarif', '1'], ['junit', '1'], ['json', '1'], ['json', '2'], ['stylish', '2']] as const) {
+      // Before issue 13 the CLI waited for a writer forever; the timeout turns that into a failure.
+      const r = run(dir, ['--format', format, '--jobs', jobs, '.', 'zz-pipe.md'], { timeout: 60_000 });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stderr, /zz-pipe\.md: is not a regular file/);
       if (format === 'sarif') assert.match(r.stdout, /"version": "2\.1\.0"/);

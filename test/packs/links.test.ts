@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,5 +104,43 @@ describe('pack files linked out of the pack are never read (realpath containment
     const r = run(p.dir, ['--explain', 'cxpa-acronym-stack']);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '# Shared docs inside the pack\n');
+  });
+});
+
+describe('links that stay inside the pack are still read safely (real path first, then the safe reader)', function () {
+  this.timeout(180_000);
+  let p: ReturnType<typeof project>;
+  before(function () {
+    if (process.platform === 'win32') this.skip(); // named pipes
+  });
+  beforeEach(() => (p = project()));
+  afterEach(() => removeDir(p.dir));
+
+  /** Replaces a file of the pack with a relative link to the named pipe `pipe` at the pack's top. */
+  const linkToPipe = (rel: string) => {
+    rmSync(join(p.pack, rel), { force: true });
+    const up = rel.split(/[\\/]/).length - 1;
+    symlinkSync(join(...Array<string>(up).fill('..'), 'pipe'), join(p.pack, rel));
+  };
+  // A hang must fail the test, not the run: each CLI call is killed after a minute.
+  const HANG = { timeout: 60_000 };
+
+  it('a README, a fixture or a package.json linked to a named pipe inside the pack is refused at once, by the name the pack uses', () => {
+    execFileSync('mkfifo', [join(p.pack, 'pipe')]);
+    linkToPipe(join(RULE, 'README.md'));
+    const explain = run(p.dir, ['--explain', 'cxpa-acronym-stack'], HANG);
+    assert.notEqual(explain.status, null, 'the CLI waited on the pipe behind the README');
+    assert.equal(explain.status, 2, explain.stderr);
+    assert.match(explain.stderr, /cxpa-acronym-stack[\\/]README\.md: is not a regular file \(a device, socket or pipe\); not read/);
+
+    linkToPipe(join(RULE, 'fixtures', 'valid', 'two-acronyms.md'));
+    const test = run(p.dir, ['pack', 'test', 'packs/titles'], HANG);
+    assert.notEqual(test.status, null, 'pack test waited on the pipe behind the fixture');
+    assert.match(test.stdout, /✖ cxpa-acronym-stack: valid "fixtures\/valid\/two-acronyms\.md": is not a regular file \(a device, socket or pipe\); not read/);
+
+    linkToPipe('package.json');
+    const validate = run(p.dir, ['pack', 'validate', 'packs/titles'], HANG);
+    assert.notEqual(validate.status, null, 'pack validate waited on the pipe behind package.json');
+    assert.match(validate.stdout, /package\.json: is not a regular file \(a device, socket or pipe\); not read\./);
   });
 });

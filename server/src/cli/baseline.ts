@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readJsonSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { basename, dirname, join } from 'node:path';
 import { JsonArraySlot } from './formatters/stream';
 import { portablePath, sortMessages, sortResults, type FileResult, type Message } from './results';
@@ -109,9 +110,10 @@ export class BaselineError extends Error {}
 export function readBaseline(file: string): Set<string> {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = readJsonSafely(file, READ_CAPS.baseline);
   } catch (e) {
-    throw new BaselineError(`cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (!(e instanceof SafeReadError)) throw e;
+    throw new BaselineError(`cannot read baseline ${file}: ${e.code ?? e.reason}`);
   }
   const b = data as Partial<BaselineFile>;
   if (!b || typeof b !== 'object' || b.version !== BASELINE_VERSION || !Array.isArray(b.findings)) {

@@ -1,7 +1,8 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import ignore from 'ignore';
 import { dirname, join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { readTextSafely, READ_CAPS } from '../fs/safe-read';
 
 export interface Expanded {
   files: string[];
@@ -35,7 +36,7 @@ export const DEFAULT_IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**',
 export function gitignoreFilter(cwd: string): (absPath: string) => boolean {
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, '.gitignore'), 'utf8');
+    text = readTextSafely(resolve(cwd, '.gitignore'), READ_CAPS.config);
   } catch {
     return () => false;
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readBytesSafely } from '../fs/safe-read';
 
 /**
  * Writes `text` to `file` unless the file no longer holds `expected`; returns false
@@ -78,8 +79,13 @@ function tryChown(fd: number, st: Stats): boolean {
 function writeInPlace(file: string, expected: string, text: string): boolean {
   const fd = openSync(file, 'r+');
   try {
-    const old = readAll(fd);
-    if (!old.equals(Buffer.from(expected, 'utf8'))) return false;
+    const want = Buffer.from(expected, 'utf8');
+    // Checked on the descriptor, as fs/safe-read does: only a regular file of the linted
+    // size is read (nothing blocks on a pipe swapped in, nothing reads past that size).
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size !== want.length) return false;
+    const old = readAll(fd, want.length);
+    if (!old.equals(want)) return false;
     const next = Buffer.from(text, 'utf8');
     try {
       writeAll(fd, next, 0);
@@ -104,11 +110,12 @@ function writeAll(fd: number, buf: Buffer, position: number): void {
   for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done, position + done);
 }
 
-function readAll(fd: number): Buffer {
+/** At most `maxBytes` + 1 bytes of the file: enough to tell it from `maxBytes` bytes of text. */
+function readAll(fd: number, maxBytes: number): Buffer {
   const chunks: Buffer[] = [];
   for (let pos = 0; ; ) {
-    const chunk = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, chunk, 0, chunk.length, pos);
+    const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - pos));
+    const n = chunk.length === 0 ? 0 : readSync(fd, chunk, 0, chunk.length, pos);
     if (n === 0) return Buffer.concat(chunks);
     chunks.push(chunk.subarray(0, n));
     pos += n;
@@ -130,8 +137,10 @@ function discard(fd: number | undefined, tmp: string): void {
 
 /** Byte comparison: `expected` came from valid UTF-8, so its encoding is exactly what was read. */
 function sameBytes(file: string, expected: string): boolean {
+  const bytes = Buffer.from(expected, 'utf8');
   try {
-    return readFileSync(file).equals(Buffer.from(expected, 'utf8'));
+    // A file now larger than what was linted is not read in full: it has changed.
+    return readBytesSafely(file, bytes.length).equals(bytes);
   } catch {
     return false;
   }

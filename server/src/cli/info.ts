@@ -1,3 +1,4 @@
+import { SafeReadError } from '../fs/safe-read';
 import { parseRuleSetting } from '../engine';
 import { OutsideError, readInside } from '../packs/inside-pack';
 import { keyRecord, own } from '../engine/own';
@@ -40,20 +41,28 @@ export function unknownRuleMessage(id: string, cfg: ResolvedConfig): string {
   return `unknown rule "${id}".` + (close.length ? ` Did you mean: ${close.join(', ')}?` : '') + ' Run cx-lint --list-rules for every rule.';
 }
 
+/**
+ * A rule's README, read like any pack file: by real path inside the pack (a README
+ * linked out of it is never printed; OutsideError says where it leads) and safely (a
+ * pipe, device or oversized file is an error that says why). No README: undefined.
+ */
+function readDocs(dir: string, file: string): string | undefined {
+  try {
+    return readInside(dir, file, 'docs file');
+  } catch (e) {
+    if (!(e instanceof SafeReadError)) throw e;
+    if (e.problem === 'missing') return undefined;
+    throw new Error(`--explain: ${e.message}; not read. Fix the rule's "docs" path in its pack.`);
+  }
+}
+
 /** `--explain RULE`: the rule's README from its pack, or undefined when unknown. */
 export function explainRule(id: string, cfg: ResolvedConfig): string | undefined {
   for (const p of cfg.packs) {
     const files = p.ruleFiles.get(id);
     if (!files) continue;
-    if (files.docs) {
-      try {
-        // Read by real path inside the pack, so a README linked out of it is never printed.
-        return readInside(p.dir, files.docs, 'docs file');
-      } catch (e) {
-        if (e instanceof OutsideError) throw e;
-        /* no README: the description below */
-      }
-    }
+    const docs = files.docs ? readDocs(p.dir, files.docs) : undefined;
+    if (docs !== undefined) return docs;
     const rule = p.pack.rules.find((r) => r.id === id);
     return `# ${id}\n\n${rule?.description ?? ''}\n${rule?.why ? `\n${rule.why}\n` : ''}`;
   }

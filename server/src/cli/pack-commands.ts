@@ -3,13 +3,14 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, lockEntries, writeLockfile } from '../packs/lockfile';
+import { LOCKFILE_NAME, LockfileError, lockEntries, writeLockfile } from '../packs/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
 import { OutsideError, readInside } from '../packs/inside-pack';
 import { PACK_PREFIX } from '../packs/resolve';
 import { UsageError } from './args';
 import { expandPaths } from './files';
 import { packSkeleton } from './pack-skeleton';
+import { READ_CAPS, SafeReadError } from '../fs/safe-read';
 
 export const PACK_USAGE = `Usage: cx-lint pack <command> [options]
 
@@ -120,10 +121,13 @@ function packWarnings(loaded: NonNullable<ReturnType<typeof checkPackFolder>['pa
   const pj = join(loaded.dir, 'package.json');
   if (existsSync(pj)) {
     try {
-      const meta = JSON.parse(readInside(loaded.dir, pj, 'package.json'));
+      // By real path inside the pack, and safely: a package.json linked out of it, a pipe or a huge file is not read.
+      const meta = JSON.parse(readInside(loaded.dir, pj, 'package.json', READ_CAPS.config));
       if (meta.version && meta.version !== p.version) out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
     } catch (e) {
-      out.push(e instanceof OutsideError ? `${pj}: ${e.reason}` : `${pj}: not valid JSON.`);
+      if (e instanceof OutsideError) out.push(`${pj}: ${e.reason}`);
+      else if (e instanceof SafeReadError) out.push(`${pj}: ${e.reason}; not read.`);
+      else out.push(`${pj}: not valid JSON.`);
     }
   }
   for (const rule of p.rules) if (!loaded.ruleFiles.get(rule.id)?.docs) out.push(`rule "${rule.id}" has no docs: add docs: README.md next to its rule file.`);
@@ -165,7 +169,15 @@ function packLock(paths: string[], io: Io): number {
     const dirs = new Set(expanded.files.map((f) => dirname(f)));
     for (const d of [...dirs].sort()) add(join(d, '.cx-lint-probe.md'));
   }
-  const lock = lockEntries(runs, cwd);
+  let lock;
+  try {
+    lock = lockEntries(runs, cwd);
+  } catch (e) {
+    // Not the lockfile *check* that main reports: nothing was written, say why.
+    if (!(e instanceof LockfileError)) throw e;
+    io.err(`cx-lint: pack lock: ${e.message}\n`);
+    return 2;
+  }
   writeLockfile(join(cwd, LOCKFILE_NAME), lock);
   const names = Object.entries(lock.packs).map(([n, e]) => `  ${n}@${e.version}  ${e.path}\n`);
   io.out(`cx-lint: locked ${names.length} pack${names.length === 1 ? '' : 's'} in ${LOCKFILE_NAME}${names.length ? ':\n' + names.join('') : ' (only the built-in cx-core is in use)\n'}`);

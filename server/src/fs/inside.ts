@@ -26,3 +26,15 @@ export function leaves(dir: string, p: string): boolean {
     return true;
   }
 }
+
+/** Whether `p` lies under one of `dirs`, each taken by name or with its links resolved (pack paths are real paths). */
+export function isInsideAny(dirs: string[], p: string): boolean {
+  return dirs.some((d) => {
+    if (isInside(d, p)) return true;
+    try {
+      return isInside(realpathSync(d), p);
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { PackError, PackErrors } from '../packs/diagnostics';
@@ -44,7 +44,9 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
   const configFile = settings.configFile ? resolve(folder ?? process.cwd(), settings.configFile) : undefined;
   let cfg: ResolvedConfig;
   try {
-    cfg = loadConfigFor(probe, { configFile, overrides: { rules: settings.rules, titles: settings.titles }, cwd: folder });
+    // Restricted Mode: nothing outside the workspace folder (with no folder, nothing outside the document's own).
+    const confineTo = settings.trusted ? undefined : (folder ?? dirname(probe));
+    cfg = loadConfigFor(probe, { configFile, overrides: { rules: settings.rules, titles: settings.titles }, cwd: folder, confineTo });
   } catch (e) {
     if (e instanceof PackErrors) return { ok: false, errors: e.errors };
     if (e instanceof PackError) return { ok: false, errors: [e] };

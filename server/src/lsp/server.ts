@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +17,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, ParseCache, type LintResult } from '../engine';
 import { packageVersion } from '../packs/builtin';
+import { isInsideAny } from '../fs/inside';
+import { readTextSafely, READ_CAPS } from '../fs/safe-read';
 import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/config';
 import type { PackError } from '../packs/diagnostics';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
@@ -66,6 +67,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let initSettings: unknown;
+  // VS Code's Restricted Mode sends false; other clients have no such notion (trusted).
+  let trusted = true;
   let pushedSettings: unknown;
   const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false };
 
@@ -88,6 +91,7 @@ export function startServer(connection: Connection): void {
   const linting = new Map<string, number>();
   const configErrors = new Map<string, PackError[]>(); // document uri → errors of its config
   let errorFilesShown = new Set<string>(); // config/pack file uris holding published error diagnostics
+  let errorDocsShown = new Set<string>(); // document uris showing errors of files outside the workspace
   let lastErrorText = '';
   const workspaceFiles = new Set<string>(); // uris published by lintWorkspace that are not open
   const knownPackDirs = new Set<string>();
@@ -114,7 +118,8 @@ export function startServer(connection: Connection): void {
     caps.progress = !!c.window?.workDoneProgress;
     // vscode-languageserver throws when folder events are subscribed to without client support.
     caps.folders = !!c.workspace?.workspaceFolders;
-    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown };
+    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; workspaceTrusted?: unknown };
+    trusted = opts.workspaceTrusted !== false;
     if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) debounceMs = opts.debounceMs;
     initSettings = opts.settings;
     const wf = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -158,10 +163,10 @@ export function startServer(connection: Connection): void {
     if (!p) {
       p = caps.configuration
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'cxLint' }).then(
-            (v) => normalizeSettings(v ?? pushedSettings ?? initSettings),
-            () => normalizeSettings(pushedSettings ?? initSettings),
+            (v) => normalizeSettings(v ?? pushedSettings ?? initSettings, trusted),
+            () => normalizeSettings(pushedSettings ?? initSettings, trusted),
           )
-        : Promise.resolve(normalizeSettings(pushedSettings ?? initSettings));
+        : Promise.resolve(normalizeSettings(pushedSettings ?? initSettings, trusted));
       settingsCache.set(uri, p);
     }
     return p.then((s) => {
@@ -330,7 +335,7 @@ export function startServer(connection: Connection): void {
   function current(doc: TextDocument): Linted | undefined {
     const hit = linted.get(doc.uri);
     if (hit && hit.generation === generations.get(doc.uri)) return hit;
-    const settings = settingsNow.get(doc.uri) ?? normalizeSettings(pushedSettings ?? initSettings);
+    const settings = settingsNow.get(doc.uri) ?? normalizeSettings(pushedSettings ?? initSettings, trusted);
     if (!settings.enable) return undefined;
     // Longer documents are linted in the background; answering from a stale result could misplace edits.
     if (offMainThread(doc, settings)) return undefined;
@@ -366,33 +371,51 @@ export function startServer(connection: Connection): void {
     packsLabel = cfg.packs.map((p) => `${p.pack.name}@${p.pack.version}`);
   }
 
-  /** Publishes config errors into the files they are in, clears fixed ones, and reports status. */
+  /**
+   * Publishes config errors into the files they are in when those are inside a
+   * workspace folder; an error in a file outside (a config can name any path) is shown
+   * on the document whose config it broke, never on the outside file. Clears fixed
+   * ones, and reports status.
+   */
   function finish(state?: StatusParams['state'], message?: string): void {
     const byFile = new Map<string, PackError[]>();
-    for (const errs of configErrors.values()) for (const e of errs) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    const byDoc = new Map<string, PackError[]>();
+    for (const [docUri, errs] of configErrors) {
+      for (const e of errs) {
+        if (isInsideAny(folders, e.file)) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+        else byDoc.set(docUri, [...(byDoc.get(docUri) ?? []), e]);
+      }
+    }
+    const unique = (errs: PackError[]) => {
+      const seen = new Set<string>();
+      return errs.filter((e) => !seen.has(e.message) && seen.add(e.message));
+    };
     const nowShown = new Set<string>();
     for (const [file, errs] of byFile) {
       const uri = pathToFileURL(file).href;
       nowShown.add(uri);
-      const seen = new Set<string>();
-      const diags = errs.filter((e) => !seen.has(e.message) && seen.add(e.message)).map((e) => configDiagnostic(e));
-      publish(uri, diags);
+      publish(uri, unique(errs).map((e) => configDiagnostic(e)));
     }
     for (const uri of errorFilesShown) if (!nowShown.has(uri)) publish(uri, []);
     errorFilesShown = nowShown;
+    for (const [uri, errs] of byDoc) publish(uri, unique(errs).map((e) => outsideConfigDiagnostic(e)));
+    // A document whose config now works was re-published by its lint; one that is not open was not.
+    for (const uri of errorDocsShown) if (!byDoc.has(uri) && !documents.get(uri) && !workspaceFiles.has(uri)) publish(uri, []);
+    errorDocsShown = new Set(byDoc.keys());
+    const all = [...byFile.values(), ...byDoc.values()];
     // Sorted and unique: the same errors reached through several documents are one message.
-    const errorText = [...new Set([...byFile.values()].flat().map((e) => e.message))].sort().join('\n');
+    const errorText = [...new Set(all.flat().map((e) => e.message))].sort().join('\n');
     if (errorText && errorText !== lastErrorText) {
-      const first = [...byFile.values()][0][0];
+      const first = all[0][0];
       // A notification, not window/showMessageRequest (which not every client has, and
       // whose refusal would be an unhandled rejection): there is nothing to choose.
-      showMessage(MessageType.Error, `cx-lint: configuration error: ${first.message}${byFile.size > 1 || [...byFile.values()][0].length > 1 ? ' (more in the Problems panel)' : ''}`);
+      showMessage(MessageType.Error, `cx-lint: configuration error: ${first.message}${all.length > 1 || all[0].length > 1 ? ' (more in the Problems panel)' : ''}`);
     }
     lastErrorText = errorText;
     let findings = 0;
     for (const l of linted.values()) findings += l.result.findings.length;
     const status: StatusParams = errorText
-      ? { state: 'error', message: `configuration error: ${[...byFile.values()][0][0].message}`, findings, packs: packsLabel }
+      ? { state: 'error', message: `configuration error: ${all[0][0].message}`, findings, packs: packsLabel }
       : { state: state ?? 'ok', message, findings, packs: packsLabel };
     quiet(connection.sendNotification(STATUS_NOTIFICATION, status));
   }
@@ -406,12 +429,17 @@ export function startServer(connection: Connection): void {
     const character = Math.max(0, e.column - 1);
     let end = character + 1;
     try {
-      const text = readFileSync(e.file, 'utf8').split(/\r?\n|\r/)[line];
+      const text = readTextSafely(e.file, READ_CAPS.config).split(/\r?\n|\r/)[line];
       if (text !== undefined) end = Math.max(character + 1, text.length);
     } catch {
-      /* the file may be gone; a one-character range still points at it */
+      /* the file may be gone (or not a regular file); a one-character range still points at it */
     }
     return { range: { start: { line, character }, end: { line, character: end } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.reason };
+  }
+
+  /** An error in a file outside the workspace, shown at the top of the document it concerns, with the file's path. */
+  function outsideConfigDiagnostic(e: PackError): Diagnostic {
+    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.message };
   }
 
   // ---- documents ------------------------------------------------------------

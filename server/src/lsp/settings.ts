@@ -19,6 +19,12 @@ export interface Settings {
   configFile: string;
   /** Documents longer than this (UTF-16 code units) are linted on open and save only, in a background worker. */
   largeFileSize: number;
+  /**
+   * Whether the workspace is trusted. Not a setting a workspace can write: the server
+   * sets it from `initializationOptions.workspaceTrusted` (VS Code's Restricted Mode
+   * sends false). Untrusted: no config file or pack is read from outside the workspace folder.
+   */
+  trusted: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,12 +36,13 @@ export const DEFAULT_SETTINGS: Settings = {
   titles: { family: [] },
   configFile: '',
   largeFileSize: 1048576,
+  trusted: true,
 };
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
 
-/** Tolerant of whatever a client sends: null, partial objects, wrong types fall back to defaults. */
-export function normalizeSettings(raw: unknown): Settings {
+/** Tolerant of whatever a client sends: null, partial objects, wrong types fall back to defaults. `trusted` comes from the server, never from `raw`. */
+export function normalizeSettings(raw: unknown, trusted = true): Settings {
   const r = raw && typeof raw === 'object' ? (raw as Record<string, any>) : {};
   const rules = keyRecord<RuleSetting>();
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
@@ -50,5 +57,6 @@ export function normalizeSettings(raw: unknown): Settings {
     titles: { family: strings(r.titles?.family) },
     configFile: typeof r.configFile === 'string' ? r.configFile : '',
     largeFileSize: typeof r.largeFileSize === 'number' && r.largeFileSize > 0 ? r.largeFileSize : DEFAULT_SETTINGS.largeFileSize,
+    trusted,
   };
 }

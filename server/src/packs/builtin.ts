@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readJsonSafely, READ_CAPS } from '../fs/safe-read';
 import type { PackSnapshot } from './pack-snapshot';
 
 /**
@@ -12,7 +13,7 @@ export function packageRoot(): string {
     const pj = join(dir, 'package.json');
     if (existsSync(pj)) {
       try {
-        if (JSON.parse(readFileSync(pj, 'utf8')).name === 'cx-lint') return dir;
+        if ((readJsonSafely(pj, READ_CAPS.installed) as { name?: unknown })?.name === 'cx-lint') return dir;
       } catch {
         /* keep walking */
       }
@@ -28,7 +29,7 @@ export function builtinPackDir(): string {
 }
 
 export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
+  return (readJsonSafely(join(packageRoot(), 'package.json'), READ_CAPS.installed) as { version: string }).version;
 }
 
 let snapshot: PackSnapshot | null | undefined;
@@ -40,7 +41,7 @@ let snapshot: PackSnapshot | null | undefined;
 export function builtinSnapshot(): PackSnapshot | undefined {
   if (snapshot === undefined) {
     try {
-      snapshot = JSON.parse(readFileSync(join(packageRoot(), 'dist', BUILTIN_SNAPSHOT), 'utf8')) as PackSnapshot;
+      snapshot = readJsonSafely(join(packageRoot(), 'dist', BUILTIN_SNAPSHOT), READ_CAPS.installed) as PackSnapshot;
     } catch {
       snapshot = null;
     }

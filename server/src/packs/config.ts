@@ -1,10 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createSetup, SetupError, type LintConfig, type PackData, type RuleSetting, type Setup } from '../engine';
 import { PackError, PackErrors } from './diagnostics';
+import { isInside, leaves } from '../fs/inside';
+import { readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import type { LoadedPack } from './load-pack';
 import { isPathRef, PackSet, splitPresetRef } from './resolve';
 import { keyRecord, own } from '../engine/own';
+import { errorsToShow } from './recognise';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
 
@@ -31,12 +34,12 @@ export interface ConfigFile {
 
 /** Reads one config file; package.json counts only when it has a "cxlint" key. */
 export function readConfigFile(file: string): ConfigFile | undefined {
-  const text = readFileSync(file, 'utf8');
+  const text = readConfigText(file);
   // Most folders have a package.json without cx-lint settings: don't parse it to find that out.
   if (basename(file) === 'package.json' && !text.includes('cxlint')) return undefined;
   const src = new YamlSource(file, text);
   const yerr = src.errors();
-  if (yerr.length) throw new PackErrors(yerr);
+  if (yerr.length) throw new PackErrors(basename(file) === 'package.json' ? yerr : errorsToShow('config', src, yerr));
   let data = src.toJS() as any;
   if (basename(file) === 'package.json') {
     if (!data || typeof data !== 'object' || !('cxlint' in data)) return undefined;
@@ -46,14 +49,30 @@ export function readConfigFile(file: string): ConfigFile | undefined {
     return { file, data };
   }
   if (data === null || data === undefined) data = {};
-  const verr = validateSource('config', src, data);
+  const verr = errorsToShow('config', src, validateSource('config', src, data));
   if (verr.length) throw new PackErrors(verr);
   return { file, data };
 }
 
+/** A config file's text: a regular file of at most READ_CAPS.config bytes, else a located error. */
+function readConfigText(file: string): string {
+  try {
+    return readTextSafely(file, READ_CAPS.config);
+  } catch (e) {
+    if (!(e instanceof SafeReadError)) throw e;
+    const hint = e.problem === 'too-large' ? ' Config files are small: check that this is the file you meant.' : '';
+    throw new PackErrors([new PackError(file, 1, 1, `${e.reason}; not read as a config.${hint}`)]);
+  }
+}
+
+/**
+ * Something other than a folder is there: a regular file is read, anything else (a
+ * pipe, a device) is refused with a reason, never skipped silently. Configs and
+ * lockfiles are found with it.
+ */
 export function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return !statSync(p).isDirectory();
   } catch {
     return false;
   }
@@ -61,15 +80,19 @@ export function isFile(p: string): boolean {
 
 /**
  * The config files that apply to a folder, nearest first, stopping at one with
- * `root: true`. In each folder the first of CONFIG_NAMES that exists wins.
+ * `root: true`. In each folder the first of CONFIG_NAMES that exists wins. With
+ * `confineTo` (Restricted Mode), only config files really inside that folder count:
+ * the search stops there, and a config that is a link leading out of it is not read.
  */
-export function findConfigFiles(dir: string, stopAt?: string): ConfigFile[] {
+export function findConfigFiles(dir: string, stopAt?: string, confineTo?: string): ConfigFile[] {
   const out: ConfigFile[] = [];
   let d = resolve(dir);
   for (;;) {
+    if (confineTo && !isInside(resolve(confineTo), d)) break;
     for (const name of CONFIG_NAMES) {
       const f = join(d, name);
       if (!isFile(f)) continue;
+      if (confineTo && leaves(confineTo, f)) throw new PackErrors([new PackError(f, 1, 1, restricted('config file'))]);
       const cf = readConfigFile(f);
       if (!cf) continue;
       out.push(cf);
@@ -127,9 +150,9 @@ export interface ResolvedConfig {
  * packs its manifest extends), then packs named only in `extends`. Rule settings:
  * rule defaults < presets (in `extends` order, each after the presets it extends) < `rules`.
  */
-export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = []): ResolvedConfig {
+export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = [], confineTo?: string): ResolvedConfig {
   const where = { file: configFiles[0] ?? baseDir, line: 1, col: 1 };
-  const set = new PackSet();
+  const set = new PackSet(true, confineTo);
   for (const ref of config.packs ?? []) set.load(ref, baseDir, locate(configFiles, ref) ?? where);
   const extendsList = config.extends === undefined ? DEFAULT_EXTENDS : toArray(config.extends);
   for (const ext of extendsList) {
@@ -177,7 +200,7 @@ function locate(files: string[], ref: string): { file: string; line: number; col
   for (const file of files) {
     let lines: string[];
     try {
-      lines = readFileSync(file, 'utf8').split('\n');
+      lines = readTextSafely(file, READ_CAPS.config).split('\n');
     } catch {
       continue;
     }
@@ -200,11 +223,16 @@ export function clearConfigCache(): void {
   resolvedCache.clear();
 }
 
-function resolveCached(data: ConfigData, baseDir: string, files: string[]): ResolvedConfig {
-  const key = JSON.stringify([data, baseDir, files]);
+function resolveCached(data: ConfigData, baseDir: string, files: string[], confineTo?: string): ResolvedConfig {
+  const key = JSON.stringify([data, baseDir, files, confineTo]);
   let r = resolvedCache.get(key);
-  if (!r) resolvedCache.set(key, (r = resolveConfig(data, baseDir, files)));
+  if (!r) resolvedCache.set(key, (r = resolveConfig(data, baseDir, files, confineTo)));
   return r;
+}
+
+/** Why a file is refused in Restricted Mode. */
+function restricted(what: string): string {
+  return `this ${what} is outside the workspace folder (or a link leading out of it); in Restricted Mode cx-lint reads nothing from outside it. Trust the workspace to use it.`;
 }
 
 /** Editor-level additions (the language server's settings) on top of the config files. */
@@ -221,15 +249,23 @@ function withOverrides(data: ConfigData, o: ConfigOverrides | undefined): Config
   return out;
 }
 
-/** Config for a file on disk: discovery, cascade, resolution. Globs are relative to the outermost config's folder, or the working directory when there is none. */
-export function loadConfigFor(filePath: string, opts: { configFile?: string; overrides?: ConfigOverrides; cwd?: string } = {}): ResolvedConfig {
+/**
+ * Config for a file on disk: discovery, cascade, resolution. Globs are relative to the
+ * outermost config's folder, or the working directory when there is none. `confineTo`
+ * (the language server in Restricted Mode: an untrusted workspace) refuses config
+ * files and packs whose real path is outside that folder.
+ */
+export function loadConfigFor(filePath: string, opts: { configFile?: string; overrides?: ConfigOverrides; cwd?: string; confineTo?: string } = {}): ResolvedConfig {
+  const { confineTo } = opts;
   if (opts.configFile) {
-    const cf = readConfigFile(resolve(opts.configFile));
+    const file = resolve(opts.configFile);
+    if (confineTo && leaves(confineTo, file)) throw new PackErrors([new PackError(file, 1, 1, restricted('config file (cxLint.configFile)'))]);
+    const cf = readConfigFile(file);
     const files = cf ? [cf] : [];
     const { data, baseDir } = mergeConfigs(files);
-    return resolveCached(withOverrides(data, opts.overrides), baseDir, files.map((f) => f.file));
+    return resolveCached(withOverrides(data, opts.overrides), baseDir, files.map((f) => f.file), confineTo);
   }
-  const files = findConfigFiles(dirname(resolve(filePath)));
+  const files = findConfigFiles(dirname(resolve(filePath)), undefined, confineTo);
   const { data, baseDir } = mergeConfigs(files);
-  return resolveCached(withOverrides(data, opts.overrides), files.length ? baseDir : (opts.cwd ?? process.cwd()), files.map((f) => f.file));
+  return resolveCached(withOverrides(data, opts.overrides), files.length ? baseDir : (opts.cwd ?? process.cwd()), files.map((f) => f.file), confineTo);
 }

@@ -1,6 +1,7 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isInside } from '../fs/inside';
+import { fromErrno, readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { PackError } from './diagnostics';
 
 /**
@@ -37,7 +38,23 @@ export function realpathInside(root: string, file: string, what = 'file'): strin
   return real;
 }
 
-/** Reads a UTF-8 file that must lie inside `root` by real path (see realpathInside). */
-export function readInside(root: string, file: string, what = 'file'): string {
-  return readFileSync(realpathInside(root, file, what), 'utf8');
+/**
+ * Reads a UTF-8 pack file that must lie inside `root` by real path (see realpathInside),
+ * and read safely there (fs/safe-read: a regular file of at most `maxBytes`). Throws
+ * OutsideError, or a SafeReadError that names `file` as the caller gave it (a missing
+ * file or a link loop included), never the bytes of anything outside the pack.
+ */
+export function readInside(root: string, file: string, what = 'file', maxBytes: number = READ_CAPS.packFile): string {
+  let real: string;
+  try {
+    real = realpathInside(root, file, what);
+  } catch (e) {
+    throw e instanceof OutsideError ? e : fromErrno(file, e as NodeJS.ErrnoException);
+  }
+  try {
+    return readTextSafely(real, maxBytes);
+  } catch (e) {
+    if (!(e instanceof SafeReadError)) throw e;
+    throw new SafeReadError(file, e.problem, e.reason, e.code, e.size);
+  }
 }

@@ -1,12 +1,14 @@
-import { readFileSync, statSync, realpathSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { statSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import semver from 'semver';
 import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData } from '../engine';
 import { compileRawRegex } from '../engine/raw-regex';
 import { PackError } from './diagnostics';
+import { readBytesSafely, SafeReadError } from '../fs/safe-read';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
+import { errorsToShow } from './recognise';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
 import { isInside as inside } from '../fs/inside';
@@ -47,22 +49,26 @@ export interface PackRef {
 
 export const MANIFEST_NAMES = ['pack.yaml', 'pack.yml', 'pack.json'];
 
+/** A pack file's text: a regular file within the per-file and whole-pack budgets, else a located error. */
 export function readSmall(file: string, budget: { bytes: number }): string {
-  const size = statSync(file).size;
-  if (size > PACK_LIMITS.fileBytes) {
-    throw new PackError(file, 1, 1, `file is ${(size / 1048576).toFixed(1)} MB; pack files may be at most ${PACK_LIMITS.fileBytes / 1048576} MB.`);
-  }
-  budget.bytes += size;
-  if (budget.bytes > PACK_LIMITS.totalBytes) {
+  let bytes: Buffer;
+  try {
+    bytes = readBytesSafely(file, Math.min(PACK_LIMITS.fileBytes, PACK_LIMITS.totalBytes - budget.bytes));
+  } catch (e) {
+    if (!(e instanceof SafeReadError)) throw e;
+    if (e.problem !== 'too-large') throw new PackError(file, 1, 1, `${e.reason}; not read.`);
+    if (e.size! > PACK_LIMITS.fileBytes) throw new PackError(file, 1, 1, `file is ${(e.size! / 1048576).toFixed(1)} MB; pack files may be at most ${PACK_LIMITS.fileBytes / 1048576} MB.`);
     throw new PackError(file, 1, 1, `the pack is over ${PACK_LIMITS.totalBytes / 1048576} MB in all; split it or trim its lexicons.`);
   }
-  return readFileSync(file, 'utf8');
+  budget.bytes += bytes.length;
+  return bytes.toString('utf8');
 }
 
 export function findManifest(dir: string): string | undefined {
   for (const n of MANIFEST_NAMES) {
     try {
-      if (statSync(join(dir, n)).isFile()) return join(dir, n);
+      // Not only regular files: a manifest that is a pipe or device is refused by name when read.
+      if (!statSync(join(dir, n)).isDirectory()) return join(dir, n);
     } catch {
       /* try the next name */
     }
@@ -83,6 +89,10 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
   } catch {
     return { errors: [new PackError(dirOrManifest, 1, 1, 'no such pack folder. Check the path in "packs" or --pack.')] };
   }
+  // A path to a file must name a manifest: any other file (say /etc/shadow) is not a pack, and is not read.
+  if (manifest && !MANIFEST_NAMES.includes(basename(manifest))) {
+    return { errors: [new PackError(manifest, 1, 1, `is not a pack: a pack is a folder with ${MANIFEST_NAMES.join(', ')}, or that file itself. Check the path in "packs" or --pack.`)] };
+  }
   if (!manifest) return { errors: [new PackError(dirOrManifest, 1, 1, `no ${MANIFEST_NAMES.join(' or ')} in this folder. A pack needs a manifest.`)] };
   const dir = realpathSync(dirname(manifest));
   if (opts.snapshot) {
@@ -98,10 +108,10 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
   } catch (e) {
     return { errors: [e instanceof PackError ? e : new PackError(manifest, 1, 1, String((e as Error).message))] };
   }
-  errors.push(...src.errors());
+  errors.push(...errorsToShow('pack', src, src.errors()));
   if (errors.length) return { errors };
   const raw = src.toJS() as any;
-  errors.push(...validateSource('pack', src, raw));
+  errors.push(...errorsToShow('pack', src, validateSource('pack', src, raw)));
   if (errors.length) return { errors };
 
   if (raw.engine && !semver.satisfies(ENGINE_VERSION, raw.engine, { includePrerelease: true })) {
@@ -170,13 +180,13 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
         errors.push(e instanceof PackError ? e : new PackError(file, 1, 1, String((e as Error).message)));
         continue;
       }
-      const yerr = rsrc.errors();
+      const yerr = errorsToShow('rule', rsrc, rsrc.errors());
       if (yerr.length) {
         errors.push(...yerr);
         continue;
       }
       const rule = rsrc.toJS() as any;
-      const verr = validateSource('rule', rsrc, rule);
+      const verr = errorsToShow('rule', rsrc, validateSource('rule', rsrc, rule));
       if (verr.length) {
         errors.push(...verr);
         continue;

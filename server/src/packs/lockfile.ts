@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ENGINE_VERSION } from '../engine';
 import { own } from '../engine/own';
+import { hashFileSafely, parseJsonSafely, readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { builtinPackDir } from './builtin';
 import { isFile } from './config';
 import { realpathInside } from './inside-pack';
@@ -77,16 +78,28 @@ function linkedFile(dir: string, link: string): string | undefined {
 /**
  * sha256 over each file's relative path, size and bytes, in path order. A link
  * counts as the bytes of the file it leads to (what a load reads through it), or as
- * its target's text when nothing is ever read through it.
+ * its target's text when nothing is ever read through it. Files are streamed into
+ * the hash, and one over READ_CAPS.hashedFile (no file a pack loads can be that
+ * large) is refused: a huge or sparse file in a pack folder costs neither memory nor
+ * minutes. Throws LockfileError.
  */
 export function packHash(dir: string): string {
   const h = createHash('sha256');
   for (const rel of packFiles(dir)) {
     const p = join(dir, ...rel.split('/'));
+    const header = (size: number) => `${rel}\u0000${size}\u0000`;
     const source = lstatSync(p).isSymbolicLink() ? linkedFile(dir, p) : p;
-    const bytes = source === undefined ? Buffer.from(`link:${readlinkSync(p)}`) : readFileSync(source);
-    h.update(`${rel}\u0000${bytes.length}\u0000`);
-    h.update(bytes);
+    if (source === undefined) {
+      const bytes = Buffer.from(`link:${readlinkSync(p)}`);
+      h.update(header(bytes.length)).update(bytes);
+      continue;
+    }
+    try {
+      hashFileSafely(h, source, READ_CAPS.hashedFile, header);
+    } catch (e) {
+      if (!(e instanceof SafeReadError)) throw e;
+      throw new LockfileError(`${p}: ${e.reason}; every file in a pack folder is hashed for the lockfile, and may be at most ${READ_CAPS.hashedFile / 1048576} MB. Remove it from the pack folder.`);
+    }
   }
   return `sha256-${h.digest('base64')}`;
 }
@@ -128,13 +141,19 @@ export function writeLockfile(file: string, lock: Lockfile): void {
   writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 }
 
-/** Reads and checks a lockfile; `text` when it was read already. */
-export function readLockfile(file: string, text?: string): Lockfile {
+/** Why a lockfile could not be read or parsed; quotes nothing of it (it may not be a lockfile at all). */
+function unreadableLockfile(file: string, e: SafeReadError): LockfileError {
+  return new LockfileError(`cannot read the lockfile (it ${e.reason}). Delete it and run "cx-lint pack lock" to write a new one.`, file);
+}
+
+/** Checks a lockfile's `text` (read by LockChecks, safely). */
+export function readLockfile(file: string, text: string): Lockfile {
   let data: any;
   try {
-    data = JSON.parse(text ?? readFileSync(file, 'utf8'));
+    data = parseJsonSafely(file, text);
   } catch (e) {
-    throw new LockfileError(`cannot read the lockfile (${(e as Error).message}). Delete it and run "cx-lint pack lock" to write a new one.`, file);
+    if (!(e instanceof SafeReadError)) throw e;
+    throw unreadableLockfile(file, e);
   }
   if (!data || data.lockfileVersion !== 1 || typeof data.packs !== 'object' || data.packs === null) {
     throw new LockfileError(`not a cx-lint lockfile (expected "lockfileVersion": 1 and "packs"). Run "cx-lint pack lock" to write a new one.`, file);
@@ -165,7 +184,13 @@ export class LockVerifier {
         continue;
       }
       let hash = this.hashes.get(p.dir);
-      if (!hash) this.hashes.set(p.dir, (hash = packHash(p.dir)));
+      try {
+        if (!hash) this.hashes.set(p.dir, (hash = packHash(p.dir)));
+      } catch (e) {
+        if (!(e instanceof LockfileError)) throw e;
+        out.push(`pack "${name}" at ${p.dir} cannot be checked against ${this.file}: ${e.message}`);
+        continue;
+      }
       if (hash !== entry.integrity) {
         const version = entry.version !== p.pack.version ? ` (locked version ${entry.version}, found ${p.pack.version})` : '';
         out.push(`pack "${name}" at ${p.dir} has changed since ${this.file} was written${version}: expected ${entry.integrity}, found ${hash}. Review the change, then run "cx-lint pack lock" to accept it, or reinstall the locked version.`);
@@ -216,9 +241,11 @@ export class LockChecks {
     if (!lockfile) return { problems: [] };
     let text: string;
     try {
-      text = readFileSync(lockfile, 'utf8');
+      // Safely (fs/safe-read): a lockfile that is a pipe, a device or huge is reported, not read.
+      text = readTextSafely(lockfile, READ_CAPS.config);
     } catch (e) {
-      return { lockfile, problems: [`cannot read the lockfile (${(e as Error).message}).`] };
+      if (!(e instanceof SafeReadError)) throw e;
+      return { lockfile, problems: [unreadableLockfile(lockfile, e).message] };
     }
     let hit = this.verifiers.get(lockfile);
     if (!hit || hit.text !== text) {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { ENGINE_VERSION, type PackData, type RuleData } from '../engine';
+import { hashFileSafely, READ_CAPS } from '../fs/safe-read';
 import type { LoadedPack } from './load-pack';
 
 /**
@@ -35,13 +36,11 @@ const rel = (dir: string, p: string) => relative(dir, p).split(sep).join('/');
 function hashFiles(dir: string, files: string[]): string | undefined {
   const h = createHash('sha256').update(`${ENGINE_VERSION}\u0000`);
   for (const f of files) {
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(join(dir, f));
+      hashFileSafely(h, join(dir, f), READ_CAPS.packFile, (size) => `${f}\u0000${size}\u0000`);
     } catch {
       return undefined;
     }
-    h.update(`${f}\u0000${bytes.length}\u0000`).update(bytes);
   }
   return h.digest('hex');
 }

@@ -6,6 +6,7 @@ import { OutsideError, readInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
 import { PackSet } from './resolve';
 import { packageJsonErrors } from './package-json';
+import { SafeReadError } from '../fs/safe-read';
 
 /** One example's or fixture's outcome, as `cx-lint pack test` prints it. */
 export interface ExampleResult {
@@ -84,11 +85,13 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
         const name = `fixtures/${kind}/${file.split(/[\\/]/).pop()}`;
         let text: string;
         try {
-          // By real path: a fixture (or fixtures folder) linked out of the pack is neither linted nor echoed.
+          // By real path and safely: a fixture (or fixtures folder) linked out of the pack, a
+          // pipe or an oversized file is neither linted nor echoed.
           text = readInside(loaded.dir, file, 'fixture');
         } catch (e) {
-          if (!(e instanceof OutsideError)) throw e;
-          out.push({ ruleId: rule.id, kind, name, ok: false, problem: e.reason });
+          if (e instanceof OutsideError) out.push({ ruleId: rule.id, kind, name, ok: false, problem: e.reason });
+          else if (e instanceof SafeReadError) out.push({ ruleId: rule.id, kind, name, ok: false, problem: `${e.reason}; not read` });
+          else throw e;
           continue;
         }
         const hits = lint(text, setup, { filePath: name }).findings.filter((f) => f.ruleId === rule.id);

@@ -1,8 +1,10 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { builtinPackDir, builtinSnapshot } from './builtin';
 import { PackError } from './diagnostics';
 import { own } from '../engine/own';
+import { leaves } from '../fs/inside';
+import { readJsonSafely, readTextSafely, READ_CAPS } from '../fs/safe-read';
 import { checkPackRefs, findManifest, loadPack, type LoadedPack, type PackRef } from './load-pack';
 
 /**
@@ -43,7 +45,7 @@ function packageDir(name: string, from: string): string | undefined {
   }
   let meta: any;
   try {
-    meta = JSON.parse(readFileSync(pj, 'utf8'));
+    meta = readJsonSafely(pj, READ_CAPS.config);
   } catch {
     return undefined;
   }
@@ -84,7 +86,14 @@ export class PackSet {
   /** npm names and references each pack was loaded under (for lockfiles and messages). */
   readonly sources = new Map<LoadedPack, string>();
 
-  constructor(withBuiltin = true) {
+  /**
+   * @param confineTo In Restricted Mode (an untrusted workspace), the workspace folder:
+   * a pack whose real folder is outside it is refused (the built-in pack excepted).
+   */
+  constructor(
+    withBuiltin = true,
+    private readonly confineTo?: string,
+  ) {
     if (withBuiltin) {
       const b = loadPack(builtinPackDir(), { snapshot: builtinSnapshot() });
       if (!b.loaded) throw new Error(`cx-lint: the built-in pack does not load:\n${b.errors.map((e) => e.message).join('\n')}`);
@@ -137,6 +146,10 @@ export class PackSet {
       real = realpathSync(r.dir);
     } catch {
       this.errors.push(new PackError(where.file, where.line, where.col, `no such pack folder: ${r.dir}. Check the path "${ref}".`));
+      return undefined;
+    }
+    if (this.confineTo && leaves(this.confineTo, real) && real !== this.builtin?.dir) {
+      this.errors.push(new PackError(where.file, where.line, where.col, `pack "${ref}" is outside the workspace folder${ref === real ? '' : ` (${real})`}; in Restricted Mode cx-lint reads no pack from outside it. Trust the workspace to use it.`));
       return undefined;
     }
     const seen = this.byDir.get(real);
@@ -232,7 +245,7 @@ export class PackSet {
 /** Line and column of an `extends` entry in a manifest (best effort: the first line that names it). */
 function extendsPosition(manifest: string, ref: string): { line: number; col: number } | {} {
   try {
-    const lines = readFileSync(manifest, 'utf8').split('\n');
+    const lines = readTextSafely(manifest, READ_CAPS.packFile).split('\n');
     const i = lines.findIndex((l) => l.includes(ref));
     return i >= 0 ? { line: i + 1, col: lines[i].indexOf(ref) + 1 } : {};
   } catch {
