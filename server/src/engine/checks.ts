@@ -85,7 +85,7 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
   share: {
     summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or a `with` class; `also` classes add to the share once minCount is reached) or minCoreShare have the class itself, none has an `unless` class, and no `yieldsTo` class is more common.',
     run(ctx, check) {
-      const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
+      const counted = countedDuties(ctx, check);
       if (counted.length === 0) return [];
       const out: RawFinding[] = [];
       for (const cls of Array.isArray(check.class) ? check.class : [check.class]) {
@@ -146,12 +146,26 @@ function listWords(items: string[]): string {
 }
 
 /**
+ * The duties a share check counts: not an `exclude` class, and not a bare fragment.
+ * A list item of three words or fewer that shows none of the check's classes is a
+ * tool, place or product name ("Asana", "Zendesk", "Gmail") listed under a duty, not
+ * a duty of its own; counting it would dilute every share.
+ */
+function countedDuties(ctx: RunContext, check: Extract<CheckData, { type: 'share' }>): TextBlock[] {
+  const watched = [...(Array.isArray(check.class) ? check.class : [check.class]), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
+  return ctx.model.duties.filter((d) => {
+    if ((check.exclude ?? []).some((c) => ctx.has(d, c))) return false;
+    return !(d.kind === 'list-item' && d.text.trim().split(/\s+/).length <= 3 && !ctx.hasAny(d, watched));
+  });
+}
+
+/**
  * What a check computed, in one line, for the reading view (docs/how-cx-lint-reads.md
  * §12). Only the title checks that count duties have something to say.
  */
 export function explainCheck(ctx: RunContext, check: CheckData): string {
   if (check.type === 'share') {
-    const counted = ctx.model.duties.filter((d) => !(check.exclude ?? []).some((c) => ctx.has(d, c)));
+    const counted = countedDuties(ctx, check);
     const unless = counted.filter((d) => ctx.hasAny(d, check.unless ?? []));
     const parts = (Array.isArray(check.class) ? check.class : [check.class]).map((cls) => {
       const coreClasses = [cls, ...(check.with ?? [])];

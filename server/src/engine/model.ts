@@ -385,6 +385,9 @@ class Walk {
     let role = known ?? ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
     const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
     if (isTitle) role = 'title';
+    // "## SaaS Sales Representative" inside the body, over the list of what the job does:
+    // a heading that is a job title names the role whose duties follow.
+    else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) role = 'duties';
     else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
     const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
     sections.push(sec);
@@ -400,6 +403,14 @@ class Walk {
     this.current = sec.index;
     this.firstContentSeen = true;
   }
+}
+
+/** A short heading that reads as a job title ("Senior Support Agent"), not a topic. */
+function isJobTitleHeading(text: string, vocab: Vocabulary): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 6 || /[?!.]$/.test(text.trim())) return false;
+  const parse = parseTitle(text, vocab);
+  return parse.roleNoun !== undefined && parse.form !== 'team';
 }
 
 /**
