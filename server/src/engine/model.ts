@@ -447,8 +447,11 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
     }
   } else {
     candidates.push(...coll.items.filter((b) => open(b.section)));
+    // "What We Do: As a Tier 1 representative you are responsible for…": with no duties
+    // section, a company section's sentences that address the role are duties too.
+    const addressed = (s: number) => open(s) || walk.roleOf(s) === 'company';
     for (const p of coll.paragraphs) {
-      if (!open(p.section)) continue;
+      if (!addressed(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
         if (vocab.startsLikeDuty(sentence.text)) candidates.push(sentence);
