@@ -446,17 +446,21 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
       for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
     }
   } else {
-    candidates.push(...coll.items.filter((b) => open(b.section)));
-    // "What We Do: As a Tier 1 representative you are responsible for…": with no duties
-    // section, a company section's sentences that address the role are duties too.
-    const addressed = (s: number) => open(s) || walk.roleOf(s) === 'company';
+    // "What We Do: As a Tier 1 representative you will…": with no duties section, a
+    // company section's sentences that address the role are duties too, and so is the
+    // list they introduce.
+    const company = (s: number) => walk.roleOf(s) === 'company';
+    const rolePlaces = new Set<number>();
     for (const p of coll.paragraphs) {
-      if (!addressed(p.section)) continue;
+      if (!open(p.section) && !company(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
-        if (vocab.startsLikeDuty(sentence.text)) candidates.push(sentence);
+        if (!vocab.startsLikeDuty(sentence.text)) continue;
+        candidates.push(sentence);
+        if (company(p.section)) rolePlaces.add(p.section);
       }
     }
+    candidates.push(...coll.items.filter((b) => open(b.section) || rolePlaces.has(b.section)));
   }
   const duties = candidates.filter((d) => {
     const t = fold(d.text.trim());
