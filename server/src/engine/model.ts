@@ -453,9 +453,13 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
     const rolePlaces = new Set<number>();
     for (const p of coll.paragraphs) {
       if (!open(p.section) && !company(p.section)) continue;
+      // In a company section, the sentences after one that speaks of the role go on
+      // speaking of it ("You will triage tickets…").
+      let onRole = !company(p.section);
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
-        if (!vocab.startsLikeDuty(sentence.text)) continue;
+        if (!onRole && vocab.addressesRole(sentence.text)) onRole = true;
+        if (!onRole || !vocab.startsLikeDuty(sentence.text)) continue;
         candidates.push(sentence);
         if (company(p.section)) rolePlaces.add(p.section);
       }

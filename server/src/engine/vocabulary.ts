@@ -34,6 +34,8 @@ export interface VocabularyData {
   dutyLeadIns?: string[];
   /** Subjects set aside before a duty starter is looked for ("They will…", "You may…"). */
   dutySubjects?: string[];
+  /** What shows a sentence speaks of the role itself ("As a Tier 1 representative, you…"), for sentences in a company section. */
+  roleAddress?: string[];
   /** Lines that are never duties wherever they stand (physical demands, compliance boilerplate). */
   notDuties?: string[];
   /** How lines start that are never duties (requirements inside a duties list: "Experience with…"). */
@@ -54,6 +56,7 @@ export class Vocabulary {
   readonly notDuty: RegExp;
   readonly dutyLeadIn: RegExp;
   readonly dutySubject: RegExp;
+  readonly roleAddress: RegExp | undefined;
   readonly notDutyStarter: RegExp;
   readonly titleKeys: string[];
   readonly kindKeys: string[];
@@ -70,6 +73,7 @@ export class Vocabulary {
     this.notDuty = anyOf(data.notDuties ?? []);
     this.dutyLeadIn = new RegExp(`^(?:${anyOf(data.dutyLeadIns ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     this.dutySubject = new RegExp(`^(?:${anyOf(data.dutySubjects ?? []).source})\\s+`, PATTERN_FLAGS.replace('g', ''));
+    this.roleAddress = data.roleAddress?.length ? anyOf(data.roleAddress) : undefined;
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     const keys = (k: string[] | undefined, d: string[]) => (k ?? d).map((x) => x.toLowerCase());
     this.titleKeys = keys(data.frontMatter?.titleKeys, ['title']);
@@ -93,6 +97,17 @@ export class Vocabulary {
       if (this.dutyStarts(t.slice(m.index + m[0].length))) return true;
     }
     return false;
+  }
+
+  /**
+   * A sentence in a company section that is a duty all the same: it starts like one
+   * and speaks of the role ("As a Tier 1 representative you will…"), unlike "You will
+   * love working here".
+   */
+  addressesRole(sentence: string): boolean {
+    if (!this.roleAddress || !this.startsLikeDuty(sentence)) return false;
+    this.roleAddress.lastIndex = 0;
+    return this.roleAddress.test(fold(sentence));
   }
 
   private dutyStarts(t: string): boolean {
