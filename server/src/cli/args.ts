@@ -1,16 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Severity, SeveritySetting } from '../engine';
 import { keyRecord } from '../engine/own';
+import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats';
 
 export class UsageError extends Error {}
-
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
   paths: string[];
   config?: string;
-  format: Format;
+  format: FormatName;
   outputFile?: string;
   maxWarnings: number;
   quiet: boolean;
@@ -40,7 +38,7 @@ Folders that hold a rule pack (pack.yaml) are skipped when a folder is walked.
 
 Options:
   -c, --config FILE         use this config file instead of discovering .cxlintrc files
-  -f, --format NAME         output format: stylish (default), json, sarif, github, junit
+  -f, --format NAME         output format: ${FORMAT_NAMES.map((f) => (f === DEFAULT_FORMAT ? `${f} (default)` : f)).join(', ')}
   -o, --output-file FILE    write the report to FILE instead of standard output
       --max-warnings N      exit 1 when there are more than N warnings
   -q, --quiet               report errors only
@@ -104,8 +102,8 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(((e as Error).message.split('\n')[0] ?? 'bad arguments').replace(/\. To specify a positional.*$/, ''));
   }
   const v = parsed.values;
-  const format = (v.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${v.format}" (use one of ${FORMATS.join(', ')})`);
+  const format = v.format ?? DEFAULT_FORMAT;
+  if (!isFormatName(format)) throw new UsageError(`unknown --format "${v.format}" (use one of ${FORMAT_NAMES.join(', ')})`);
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
