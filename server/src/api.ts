@@ -10,14 +10,14 @@ import { packageVersion } from './packs/builtin';
 import { fileTooLargeResult, lint, type LintResult, type ParseCache } from './engine';
 import { readTextSafely, SafeReadError } from './fs/safe-read';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
-import { LockChecks, LockfileError } from './packs/lockfile';
+import { LockChecks, LockfileError } from './config/lockfile';
 
 export { applyEdits, ENGINE_VERSION, ParseCache } from './engine';
 export type { Finding, Fix, LintResult, Reading, Severity, TextEdit, OffsetRange } from './engine';
 export { formatReading } from './engine';
 export type { ConfigData, ResolvedConfig } from './packs/config';
 export { PackError, PackErrors } from './packs/diagnostics';
-export { LockfileError } from './packs/lockfile';
+export { LockfileError } from './config/lockfile';
 
 // Compiling packs is the expensive part; one compiled setup per config object.
 const setups = new WeakMap<object, ResolvedConfig>();

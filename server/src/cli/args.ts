@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Severity, SeveritySetting } from '../engine';
-import { keyRecord } from '../engine/own';
+import { keyRecord } from '../engine';
 import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats';
 
 export class UsageError extends Error {}

@@ -1,7 +1,7 @@
 import { SafeReadError } from '../fs/safe-read';
 import { parseRuleSetting } from '../engine';
 import { OutsideError, readInside } from '../packs/inside-pack';
-import { keyRecord, own } from '../engine/own';
+import { keyRecord, own } from '../engine';
 import type { ResolvedConfig } from '../packs/config';
 import { DEFAULT_EXTENDS } from '../packs/config';
 

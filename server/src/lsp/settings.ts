@@ -1,5 +1,5 @@
 import type { RuleSetting } from '../engine';
-import { keyRecord } from '../engine/own';
+import { keyRecord } from '../engine';
 
 /**
  * Editor settings (`cxLint.*` in VS Code; `settings.cxLint` or initializationOptions

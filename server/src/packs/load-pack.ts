@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import semver from 'semver';
 import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData } from '../engine';
-import { compileRawRegex } from '../engine/raw-regex';
+import { compileRawRegex } from '../engine';
 import { PackError } from './diagnostics';
 import { readBytesSafely, SafeReadError } from '../fs/safe-read';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';

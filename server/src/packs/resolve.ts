@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { builtinPackDir, builtinSnapshot } from './builtin';
 import { PackError } from './diagnostics';
-import { own } from '../engine/own';
+import { own } from '../engine';
 import { leaves } from '../fs/inside';
 import { readJsonSafely, readTextSafely, READ_CAPS } from '../fs/safe-read';
 import { checkPackRefs, findManifest, loadPack, type LoadedPack, type PackRef } from './load-pack';

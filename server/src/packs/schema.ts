@@ -1,5 +1,5 @@
-import { CHECK_TYPES } from '../engine/checks';
-import { LEVELS, SECTION_ROLES } from '../engine/vocabulary';
+import { CHECK_TYPES } from '../engine';
+import { LEVELS, SECTION_ROLES } from '../engine';
 
 /**
  * JSON Schemas for packs, rules and config, built from the engine's own registries
