@@ -1,4 +1,5 @@
 import type { OffsetRange } from './types';
+import { lastAtOrBefore } from './search';
 
 /**
  * Plain text extracted from Markdown, with a map back to source offsets.
@@ -19,14 +20,8 @@ export class SourceMap {
   toSource(p: number, edge: 'start' | 'end'): number {
     const segs = this.segments;
     if (segs.length === 0) return 0;
-    // Binary search for the last segment starting at or before p.
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].plain <= p) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last segment starting at or before p.
+    const lo = lastAtOrBefore(segs, p, (x) => x.plain);
     let s = segs[lo];
     // An end position that falls exactly on a segment start belongs to the previous one.
     if (edge === 'end' && p === s.plain && lo > 0) s = segs[lo - 1];

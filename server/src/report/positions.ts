@@ -1,21 +1,18 @@
-/** Offsets → 1-based line and column (UTF-16 columns, as editors count). */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+/**
+ * Offsets → 1-based line and column, counted exactly as the language server counts
+ * them (TextDocument.positionAt: UTF-16 columns, CR, LF and CRLF line breaks, an
+ * offset inside a line break placed at the end of its line), so the CLI's report and
+ * the editor's diagnostics point at the same place.
+ */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly doc: TextDocument;
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
+    this.doc = TextDocument.create('', 'markdown', 0, text);
   }
   at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const p = this.doc.positionAt(offset);
+    return { line: p.line + 1, column: p.character + 1 };
   }
 }
