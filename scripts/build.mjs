@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   platform: 'node',
@@ -67,4 +66,3 @@ execFileSync(process.execPath, ['out/scripts/gen-schemas.js', '.'], { stdio: 'in
 // The built-in pack, validated once here so start-up need not (dist/cx-core.pack.json).
 await build({ ...common, entryPoints: { 'gen-pack-snapshot': 'scripts/gen-pack-snapshot.ts' }, outdir: 'out/scripts' });
 execFileSync(process.execPath, ['out/scripts/gen-pack-snapshot.js', '.'], { stdio: 'inherit' });
-if (watch) console.log('watch mode is not implemented; rerun npm run build');

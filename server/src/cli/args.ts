@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Severity, SeveritySetting } from '../engine';
-import { keyRecord } from '../engine';
+import { type Severity, type SeveritySetting, keyRecord } from '../engine';
 import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats';
 
 export class UsageError extends Error {}

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, r
 import { readJsonSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { basename, dirname, join } from 'node:path';
 import { fingerprints } from '../report/fingerprints';
-import { portablePath, sortResults, type FileResult } from '../report/results';
+import { portablePath, type FileResult } from '../report/results';
 import { JsonArraySlot } from '../report/stream';
 
 /** Baseline file format version (README "Command line", "Baselines"). */
@@ -77,17 +77,6 @@ export class BaselineWriter {
   }
 }
 
-export function writeBaseline(file: string, results: FileResult[]): number {
-  const w = new BaselineWriter(file);
-  try {
-    for (const r of sortResults(results)) w.file(r);
-  } catch (e) {
-    w.abandon();
-    throw e;
-  }
-  return w.end();
-}
-
 export class BaselineError extends Error {}
 
 /** Reads a baseline; throws BaselineError with a reason when it is missing or malformed. */
@@ -115,9 +104,4 @@ export function withoutBaselined(r: FileResult, keys: Set<string>): FileResult {
   if (r.fatal) return r;
   const keep = new Set(fingerprints(r).filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`)).map((x) => x.message));
   return { ...r, messages: r.messages.filter((m) => keep.has(m)) };
-}
-
-/** Drops the messages recorded in the baseline. */
-export function applyBaseline(results: FileResult[], keys: Set<string>): FileResult[] {
-  return results.map((r) => withoutBaselined(r, keys));
 }

@@ -292,12 +292,12 @@ async function main(argv: string[]): Promise<number> {
   const writingBaseline = opts.writeBaseline !== undefined;
   const out = new Output(opts.fixDryRun || writingBaseline || !opts.outputFile ? undefined : resolve(cwd, opts.outputFile), progress);
   const baselineWriter = writingBaseline ? new BaselineWriter(resolve(cwd, opts.writeBaseline!)) : undefined;
-  let emitter!: Emitter;
-  const report =
+  const report: ReportWriter | undefined =
     opts.fixDryRun || writingBaseline
       ? undefined
       : openReport(opts, configs, out.write, !opts.outputFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, () => emitter.firstLinted);
-  emitter = new Emitter(opts, progress, out, baseline, { report, baselineWriter, diffs: opts.fixDryRun && !writingBaseline });
+  // The report asks the emitter (below) for the first file linted only once findings come in.
+  const emitter: Emitter = new Emitter(opts, progress, out, baseline, { report, baselineWriter, diffs: opts.fixDryRun && !writingBaseline });
   try {
     if (stdinOutcome) emitter.emit(stdinOutcome);
     else await lintAll(tasks, opts, configs, progress, (o) => emitter.emit(o));

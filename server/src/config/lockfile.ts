@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ENGINE_VERSION } from '../engine';
-import { own } from '../engine';
+import { ENGINE_VERSION, own } from '../engine';
 import { hashFileSafely, parseJsonSafely, readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { builtinPackDir } from '../packs/builtin';
 import { isFile } from '../packs/config';

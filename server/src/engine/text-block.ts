@@ -123,7 +123,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   // Lines pasted from word processors often carry one duty each with no full stop:
   // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
   // unless the line before ends mid-sentence (a comma, "and", "or").
-  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+|(?<![,;:&/\-]|\band|\bor|\bthe|\bto)[ \t]*\n(?=[ \t]*(?:\p{Lu}|[^\p{L}\p{N}\s]))/gu;
+  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+|(?<![,;:&/-]|\band|\bor|\bthe|\bto)[ \t]*\n(?=[ \t]*(?:\p{Lu}|[^\p{L}\p{N}\s]))/gu;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (/^[.]/.test(m[0]) && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;

@@ -243,7 +243,7 @@ export class PackSet {
 }
 
 /** Line and column of an `extends` entry in a manifest (best effort: the first line that names it). */
-function extendsPosition(manifest: string, ref: string): { line: number; col: number } | {} {
+function extendsPosition(manifest: string, ref: string): { line?: number; col?: number } {
   try {
     const lines = readTextSafely(manifest, READ_CAPS.packFile).split('\n');
     const i = lines.findIndex((l) => l.includes(ref));

@@ -1,5 +1,4 @@
-import { CHECK_TYPES } from '../engine';
-import { LEVELS, SECTION_ROLES } from '../engine';
+import { CHECK_TYPES, LEVELS, SECTION_ROLES } from '../engine';
 
 /**
  * JSON Schemas for packs, rules and config, built from the engine's own registries

@@ -4,6 +4,8 @@ import { Spool, type ReportWriter, type Sink } from '../stream';
 /** XML 1.0 text/attribute escaping; characters XML cannot carry are dropped. */
 function xmlEscape(s: string): string {
   return s
+    // Characters XML 1.0 cannot carry, control characters among them, are dropped.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
