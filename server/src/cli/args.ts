@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Severity, type SeveritySetting, keyRecord } from '../engine';
+import { isSeveritySetting, keyRecord, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
 import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats';
 
 export class UsageError extends Error {}
@@ -45,7 +45,7 @@ Options:
       --fix-dry-run         print a diff of what --fix would change; change nothing
       --stdin               read the text to lint from standard input
       --stdin-filename NAME the name used for config lookup and display with --stdin
-      --rule ID=SEVERITY    set a rule's severity (error, warning, info, hint, off); repeatable
+      --rule ID=SEVERITY    set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable
       --list-rules          list every rule: id, default severity, pack, description
       --explain RULE        print a rule's documentation
       --print-config FILE   print the resolved config for FILE as JSON
@@ -64,8 +64,6 @@ Exit codes: 0 no error-level finding, 1 errors or too many warnings,
 linted (missing, unreadable, binary, a folder named like a Markdown file); the other
 files are still linted and reported.
 `;
-
-const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
@@ -111,8 +109,8 @@ export function parseCli(argv: string[]): CliOptions {
   const rules = keyRecord<SeveritySetting>();
   for (const r of v.rule ?? []) {
     const m = /^([A-Za-z0-9][\w./-]*)=(\w+)$/.exec(r.trim());
-    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (got "${r}")`);
-    rules[m[1]] = m[2] as Severity | 'off';
+    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITY_SETTINGS.join(', ')} (got "${r}")`);
+    rules[m[1]] = m[2];
   }
   let jobs = 1;
   if (v.jobs !== undefined) {
