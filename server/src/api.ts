@@ -3,24 +3,21 @@
  * and the language server.
  */
 import { relative, resolve } from 'node:path';
-import { formatGithub } from './cli/formatters/github';
-import { formatJson } from './cli/formatters/json';
-import { formatJunit } from './cli/formatters/junit';
-import { formatSarif } from './cli/formatters/sarif';
-import { formatStylish } from './cli/formatters/stylish';
-import { toFileResult } from './cli/results';
+import { DEFAULT_FORMAT, FORMAT_NAMES, FORMATS, isFormatName, ruleDescriber, type FormatName } from './report/formats';
+import { toFileResult } from './report/results';
+import { collect } from './report/stream';
 import { packageVersion } from './packs/builtin';
 import { fileTooLargeResult, lint, type LintResult, type ParseCache } from './engine';
 import { readTextSafely, SafeReadError } from './fs/safe-read';
 import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
-import { LockChecks, LockfileError } from './packs/lockfile';
+import { LockChecks, LockfileError } from './config/lockfile';
 
 export { applyEdits, ENGINE_VERSION, ParseCache } from './engine';
 export type { Finding, Fix, LintResult, Reading, Severity, TextEdit, OffsetRange } from './engine';
 export { formatReading } from './engine';
 export type { ConfigData, ResolvedConfig } from './packs/config';
 export { PackError, PackErrors } from './packs/diagnostics';
-export { LockfileError } from './packs/lockfile';
+export { LockfileError } from './config/lockfile';
 
 // Compiling packs is the expensive part; one compiled setup per config object.
 const setups = new WeakMap<object, ResolvedConfig>();
@@ -114,31 +111,33 @@ export function lintFiles(paths: string[], opts: LoadConfigOptions = {}): FileLi
   });
 }
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export type { FormatName } from './report/formats';
 
 /**
  * Formats results exactly as the CLI would print them. `text` (or `source`) is
- * needed to turn offsets into lines and columns. Pure: the github format does not
- * write a step summary from here.
+ * needed to turn offsets into lines and columns. SARIF describes the rules from
+ * `config` (by default the config that applies to the first file, as the CLI does).
+ * The github format does not write a step summary from here.
  */
-export function formatResults(results: Array<LintResult & { filePath: string; source?: string; text?: string }>, format: FormatName = 'stylish', opts: { cwd?: string; color?: boolean } = {}): string {
+export function formatResults(
+  results: Array<LintResult & { filePath: string; source?: string; text?: string }>,
+  format: FormatName = DEFAULT_FORMAT,
+  opts: { cwd?: string; color?: boolean; config?: ConfigData | ResolvedConfig } = {},
+): string {
+  if (!isFormatName(format)) throw new Error(`unknown format "${String(format)}" (use ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES.at(-1)})`);
   const cwd = opts.cwd ?? process.cwd();
   const files = results
     .map((r) => toFileResult(resolve(cwd, r.filePath), relative(cwd, resolve(cwd, r.filePath)).replace(/\\/g, '/'), r.source ?? r.text ?? '', r))
     .sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  const tool = { name: 'cx-lint', version: packageVersion() };
-  switch (format) {
-    case 'json':
-      return formatJson(files, tool);
-    case 'sarif':
-      return formatSarif(files, tool);
-    case 'github':
-      return formatGithub(files, {});
-    case 'junit':
-      return formatJunit(files);
-    case 'stylish':
-      return formatStylish(files, { color: opts.color ?? false });
-    default:
-      throw new Error(`unknown format "${String(format)}" (use stylish, json, sarif, github or junit)`);
-  }
+  const describe = ruleDescriber(() => {
+    if (opts.config) return configFor({ config: opts.config }).setup;
+    if (!files.length) return undefined;
+    try {
+      return loadConfigFor(files[0].filePath).setup;
+    } catch {
+      return undefined;
+    }
+  });
+  const ctx = { tool: { name: 'cx-lint', version: packageVersion() }, color: opts.color ?? false, describe, env: {} };
+  return collect((out) => FORMATS[format].open(out, ctx), files);
 }

@@ -1,23 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/fixtures';
+import { CX_CORE, ROOT } from '../helpers/fixtures';
 import { copyFixture, removeDir, run } from './run';
-
-const CX_CORE = [
-  'cx-as-initiative',
-  'cx-missing-employee-experience',
-  'cx-narrowed-to-one-discipline',
-  'cx-no-cross-functional-mandate',
-  'cx-no-executive-sponsor',
-  'cx-no-voice-of-customer',
-  'cx-renamed-customer-service',
-  'cx-renamed-sales',
-  'cx-silo-ownership',
-  'cx-strategy-pillars',
-  'cx-title-without-customer',
-  'posting-missing-duties',
-];
 
 describe('CLI exit codes and commands', () => {
   let dir: string;

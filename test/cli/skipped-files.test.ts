@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeIfUnchanged } from '../../server/src/cli/fix';
-import { readForLint } from '../../server/src/cli/read-file';
+import { readForLint } from '../../server/src/config/read-file';
 import { copyFixture, removeDir, run } from './run';
 
 /** Lines of stderr that mention `name`. */

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { collect, JsonArraySlot, Spool } from '../../server/src/cli/formatters/stream';
+import { collect, JsonArraySlot, Spool } from '../../server/src/report/stream';
 import { ROOT } from '../helpers/fixtures';
 import { CLI, copyFixture, removeDir, run } from './run';
+import { FORMAT_NAMES } from '../../server/src/report/formats';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+// Every format in the registry the CLI and the API read.
+const FORMATS = FORMAT_NAMES;
 
 /** The basic fixture plus `n` postings in nested folders, some with findings. */
 function manyFiles(dir: string, n: number): void {

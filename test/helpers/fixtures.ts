@@ -51,3 +51,19 @@ export function markdownFiles(dir: string): string[] {
 export function read(p: string): string {
   return readFileSync(p, 'utf8');
 }
+
+/** The rules cx-core ships, written out (test/docs-drift checks it against the rule folders). */
+export const CX_CORE = [
+  'cx-as-initiative',
+  'cx-missing-employee-experience',
+  'cx-narrowed-to-one-discipline',
+  'cx-no-cross-functional-mandate',
+  'cx-no-executive-sponsor',
+  'cx-no-voice-of-customer',
+  'cx-renamed-customer-service',
+  'cx-renamed-sales',
+  'cx-silo-ownership',
+  'cx-strategy-pillars',
+  'cx-title-without-customer',
+  'posting-missing-duties',
+];

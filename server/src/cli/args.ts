@@ -1,16 +1,13 @@
 import { parseArgs } from 'node:util';
-import type { Severity, SeveritySetting } from '../engine';
-import { keyRecord } from '../engine/own';
+import { isSeveritySetting, keyRecord, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
+import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats';
 
 export class UsageError extends Error {}
-
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface CliOptions {
   paths: string[];
   config?: string;
-  format: Format;
+  format: FormatName;
   outputFile?: string;
   maxWarnings: number;
   quiet: boolean;
@@ -40,7 +37,7 @@ Folders that hold a rule pack (pack.yaml) are skipped when a folder is walked.
 
 Options:
   -c, --config FILE         use this config file instead of discovering .cxlintrc files
-  -f, --format NAME         output format: stylish (default), json, sarif, github, junit
+  -f, --format NAME         output format: ${FORMAT_NAMES.map((f) => (f === DEFAULT_FORMAT ? `${f} (default)` : f)).join(', ')}
   -o, --output-file FILE    write the report to FILE instead of standard output
       --max-warnings N      exit 1 when there are more than N warnings
   -q, --quiet               report errors only
@@ -48,7 +45,7 @@ Options:
       --fix-dry-run         print a diff of what --fix would change; change nothing
       --stdin               read the text to lint from standard input
       --stdin-filename NAME the name used for config lookup and display with --stdin
-      --rule ID=SEVERITY    set a rule's severity (error, warning, info, hint, off); repeatable
+      --rule ID=SEVERITY    set a rule's severity (${SEVERITY_SETTINGS.join(', ')}); repeatable
       --list-rules          list every rule: id, default severity, pack, description
       --explain RULE        print a rule's documentation
       --print-config FILE   print the resolved config for FILE as JSON
@@ -67,8 +64,6 @@ Exit codes: 0 no error-level finding, 1 errors or too many warnings,
 linted (missing, unreadable, binary, a folder named like a Markdown file); the other
 files are still linted and reported.
 `;
-
-const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
@@ -104,8 +99,8 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(((e as Error).message.split('\n')[0] ?? 'bad arguments').replace(/\. To specify a positional.*$/, ''));
   }
   const v = parsed.values;
-  const format = (v.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${v.format}" (use one of ${FORMATS.join(', ')})`);
+  const format = v.format ?? DEFAULT_FORMAT;
+  if (!isFormatName(format)) throw new UsageError(`unknown --format "${v.format}" (use one of ${FORMAT_NAMES.join(', ')})`);
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
@@ -114,8 +109,8 @@ export function parseCli(argv: string[]): CliOptions {
   const rules = keyRecord<SeveritySetting>();
   for (const r of v.rule ?? []) {
     const m = /^([A-Za-z0-9][\w./-]*)=(\w+)$/.exec(r.trim());
-    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of error, warning, info, hint, off (got "${r}")`);
-    rules[m[1]] = m[2] as Severity | 'off';
+    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITY_SETTINGS.join(', ')} (got "${r}")`);
+    rules[m[1]] = m[2];
   }
   let jobs = 1;
   if (v.jobs !== undefined) {

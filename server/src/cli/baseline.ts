@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readJsonSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { basename, dirname, join } from 'node:path';
-import { JsonArraySlot } from './formatters/stream';
-import { portablePath, sortMessages, sortResults, type FileResult, type Message } from './results';
+import { fingerprints } from '../report/fingerprints';
+import { portablePath, type FileResult } from '../report/results';
+import { JsonArraySlot } from '../report/stream';
 
 /** Baseline file format version (README "Command line", "Baselines"). */
 export const BASELINE_VERSION = 1;
@@ -23,22 +23,6 @@ export interface BaselineFile {
   version: number;
   tool: string;
   findings: BaselineEntry[];
-}
-
-/**
- * Fingerprints for each message of a file, in sorted order: rule id + path + covered text
- * + occurrence index of that triple (so a finding keeps its identity when lines move).
- */
-export function fingerprints(r: FileResult): Array<{ message: Message; fingerprint: string }> {
-  const uri = portablePath(r);
-  const seen = new Map<string, number>();
-  return sortMessages(r.messages).map((m) => {
-    const snippet = r.source ? r.source.slice(m.range.start, m.range.end) : m.snippet ?? '';
-    const key = `${m.ruleId}\u0000${uri}\u0000${snippet}`;
-    const occurrence = seen.get(key) ?? 0;
-    seen.set(key, occurrence + 1);
-    return { message: m, fingerprint: createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32) };
-  });
 }
 
 /**
@@ -93,17 +77,6 @@ export class BaselineWriter {
   }
 }
 
-export function writeBaseline(file: string, results: FileResult[]): number {
-  const w = new BaselineWriter(file);
-  try {
-    for (const r of sortResults(results)) w.file(r);
-  } catch (e) {
-    w.abandon();
-    throw e;
-  }
-  return w.end();
-}
-
 export class BaselineError extends Error {}
 
 /** Reads a baseline; throws BaselineError with a reason when it is missing or malformed. */
@@ -131,9 +104,4 @@ export function withoutBaselined(r: FileResult, keys: Set<string>): FileResult {
   if (r.fatal) return r;
   const keep = new Set(fingerprints(r).filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`)).map((x) => x.message));
   return { ...r, messages: r.messages.filter((m) => keep.has(m)) };
-}
-
-/** Drops the messages recorded in the baseline. */
-export function applyBaseline(results: FileResult[], keys: Set<string>): FileResult[] {
-  return results.map((r) => withoutBaselined(r, keys));
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { isInside } from '../fs/inside';
-import { isDir } from './files';
+import { isDir } from '../config/files';
 
 /**
  * Which files `--fix` may rewrite (docs/decisions.md 52). A file is writable when it

@@ -1,7 +1,6 @@
 import { SafeReadError } from '../fs/safe-read';
-import { parseRuleSetting } from '../engine';
-import { OutsideError, readInside } from '../packs/inside-pack';
-import { keyRecord, own } from '../engine/own';
+import { keyRecord, own, parseRuleSetting } from '../engine';
+import { readInside } from '../packs/inside-pack';
 import type { ResolvedConfig } from '../packs/config';
 import { DEFAULT_EXTENDS } from '../packs/config';
 
@@ -52,7 +51,7 @@ function readDocs(dir: string, file: string): string | undefined {
   } catch (e) {
     if (!(e instanceof SafeReadError)) throw e;
     if (e.problem === 'missing') return undefined;
-    throw new Error(`--explain: ${e.message}; not read. Fix the rule's "docs" path in its pack.`);
+    throw new Error(`--explain: ${e.message}; not read. Fix the rule's "docs" path in its pack.`, { cause: e });
   }
 }
 

@@ -6,22 +6,18 @@ import { fileTooLargeResult, fixText, formatReading, lint } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, LockChecks, LockfileError } from '../packs/lockfile';
+import { LOCKFILE_NAME, LockChecks, LockfileError } from '../config/lockfile';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args';
 import { packCommand } from './pack-commands';
 import { unifiedDiff } from './diff';
-import { expandPaths } from './files';
+import { expandPaths } from '../config/files';
 import { writeFailure, writeIfUnchanged } from './fix';
 import { FixScope } from './fix-scope';
-import { readForLint } from './read-file';
-import { GithubWriter } from './formatters/github';
-import { JsonWriter } from './formatters/json';
-import { JunitWriter } from './formatters/junit';
-import { SarifWriter } from './formatters/sarif';
-import type { ReportWriter, Sink } from './formatters/stream';
-import { StylishWriter } from './formatters/stylish';
+import { readForLint } from '../config/read-file';
+import { FORMATS, ruleDescriber } from '../report/formats';
+import type { ReportWriter, Sink } from '../report/stream';
 import { explainRule, listRules, printConfig, ruleIds, unknownRuleMessage } from './info';
-import { toFileResult, forReport, type FileResult } from './results';
+import { toFileResult, forReport, type FileResult } from '../report/results';
 import { BaselineWriter, readBaseline, withoutBaselined } from './baseline';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe';
 
@@ -104,28 +100,11 @@ class Configs {
  * config of the first file that was linted (known by the time a finding comes in).
  */
 function openReport(opts: CliOptions, configs: Configs, out: Sink, color: boolean, firstLinted: () => string | undefined): ReportWriter {
-  const tool = { name: 'cx-lint', version: packageVersion() };
-  switch (opts.format) {
-    case 'json':
-      return new JsonWriter(out, tool);
-    case 'sarif': {
-      let cfg: ResolvedConfig | undefined | null = null;
-      return new SarifWriter(out, tool, (id) => {
-        if (cfg === null) {
-          const first = firstLinted();
-          cfg = first === undefined ? undefined : configs.for(first);
-        }
-        const r = cfg?.setup.allRules.find((x) => x.data.id === id);
-        return { description: r?.data.description.replace(/\s+/g, ' ').trim(), severity: r ? String(r.data.severity) : undefined };
-      });
-    }
-    case 'github':
-      return new GithubWriter(out);
-    case 'junit':
-      return new JunitWriter(out);
-    default:
-      return new StylishWriter(out, { color });
-  }
+  const describe = ruleDescriber(() => {
+    const first = firstLinted();
+    return first === undefined ? undefined : configs.for(first).setup;
+  });
+  return FORMATS[opts.format].open(out, { tool: { name: 'cx-lint', version: packageVersion() }, color, describe, env: process.env });
 }
 
 /** --print-reading: how one file was read, as text or (--format json) JSON. */
@@ -287,7 +266,7 @@ async function main(argv: string[]): Promise<number> {
     // Files are linted and reported in the order the report sorts them by: stylish by
     // relative path (as listed), the machine formats and baselines by forward-slash
     // path. The two differ only for names with backslashes.
-    const portable = opts.format !== 'stylish' || opts.writeBaseline !== undefined;
+    const portable = FORMATS[opts.format].portablePaths || opts.writeBaseline !== undefined;
     const key = (f: string) => {
       const rel = relative(cwd, f) || f;
       return portable ? rel.split('\\').join('/') : rel;
@@ -313,12 +292,12 @@ async function main(argv: string[]): Promise<number> {
   const writingBaseline = opts.writeBaseline !== undefined;
   const out = new Output(opts.fixDryRun || writingBaseline || !opts.outputFile ? undefined : resolve(cwd, opts.outputFile), progress);
   const baselineWriter = writingBaseline ? new BaselineWriter(resolve(cwd, opts.writeBaseline!)) : undefined;
-  let emitter!: Emitter;
-  const report =
+  const report: ReportWriter | undefined =
     opts.fixDryRun || writingBaseline
       ? undefined
       : openReport(opts, configs, out.write, !opts.outputFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, () => emitter.firstLinted);
-  emitter = new Emitter(opts, progress, out, baseline, { report, baselineWriter, diffs: opts.fixDryRun && !writingBaseline });
+  // The report asks the emitter (below) for the first file linted only once findings come in.
+  const emitter: Emitter = new Emitter(opts, progress, out, baseline, { report, baselineWriter, diffs: opts.fixDryRun && !writingBaseline });
   try {
     if (stdinOutcome) emitter.emit(stdinOutcome);
     else await lintAll(tasks, opts, configs, progress, (o) => emitter.emit(o));

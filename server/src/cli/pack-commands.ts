@@ -3,12 +3,12 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
-import { LOCKFILE_NAME, LockfileError, lockEntries, writeLockfile } from '../packs/lockfile';
+import { LOCKFILE_NAME, LockfileError, lockEntries, writeLockfile } from '../config/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
 import { OutsideError, readInside } from '../packs/inside-pack';
 import { PACK_PREFIX } from '../packs/resolve';
 import { UsageError } from './args';
-import { expandPaths } from './files';
+import { expandPaths } from '../config/files';
 import { packSkeleton } from './pack-skeleton';
 import { READ_CAPS, SafeReadError } from '../fs/safe-read';
 

@@ -21,7 +21,6 @@ const MAX_COLUMN = 64;
 export function capNesting(text: string): string {
   let out: string[] | undefined;
   let copied = 0;
-  let depth = 0;
   let lineStart = 0;
   const n = text.length;
   while (lineStart <= n) {
@@ -60,7 +59,7 @@ export function capNesting(text: string): string {
       if (!(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || end >= n)) break;
       markers++;
       // Depth is judged per line: its markers plus how far its indentation reaches.
-      depth = Math.max(markers, Math.floor(column / 2) + 1);
+      const depth = Math.max(markers, Math.floor(column / 2) + 1);
       if (depth > MAX_LIST_DEPTH || column > MAX_COLUMN) {
         out ??= [];
         out.push(text.slice(copied, i), ' '.repeat(end - i));

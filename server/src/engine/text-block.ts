@@ -1,4 +1,5 @@
 import type { OffsetRange } from './types';
+import { lastAtOrBefore } from './search';
 
 /**
  * Plain text extracted from Markdown, with a map back to source offsets.
@@ -19,14 +20,8 @@ export class SourceMap {
   toSource(p: number, edge: 'start' | 'end'): number {
     const segs = this.segments;
     if (segs.length === 0) return 0;
-    // Binary search for the last segment starting at or before p.
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].plain <= p) lo = mid;
-      else hi = mid - 1;
-    }
+    // The last segment starting at or before p.
+    const lo = lastAtOrBefore(segs, p, (x) => x.plain);
     let s = segs[lo];
     // An end position that falls exactly on a segment start belongs to the previous one.
     if (edge === 'end' && p === s.plain && lo > 0) s = segs[lo - 1];
@@ -128,7 +123,7 @@ export function sentenceSpans(text: string): Array<[number, number]> {
   // Lines pasted from word processors often carry one duty each with no full stop:
   // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
   // unless the line before ends mid-sentence (a comma, "and", "or").
-  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+|(?<![,;:&/\-]|\band|\bor|\bthe|\bto)[ \t]*\n(?=[ \t]*(?:\p{Lu}|[^\p{L}\p{N}\s]))/gu;
+  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+|(?<![,;:&/-]|\band|\bor|\bthe|\bto)[ \t]*\n(?=[ \t]*(?:\p{Lu}|[^\p{L}\p{N}\s]))/gu;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (/^[.]/.test(m[0]) && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;

@@ -1,8 +1,20 @@
 /** Public shapes shared by the engine, the CLI, the language server and the API. */
 import type { Reading } from './reading';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeveritySetting = Severity | 'off';
+/**
+ * The one list of severities, most severe first. The config loader, the CLI's --rule,
+ * the JSON Schemas and the reports read it; package.json's cxLint.rules enum is
+ * checked against it by a test.
+ */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** What a config may set a rule to: a severity, or off. */
+export const SEVERITY_SETTINGS = [...SEVERITIES, 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+export function isSeveritySetting(s: unknown): s is SeveritySetting {
+  return (SEVERITY_SETTINGS as readonly unknown[]).includes(s);
+}
 export type DocKind = 'posting' | 'charter' | 'other';
 
 /** Half-open offset range [start, end) into the original text (UTF-16 code units). */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { PackError, PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, type ResolvedConfig } from '../packs/config';
-import { LockChecks } from '../packs/lockfile';
+import { LockChecks } from '../config/lockfile';
 import type { Settings } from './settings';
 
 export type DocumentConfig =

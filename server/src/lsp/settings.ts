@@ -1,5 +1,4 @@
-import type { RuleSetting } from '../engine';
-import { keyRecord } from '../engine/own';
+import { type RuleSetting, keyRecord } from '../engine';
 
 /**
  * Editor settings (`cxLint.*` in VS Code; `settings.cxLint` or initializationOptions

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
-import { DEFAULT_IGNORE, gitignoreFilter, inPackBelow, MARKDOWN_NAME } from '../cli/files';
+import { DEFAULT_IGNORE, gitignoreFilter, inPackBelow, MARKDOWN_NAME } from '../config/files';
 
 /**
  * How much of a workspace folder "lint workspace" looks at. A folder can be anything

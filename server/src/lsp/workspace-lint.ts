@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileTooLargeResult, lint, type LintResult } from '../engine';
-import { readForLint } from '../cli/read-file';
+import { readForLint } from '../config/read-file';
 import type { PackError } from '../packs/diagnostics';
 import { toDiagnostic } from './convert';
 import { configForDocument } from './document-config';

@@ -6,7 +6,7 @@ import { isInside, leaves } from '../fs/inside';
 import { readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import type { LoadedPack } from './load-pack';
 import { isPathRef, PackSet, splitPresetRef } from './resolve';
-import { keyRecord, own } from '../engine/own';
+import { keyRecord, own } from '../engine';
 import { errorsToShow } from './recognise';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';

@@ -1,10 +1,9 @@
 import { statSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import semver from 'semver';
-import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData } from '../engine';
-import { compileRawRegex } from '../engine/raw-regex';
+import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData, compileRawRegex } from '../engine';
 import { PackError } from './diagnostics';
 import { readBytesSafely, SafeReadError } from '../fs/safe-read';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
@@ -279,9 +278,3 @@ export function classPointers(r: RuleData): Array<{ name: string; pointer: strin
   });
   return out;
 }
-
-export function referencedClasses(r: RuleData): string[] {
-  return classPointers(r).map((x) => x.name);
-}
-
-export { sep };

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { builtinPackDir, builtinSnapshot } from './builtin';
 import { PackError } from './diagnostics';
-import { own } from '../engine/own';
+import { own } from '../engine';
 import { leaves } from '../fs/inside';
 import { readJsonSafely, readTextSafely, READ_CAPS } from '../fs/safe-read';
 import { checkPackRefs, findManifest, loadPack, type LoadedPack, type PackRef } from './load-pack';
@@ -243,7 +243,7 @@ export class PackSet {
 }
 
 /** Line and column of an `extends` entry in a manifest (best effort: the first line that names it). */
-function extendsPosition(manifest: string, ref: string): { line: number; col: number } | {} {
+function extendsPosition(manifest: string, ref: string): { line?: number; col?: number } {
   try {
     const lines = readTextSafely(manifest, READ_CAPS.packFile).split('\n');
     const i = lines.findIndex((l) => l.includes(ref));

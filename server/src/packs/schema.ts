@@ -1,5 +1,4 @@
-import { CHECK_TYPES } from '../engine/checks';
-import { LEVELS, SECTION_ROLES } from '../engine/vocabulary';
+import { CHECK_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS } from '../engine';
 
 /**
  * JSON Schemas for packs, rules and config, built from the engine's own registries
@@ -7,7 +6,7 @@ import { LEVELS, SECTION_ROLES } from '../engine/vocabulary';
  * docs cannot drift. `npm run build` writes them to rules/schema/; a test checks
  * the committed files match.
  */
-const severity = { enum: ['error', 'warning', 'info', 'hint', 'off'] };
+const severity = { enum: [...SEVERITY_SETTINGS] };
 const pattern = { type: 'string', minLength: 1, maxLength: 500, description: 'A phrase pattern (docs/how-cx-lint-reads.md §7).' };
 const patternList = { type: 'array', items: pattern, maxItems: 2000 };
 const rawRegex = {

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ENGINE_VERSION } from '../engine';
-import { own } from '../engine/own';
+import { ENGINE_VERSION, own } from '../engine';
 import { hashFileSafely, parseJsonSafely, readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
-import { builtinPackDir } from './builtin';
-import { isFile } from './config';
-import { realpathInside } from './inside-pack';
-import type { LoadedPack } from './load-pack';
+import { builtinPackDir } from '../packs/builtin';
+import { isFile } from '../packs/config';
+import { realpathInside } from '../packs/inside-pack';
+import type { LoadedPack } from '../packs/load-pack';
 
 /**
  * `cx-lint.lock.json`: the third-party packs a project reviewed, with a sha256 over

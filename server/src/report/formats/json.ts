@@ -1,10 +1,5 @@
-import { countBySeverity, portablePath, sortMessages, sortResults, type FileResult } from '../results';
-import { collect, JsonArraySlot, type ReportWriter, type Sink } from './stream';
-
-export interface ToolInfo {
-  name: string;
-  version: string;
-}
+import { countBySeverity, portablePath, sortMessages, type FileResult } from '../results';
+import { JsonArraySlot, type ReportWriter, type Sink, type ToolInfo } from '../stream';
 
 /** Machine-readable report, format version 1 (README "Command line"), written file by file (files in sorted order). */
 export class JsonWriter implements ReportWriter {
@@ -43,9 +38,4 @@ export class JsonWriter implements ReportWriter {
   end(): void {
     this.out(this.slot.end(this.count));
   }
-}
-
-/** Machine-readable report, format version 1 (README "Command line"). */
-export function formatJson(results: FileResult[], tool: ToolInfo): string {
-  return collect((out) => new JsonWriter(out, tool), sortResults(results));
 }

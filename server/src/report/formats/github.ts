@@ -1,18 +1,18 @@
 import { appendFileSync } from 'node:fs';
-import { portablePath, sortMessages, sortResults, type FileResult } from '../results';
-import { collect, type ReportWriter, type Sink } from './stream';
+import { portablePath, sortMessages, type FileResult } from '../results';
+import type { ReportWriter, Sink } from '../stream';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 /** A level with more than this many annotations gets the step summary table. */
 const SUMMARY_AFTER = 10;
 
 /** Escaping for a workflow command's message (GitHub's toolkit rules). */
-export function escapeData(s: string): string {
+function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escaping for a workflow command's property values. */
-export function escapeProperty(s: string): string {
+function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
@@ -71,9 +71,4 @@ export class GithubWriter implements ReportWriter {
     appendFileSync(summary, this.rows.join('\n') + '\n');
     this.rows = [];
   }
-}
-
-/** GitHub Actions annotations; a Markdown summary table when a level has more than 10. */
-export function formatGithub(results: FileResult[], env: NodeJS.ProcessEnv = process.env): string {
-  return collect((out) => new GithubWriter(out, env), sortResults(results));
 }

@@ -1,10 +1,9 @@
-import { fingerprints } from '../baseline';
-import { portablePath, sortResults, type FileResult } from '../results';
-import type { ToolInfo } from './json';
-import { collect, JsonArraySlot, Spool, type ReportWriter, type Sink } from './stream';
+import { fingerprints } from '../fingerprints';
+import { portablePath, type FileResult } from '../results';
+import { JsonArraySlot, Spool, type ReportWriter, type Sink, type ToolInfo } from '../stream';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
-export const INFORMATION_URI = 'https://github.com/cx-lint/cx-lint';
+const INFORMATION_URI = 'https://github.com/cx-lint/cx-lint';
 
 export type DescribeRule = (ruleId: string) => { description?: string; severity?: string };
 
@@ -79,9 +78,4 @@ export class SarifWriter implements ReportWriter {
     this.results.drain(this.out);
     this.out(this.slot.end(this.count));
   }
-}
-
-/** SARIF 2.1.0, one run. */
-export function formatSarif(results: FileResult[], tool: ToolInfo, describe?: DescribeRule): string {
-  return collect((out) => new SarifWriter(out, tool, describe), sortResults(results));
 }

@@ -1,7 +1,13 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileResult } from '../results';
+import type { FileResult } from './results';
+
+/** The tool a report names (json, sarif). */
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
 
 /** Where a report's text goes, piece by piece. */
 export type Sink = (chunk: string | Uint8Array) => void;

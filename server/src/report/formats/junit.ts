@@ -1,9 +1,11 @@
-import { portablePath, sortMessages, sortResults, type FileResult } from '../results';
-import { collect, Spool, type ReportWriter, type Sink } from './stream';
+import { portablePath, sortMessages, type FileResult } from '../results';
+import { Spool, type ReportWriter, type Sink } from '../stream';
 
 /** XML 1.0 text/attribute escaping; characters XML cannot carry are dropped. */
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return s
+    // Characters XML 1.0 cannot carry, control characters among them, are dropped.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -60,9 +62,4 @@ export class JunitWriter implements ReportWriter {
     this.suites.drain(this.out);
     this.out('</testsuites>\n');
   }
-}
-
-/** JUnit XML: one suite per file, one case per finding (a passing case for a clean file). */
-export function formatJunit(results: FileResult[]): string {
-  return collect((out) => new JunitWriter(out), sortResults(results));
 }

@@ -24,8 +24,6 @@ export interface FileResult {
   source?: string;
 }
 
-export const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'] as const;
-
 export function countBySeverity(messages: Message[]): { errorCount: number; warningCount: number; infoCount: number; hintCount: number } {
   const n = (s: string) => messages.filter((m) => m.severity === s).length;
   return { errorCount: n('error'), warningCount: n('warning'), infoCount: n('info'), hintCount: n('hint') };
@@ -38,10 +36,6 @@ export function portablePath(r: FileResult): string {
 
 export function sortMessages(messages: Message[]): Message[] {
   return [...messages].sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
-}
-
-export function sortResults(results: FileResult[]): FileResult[] {
-  return [...results].sort((a, b) => (portablePath(a) < portablePath(b) ? -1 : portablePath(a) > portablePath(b) ? 1 : 0));
 }
 
 export function toFileResult(filePath: string, displayPath: string, text: string, result: LintResult): FileResult {

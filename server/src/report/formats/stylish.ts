@@ -1,5 +1,5 @@
 import type { FileResult } from '../results';
-import { collect, type ReportWriter, type Sink } from './stream';
+import type { ReportWriter, Sink } from '../stream';
 
 const colours = { red: 31, yellow: 33, cyan: 36, grey: 90, bold: 1, underline: 4 } as const;
 
@@ -44,9 +44,4 @@ export class StylishWriter implements ReportWriter {
     if (this.fixable) text += `${this.c('grey', `  ${this.fixable} can be fixed with --fix`)}\n`;
     this.out(text);
   }
-}
-
-/** ESLint-style grouped output; colour only when the stream is a terminal. */
-export function formatStylish(results: FileResult[], opts: { color: boolean }): string {
-  return collect((out) => new StylishWriter(out, opts), results);
 }

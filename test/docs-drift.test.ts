@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SEVERITIES, SEVERITY_SETTINGS } from '../server/src/engine';
+import { CX_CORE, ROOT } from './helpers/fixtures';
+
+/**
+ * Rule facts live in each rule.yaml; the README's rule table, each rule's README
+ * header, how-cx-lint-reads §11 and the tests' list of rules copy them by hand.
+ * These tests fail when a copy drifts from its rule.yaml.
+ */
+const RULES_DIR = join(ROOT, 'rules', 'cx-core', 'rules');
+
+interface RuleFacts {
+  id: string;
+  severity: string;
+  kinds: Set<string>;
+  fixable: boolean;
+}
+
+function ruleFacts(): RuleFacts[] {
+  return readdirSync(RULES_DIR)
+    .sort()
+    .map((folder) => {
+      const r = parse(readFileSync(join(RULES_DIR, folder, 'rule.yaml'), 'utf8')) as { id: string; severity: string; appliesTo?: Array<{ kinds?: string[] }>; fixes?: unknown[] };
+      assert.equal(r.id, folder, `rules/cx-core/rules/${folder}: the folder is named after the rule`);
+      return { id: r.id, severity: r.severity, kinds: new Set((r.appliesTo ?? []).flatMap((a) => a.kinds ?? [])), fixable: (r.fixes ?? []).length > 0 };
+    });
+}
+
+/** The rows of the Markdown table that follows `heading` (first cell → cells). */
+function tableAfter(text: string, heading: RegExp): Map<string, string[]> {
+  const at = text.search(heading);
+  assert.ok(at >= 0, `heading ${heading} found`);
+  const rows = new Map<string, string[]>();
+  let inTable = false;
+  for (const line of text.slice(at).split('\n').slice(1)) {
+    if (line.startsWith('|')) {
+      inTable = true;
+      const cells = line.slice(1, -1).split(' | ').map((c) => c.trim());
+      const id = /`([^`]+)`/.exec(cells[0])?.[1];
+      if (id) rows.set(id, cells);
+    } else if (inTable) break;
+  }
+  return rows;
+}
+
+/** Kinds a sentence says are checked: "postings and charters …; X are not checked". */
+function kindsNamed(cell: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of cell.split(';')) {
+    if (/not checked/.test(part)) continue;
+    for (const k of ['posting', 'charter']) if (new RegExp(`\\b${k}s?\\b`).test(part)) out.add(k);
+  }
+  return out;
+}
+
+describe('docs: rule facts match rule.yaml', () => {
+  const rules = ruleFacts();
+  const ids = rules.map((r) => r.id);
+
+  it('the tests\' list of cx-core rules is the rule folders', () => {
+    assert.deepEqual([...CX_CORE].sort(), ids);
+  });
+
+  it('README.md: one row per rule, with its link and default severity', () => {
+    const table = tableAfter(readFileSync(join(ROOT, 'README.md'), 'utf8'), /\| rule \| default \| what it reports \|/);
+    assert.deepEqual([...table.keys()].sort(), ids);
+    for (const r of rules) {
+      const [name, severity] = table.get(r.id)!;
+      assert.ok(name.includes(`(rules/cx-core/rules/${r.id}/README.md)`), `${r.id}: links its README`);
+      assert.equal(severity, r.severity, `${r.id}: default severity`);
+    }
+  });
+
+  it('each rule README: title, default severity, kinds it applies to, fixable or not, pack', () => {
+    for (const r of rules) {
+      const text = readFileSync(join(RULES_DIR, r.id, 'README.md'), 'utf8');
+      assert.equal(text.split('\n')[0], `# ${r.id}`);
+      const cell = (name: string) => new RegExp(`^\\| ${name} \\| (.*) \\|$`, 'm').exec(text)?.[1];
+      assert.equal(cell('Default severity'), `\`${r.severity}\``, `${r.id}: default severity`);
+      assert.equal(cell('Pack'), '`cx-core`', `${r.id}: pack`);
+      assert.deepEqual(kindsNamed(cell('Applies to') ?? ''), r.kinds, `${r.id}: applies to`);
+      assert.equal(!/^no\b/.test(cell('Fixable') ?? ''), r.fixable, `${r.id}: fixable`);
+    }
+  });
+
+  it('how-cx-lint-reads §11: one row per rule, with its default severity and kinds', () => {
+    const table = tableAfter(readFileSync(join(ROOT, 'docs', 'how-cx-lint-reads.md'), 'utf8'), /^## 11\. /m);
+    assert.deepEqual([...table.keys()].sort(), ids);
+    for (const r of rules) {
+      const [, severity, appliesWhen] = table.get(r.id)!;
+      assert.equal(severity, r.severity, `${r.id}: default severity`);
+      assert.deepEqual(kindsNamed(appliesWhen), r.kinds, `${r.id}: applies when`);
+    }
+  });
+
+  it('package.json: the cxLint.rules setting offers exactly the severities the engine knows', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const setting = pkg.contributes.configuration.properties['cxLint.rules'].additionalProperties.anyOf;
+    assert.deepEqual(setting[0].enum, [...SEVERITY_SETTINGS]);
+    assert.deepEqual(setting[1].items[0].enum, [...SEVERITY_SETTINGS]);
+    assert.deepEqual(SEVERITY_SETTINGS.slice(0, -1), [...SEVERITIES]);
+  });
+});
