@@ -49,14 +49,21 @@ export class JsonSource implements Source {
     // A byte order mark is not JSON, but editors write it: read past it (a space keeps offsets).
     const body = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
     const errors: ParseError[] = [];
-    this.root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    for (const e of errors.slice(0, 20)) {
-      const what = JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error);
-      this.problems.push(this.error(e.offset, `JSON syntax error: ${what}. Fix the JSON syntax (comments and trailing commas are allowed).`));
+    try {
+      this.root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+      for (const e of errors.slice(0, 20)) {
+        const what = JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error);
+        this.problems.push(this.error(e.offset, `JSON syntax error: ${what}. Fix the JSON syntax (comments and trailing commas are allowed).`));
+      }
+      if (errors.length) return;
+      this.checkDuplicates(this.root);
+      if (!this.problems.length) this.value = this.root ? toValue(this.root) : undefined;
+    } catch (e) {
+      // The parser and these walks recurse; nestingProblem reads YAML, and a JSON comment can hide nesting from it.
+      if (!(e instanceof RangeError)) throw e;
+      this.root = undefined;
+      this.problems.push(this.error(0, 'lists and maps nest too deep to read. Flatten the data.'));
     }
-    if (errors.length) return;
-    this.checkDuplicates(this.root);
-    if (!this.problems.length) this.value = this.root ? toValue(this.root) : undefined;
   }
 
   private error(offset: number, reason: string): PackError {
