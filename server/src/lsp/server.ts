@@ -610,6 +610,9 @@ export function startServer(connection: Connection): void {
     return {
       settingsFor: getSettings,
       publish: (uri: string, diagnostics: Diagnostic[]) => {
+        // Opened meanwhile (a workspace lint at start runs while the editor opens files):
+        // the document's own lint, of the editor's text, publishes.
+        if (documents.get(uri)) return;
         workspaceFiles.add(uri);
         publish(uri, diagnostics);
       },

@@ -13,7 +13,7 @@ import { YamlSource } from './yaml-source';
 import { JsonSource } from './json-source';
 import { under, type Source } from './source';
 import { ruleSettingProblems, type SettingProblem } from './rule-options';
-import { didYouMean, listOf } from './suggest';
+import { didYouMean } from './suggest';
 
 /** Config as written in a file or passed to the API (docs/configuration.md). */
 export interface ConfigData {
@@ -209,6 +209,15 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
   // problem at its key or value in the config file that set it.
   const known = new Map(set.loaded.flatMap((l) => l.pack.rules.map((r) => [r.id, r] as const)));
   const ruleErrors: PackError[] = [];
+  // Unknown presets first, so that one run reports them along with the rule entries.
+  const presets = set.loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
+  for (const ext of extendsList) {
+    const { pack: packName, preset: presetName } = splitPresetRef(ext);
+    const pack = set.find(packName);
+    if (pack && own(pack.pack.presets, presetName)) continue;
+    const at = locateExtends(configFiles, ext) ?? where;
+    ruleErrors.push(new PackError(at.file, at.line, at.col, unknownPreset(ext, pack?.pack.name, presetName, presets)));
+  }
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     for (const p of ruleSettingProblems(id, setting, known)) ruleErrors.push(locateRuleProblem(configFiles, p, where));
   }
@@ -230,9 +239,8 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     const pack = set.find(packName);
     const preset = own(pack?.pack.presets, presetName);
     if (!pack || !preset) {
-      const known = set.loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
       const at = locateExtends(configFiles, ext) ?? where;
-      throw new PackErrors([new PackError(at.file, at.line, at.col, `unknown preset "${ext}" in "extends"${pack ? ` (pack "${pack.pack.name}" has no preset "${presetName}")` : ''}.${didYouMean(ext, known)} Known presets: ${known.join(', ')}.`)]);
+      throw new PackErrors([new PackError(at.file, at.line, at.col, unknownPreset(ext, pack?.pack.name, presetName, presets))]);
     }
     const key = `${pack.dir}#${presetName}`;
     if (applying.includes(key)) throw new PackErrors([new PackError(pack.files[0], 1, 1, `preset "${pack.pack.name}/${presetName}" extends itself through ${applying.join(' → ')}.`)]);
@@ -254,6 +262,10 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     throw e;
   }
   return { config, packs: set.loaded, sources: set.sources, lint, setup, baseDir, files: [...configFiles, ...set.loaded.flatMap((l) => l.files)], settingsProblems };
+}
+
+function unknownPreset(ext: string, packName: string | undefined, presetName: string, known: string[]): string {
+  return `unknown preset "${ext}" in "extends"${packName ? ` (pack "${packName}" has no preset "${presetName}")` : ''}.${didYouMean(ext, known)} Known presets: ${known.join(', ')}.`;
 }
 
 /** The nearest config file whose `rules` has the entry (it is the one that applies), and the problem's place in it. */
