@@ -28,9 +28,10 @@ import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, OPEN_SETTINGS_NOTIFICATION, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
-
-const OPEN_SETTINGS = 'Open Settings';
 import { lintFileFromDisk, lintWorkspaceFiles } from './workspace-lint';
+
+/** The button on a settings error (decision 79). */
+const OPEN_SETTINGS = 'Open Settings';
 
 /** How long a document's resolved config is reused without a file-watcher event. */
 const CONFIG_TTL_MS = 2000;
