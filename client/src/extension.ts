@@ -5,11 +5,13 @@
  */
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS, STATUS_NOTIFICATION, type LintWorkspaceResult, type StatusParams } from '../../server/src/lsp/protocol';
+import { COMMANDS, OPEN_SETTINGS_NOTIFICATION, STATUS_NOTIFICATION, type LintWorkspaceResult, type StatusParams } from '../../server/src/lsp/protocol';
 import { createConfigFile } from './create-config';
 import { StatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
+/** Lint All Postings has run in this window: a restarted server lints the workspace again, so its results stay. */
+let workspaceLinted = false;
 
 /** Files whose change can change findings: configs, lockfiles and pack files (YAML/JSON). */
 function isConfigOrPackFile(path: string): boolean {
@@ -35,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // Evaluated at each (re)start. In Restricted Mode the server reads no config file or
     // pack from outside the workspace folder; VS Code itself ignores the workspace's
     // values of the settings listed in package.json `restrictedConfigurations`.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, lintWorkspace: workspaceLinted }),
   };
   const status = new StatusBar();
   context.subscriptions.push(status, output);
@@ -45,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     client.onDidChangeState((e) => status.serverState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped'));
     await client.start();
     client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p));
+    // "Open Settings" on a settings error (cxLint.rules): the Settings editor, filtered to it.
+    client.onNotification(OPEN_SETTINGS_NOTIFICATION, (p: { query?: string }) => void vscode.commands.executeCommand('workbench.action.openSettings', p?.query ?? 'cxLint'));
   };
 
   context.subscriptions.push(
@@ -58,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.commands.registerCommand('cxLint.lintWorkspace', async (): Promise<LintWorkspaceResult | undefined> => {
       if (!client) return undefined;
+      workspaceLinted = true;
       const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.lintWorkspace })) as LintWorkspaceResult;
       const skipped = r.skipped.length ? `, ${r.skipped.length} skipped (see the output)` : '';
       for (const s of r.skipped) output.appendLine(`skipped ${s.file}: ${s.reason}`);

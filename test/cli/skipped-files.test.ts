@@ -105,7 +105,8 @@ describe('CLI: files that cannot be linted are reported once with a reason, and 
       const r = run(dir, ['--format', 'json', '--jobs', jobs]);
       assert.equal(r.status, 2, r.stderr);
       assert.equal(mentions(r.stderr, 'configuration error').length, 1, r.stderr);
-      assert.equal(mentions(r.stderr, 'must be one of "error"').length, 1, r.stderr);
+      // Read as JSON (issue 15): a missing value is a JSON syntax error, reported once.
+      assert.equal(mentions(r.stderr, 'JSON syntax error: expected a value').length, 1, r.stderr);
       assert.match(r.stderr, /^cx-lint: configuration error\n.*team[\\/]\.cxlintrc\.json:2:\d+/);
       const got = byFile(r.stdout);
       assert.deepEqual(got['team/one.md'], [[], 'configuration error; not linted']);

@@ -92,7 +92,7 @@ describe('reading documents: kind, sections and duties', () => {
     assert.equal(lintText(text, { config: { rules: { 'cx-renamed-customer-service': 'error' } } }).findings.find((f) => f.ruleId === 'cx-renamed-customer-service')?.severity, 'error');
     assert.ok(!lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShare: 0.75 }] } } }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'));
     assert.ok(!lintText(text, { config: { rules: { 'cx-renamed-customer-service': 'off' } } }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'));
-    assert.throws(() => lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShar: 1 }] } } }), /unknown option "minShar"/);
+    assert.throws(() => lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShar: 1 }] } } }), /has no option "minShar"\. Did you mean "minShare"\?/);
   });
   it('findings carry the documented shape: id, severity, message, range, fixes, docs, pack, related, data', () => {
     const f = lintText('# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls\n- Resolve tickets\n').findings[0];

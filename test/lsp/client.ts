@@ -72,12 +72,18 @@ export interface ClientOptions {
   execArgv?: string[];
   /** Answer window/showMessageRequest (default true); false: the client lacks it, as some editors do. */
   showMessageRequest?: boolean;
+  /** Declare window.showMessage (message action items), as VS Code does (default false). */
+  messageActions?: boolean;
+  /** The action picked on a window/showMessageRequest (default: none, as when the user dismisses it). */
+  pick?: (p: { type: number; message: string; actions?: Array<{ title: string }> }) => { title: string } | null;
 }
 
 export class TestClient {
   readonly diagnostics = new Stream<PublishDiagnosticsParams>();
   readonly statuses = new Stream<Status>();
-  readonly messages = new Stream<{ type: number; message: string }>();
+  readonly messages = new Stream<{ type: number; message: string; actions?: Array<{ title: string }> }>();
+  readonly logs = new Stream<{ type: number; message: string }>();
+  readonly notifications = new Stream<{ method: string; params: unknown }>();
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown> | null;
   configurationRequests = 0;
@@ -102,11 +108,12 @@ export class TestClient {
     conn.onNotification('cxLint/status', (p: Status) => c.statuses.push(p));
     conn.onNotification('window/showMessage', (p: { type: number; message: string }) => c.messages.push(p));
     if (opts.showMessageRequest ?? true)
-      conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      conn.onRequest('window/showMessageRequest', (p: { type: number; message: string; actions?: Array<{ title: string }> }) => {
         c.messages.push(p);
-        return null;
+        return opts.pick?.(p) ?? null;
       });
-    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('window/logMessage', (p: { type: number; message: string }) => c.logs.push(p));
+    conn.onNotification('cxLint/openSettings', (p: unknown) => c.notifications.push({ method: 'cxLint/openSettings', params: p }));
     conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => {
       c.configurationRequests++;
       return p.items.map((i) => (i.section === 'cxLint' ? c.settings : null));
@@ -137,7 +144,7 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
-        window: { workDoneProgress: true },
+        window: { workDoneProgress: true, ...(opts.messageActions ? { showMessage: { messageActionItem: { additionalPropertiesSupport: false } } } : {}) },
       },
     });
     await conn.sendNotification('initialized', {});

@@ -123,6 +123,6 @@ describe('language server: an untrusted workspace reads and shows nothing from o
       .filter(([, v]) => v.type === 'string' && /file\b/i.test(`${v.markdownDescription ?? v.description}`) && !v.enum)
       .map(([k]) => k);
     assert.deepEqual(pathLike.filter((k) => !untrusted.restrictedConfigurations.includes(k)), []);
-    assert.match(readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8'), /initializationOptions: \(\) => \(\{ workspaceTrusted: vscode\.workspace\.isTrusted \}\)/);
+    assert.match(readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8'), /initializationOptions: \(\) => \(\{ workspaceTrusted: vscode\.workspace\.isTrusted, lintWorkspace: workspaceLinted \}\)/);
   });
 });

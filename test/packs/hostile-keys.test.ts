@@ -51,10 +51,10 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
       assert.match(configError({ extends: [`cx-core/${name}`] }), new RegExp(`unknown preset "cx-core/${name}" in "extends" \\(pack "cx-core" has no preset "${name}"\\)`));
     });
     it(`"${name}" as a rule id in rules is an unknown rule`, () => {
-      assert.match(configError({ rules: JSON.parse(`{"${name}": "off"}`) }), new RegExp(`config names rule "${name}", which no loaded pack defines`));
+      assert.match(configError({ rules: JSON.parse(`{"${name}": "off"}`) }), new RegExp(`unknown rule "${name}": no loaded pack has it`));
     });
     it(`"${name}" as an option key is an unknown option`, () => {
-      assert.match(configError({ rules: { 'cx-title-without-customer': ['warning', JSON.parse(`{"${name}": 1}`)] } }), new RegExp(`rule "cx-title-without-customer": unknown option "${name}"`));
+      assert.match(configError({ rules: { 'cx-title-without-customer': ['warning', JSON.parse(`{"${name}": 1}`)] } }), new RegExp(`rule "cx-title-without-customer" has no option "${name}"`));
     });
   }
 

@@ -88,7 +88,8 @@ class Configs {
     if (Object.keys(overrides).length) {
       const known = new Set(ruleIds(cfg));
       for (const id of Object.keys(overrides)) if (!known.has(id)) throw new ExitError(`cx-lint: --rule: ${unknownRuleMessage(id, cfg)}`, 2);
-      cfg = resolveConfig({ ...cfg.config, rules: { ...cfg.config.rules, ...overrides } }, cfg.baseDir);
+      cfg = resolveConfig(cfg.config, cfg.baseDir, [], undefined, { rules: overrides });
+      if (cfg.settingsProblems.length) throw new ExitError(cfg.settingsProblems.map((m) => `cx-lint: --rule: ${m}`).join('\n'), 2);
     }
     this.cache.set(key, cfg);
     return cfg;

@@ -3,6 +3,7 @@ import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, writeFile
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ENGINE_VERSION, own } from '../engine';
 import { hashFileSafely, parseJsonSafely, readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
+import { isInside, leaves } from '../fs/inside';
 import { builtinPackDir } from '../packs/builtin';
 import { isFile } from '../packs/config';
 import { realpathInside } from '../packs/inside-pack';
@@ -208,9 +209,11 @@ export class LockVerifier {
  * elsewhere. Discovery does not stop at a `root: true` config: a lockfile higher up
  * can only add checks, never skip one.
  */
-export function findLockfile(dir: string, configFile?: string): string | undefined {
+export function findLockfile(dir: string, configFile?: string, confineTo?: string): string | undefined {
   for (const start of configFile ? [dir, dirname(resolve(configFile))] : [dir]) {
     for (let d = resolve(start); ; d = dirname(d)) {
+      // Restricted Mode: the search stops at the workspace folder, like the config search.
+      if (confineTo && !isInside(resolve(confineTo), d)) break;
       const f = join(d, LOCKFILE_NAME);
       if (isFile(f)) return f;
       if (dirname(d) === d) break;
@@ -233,11 +236,16 @@ export class LockChecks {
   ) {}
 
   /** The governing lockfile (none: no problems) and one message per problem. */
-  check(filePath: string, packs: LoadedPack[], configFile?: string): { lockfile?: string; problems: string[] } {
+  check(filePath: string, packs: LoadedPack[], configFile?: string, confineTo?: string): { lockfile?: string; problems: string[] } {
     // Only third-party packs are locked: a run without one has nothing to check.
     if (packs.every(isBuiltin)) return { problems: [] };
-    const lockfile = findLockfile(dirname(resolve(filePath)), configFile);
+    // confineTo (Restricted Mode): no lockfile above that folder is looked at, and one
+    // inside it that is a link leading out is refused, not read.
+    const lockfile = findLockfile(dirname(resolve(filePath)), configFile, confineTo);
     if (!lockfile) return { problems: [] };
+    if (confineTo && leaves(confineTo, lockfile)) {
+      return { lockfile, problems: [`this lockfile is a link leading out of the workspace folder; in Restricted Mode cx-lint reads nothing from outside it. Trust the workspace to use it.`] };
+    }
     let text: string;
     try {
       // Safely (fs/safe-read): a lockfile that is a pipe, a device or huge is reported, not read.

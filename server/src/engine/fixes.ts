@@ -36,6 +36,34 @@ function headingDepth(ctx: RunContext): number {
   return Math.min(6, titleDepth + 1);
 }
 
+/** Words of a label, lower-cased: "Reports to", "reports_to", "reportsTo" and "REPORTS-TO" are the same. */
+function labelWords(s: string): string {
+  return s
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Whether a line, table cell or front matter key of the document starts with the
+ * heading's words (as a heading, a label such as "**Reports to:** …", a key
+ * `reports_to:`), so that inserting a section with that heading would say it twice.
+ */
+export function alreadySays(text: string, heading: string): boolean {
+  const want = labelWords(heading);
+  if (!want) return false;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    for (const cell of line.includes('|') ? line.split('|') : [line]) {
+      // Markdown around a label: heading marks, list bullets, quote marks, emphasis.
+      const words = labelWords(cell.replace(/^[\s>#*_+\-\d.)]*/, ''));
+      if (words.startsWith(want) && !/^[\p{L}\p{N}]/u.test(words.slice(want.length))) return true;
+    }
+  }
+  return false;
+}
+
 export function buildFixes(ctx: RunContext, raw: RawFinding, fixes: FixData[] | undefined): Fix[] {
   const out: Fix[] = [];
   const { model } = ctx;
@@ -96,6 +124,9 @@ export function buildFixes(ctx: RunContext, raw: RawFinding, fixes: FixData[] | 
         break;
       }
       case 'insert-section': {
+        // The document already says it ("Reports to: Director of Operations" on a line,
+        // in a table, in front matter): a second section would contradict it.
+        if (alreadySays(text, f.heading)) break;
         const depth = headingDepth(ctx);
         const lines = f.bullets ? f.lines.map((l) => `- ${l}`) : f.lines;
         const body = [`${'#'.repeat(depth)} ${f.heading}`, '', ...lines].join(eol);

@@ -67,7 +67,8 @@ function mergeDeep(target: any, src: any): any {
 function applyOptions(rule: RuleData, options: Record<string, unknown>): CheckData {
   const check: any = { ...rule.check };
   for (const [k, v] of Object.entries(options)) {
-    if (!Object.hasOwn(check, k) || k === 'type' || typeof v !== typeof check[k]) {
+    // Only the check's numeric parameters are options (a class or scope would make another rule).
+    if (!Object.hasOwn(check, k) || typeof check[k] !== 'number' || typeof v !== 'number' || !Number.isFinite(v)) {
       throw new SetupError(`rule "${rule.id}": unknown option "${k}" (options: ${Object.keys(check).filter((x) => x !== 'type' && typeof check[x] === 'number').join(', ') || 'none'})`, { rule: rule.id });
     }
     check[k] = v;

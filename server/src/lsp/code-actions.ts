@@ -22,6 +22,8 @@ export function workspaceEdit(ctx: Pick<ActionContext, 'doc' | 'versioned'>, edi
     : { changes: { [doc.uri]: edits } };
 }
 
+const SEVERITY_RANK: Record<string, number> = { error: 4, warning: 3, info: 2, hint: 1 };
+
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
@@ -37,17 +39,22 @@ export function codeActions(ctx: ActionContext, range: Range, only: string[] | u
   if (wants(only, CodeActionKind.QuickFix)) {
     const here = result.findings.filter((f) => overlaps(toRange(doc, f.range), range));
     const disabled = new Set<string>();
+    // Candidates for isPreferred: each finding's preferred fix. Several findings (of
+    // different packs) may offer one for the same text; "auto fix" applies the single
+    // preferred action, so only the best is marked: safe first, then the most severe finding.
+    const candidates: Array<{ action: CodeAction; safe: boolean; severity: number }> = [];
     for (const f of here) {
       const diagnostic = toDiagnostic(doc, f);
       f.fixes.forEach((fix) => {
-        out.push({
+        const action: CodeAction = {
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          // Preferred (applied by "auto fix") when the pack says so, or when it is the only fix and safe.
-          isPreferred: fix.preferred ?? (fix.safe && f.fixes.length === 1),
           edit: workspaceEdit(ctx, fix.edits.map((e) => toLspEdit(doc, e))),
-        });
+        };
+        out.push(action);
+        // Preferred when the pack says so, or when it is the only fix and safe.
+        if (fix.preferred ?? (fix.safe && f.fixes.length === 1)) candidates.push({ action, safe: fix.safe, severity: SEVERITY_RANK[f.severity] ?? 0 });
       });
       const lineKey = `${f.ruleId}@${doc.positionAt(f.range.start).line}`;
       if (!disabled.has(lineKey)) {
@@ -60,6 +67,8 @@ export function codeActions(ctx: ActionContext, range: Range, only: string[] | u
         out.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [disableFileEdit(doc, f.ruleId)]) });
       }
     }
+    const best = candidates.reduce<(typeof candidates)[number] | undefined>((m, c) => (!m || (c.safe && !m.safe) || (c.safe === m.safe && c.severity > m.severity) ? c : m), undefined);
+    if (best) best.action.isPreferred = true;
     if (here.length) {
       const all = fixAllEdit(ctx);
       if (all) out.push({ title: 'Fix all safe cx-lint problems in this file', kind: CodeActionKind.QuickFix, edit: workspaceEdit(ctx, [all]) });

@@ -7,7 +7,14 @@ import { LockChecks } from '../config/lockfile';
 import type { Settings } from './settings';
 
 export type DocumentConfig =
-  | { ok: true; cfg: ResolvedConfig; /** path relative to the config root, for `kinds` globs */ relPath?: string; excluded: string | undefined }
+  | {
+      ok: true;
+      cfg: ResolvedConfig;
+      /** path relative to the config root, for `kinds` globs */ relPath?: string;
+      excluded: string | undefined;
+      /** Problems with the cxLint.rules setting (the entries were left out; the rest applies). */
+      settingsProblems: string[];
+    }
   | { ok: false; errors: PackError[] };
 
 /** A file: URI's path, or undefined for untitled and other schemes (nothing to read on disk). */
@@ -43,9 +50,9 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
   const probe = path ?? resolve(folder ?? process.cwd(), 'untitled.md');
   const configFile = settings.configFile ? resolve(folder ?? process.cwd(), settings.configFile) : undefined;
   let cfg: ResolvedConfig;
+  // Restricted Mode: nothing outside the workspace folder (with no folder, nothing outside the document's own).
+  const confineTo = settings.trusted ? undefined : (folder ?? dirname(probe));
   try {
-    // Restricted Mode: nothing outside the workspace folder (with no folder, nothing outside the document's own).
-    const confineTo = settings.trusted ? undefined : (folder ?? dirname(probe));
     cfg = loadConfigFor(probe, { configFile, overrides: { rules: settings.rules, titles: settings.titles }, cwd: folder, confineTo });
   } catch (e) {
     if (e instanceof PackErrors) return { ok: false, errors: e.errors };
@@ -58,10 +65,10 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
   // As in the CLI: the lockfile that governs the document (nearest at or above its
   // folder) pins third-party packs; a changed pack is reported in the lockfile, and the
   // documents it governs are not linted with it.
-  const { lockfile, problems } = locks.check(probe, cfg.packs, configFile);
+  const { lockfile, problems } = locks.check(probe, cfg.packs, configFile, confineTo);
   if (problems.length) return { ok: false, errors: problems.map((m) => new PackError(lockfile!, 1, 1, m)) };
   const relPath = path ? toPosix(relative(cfg.baseDir, path)) : undefined;
-  return { ok: true, cfg, relPath, excluded: path ? excludedBy(path, folder, cfg, settings) : undefined };
+  return { ok: true, cfg, relPath, excluded: path ? excludedBy(path, folder, cfg, settings) : undefined, settingsProblems: cfg.settingsProblems };
 }
 
 /** Why a document is not linted, or undefined. Config `exclude` is relative to the config root; settings to the workspace folder. */

@@ -15,6 +15,12 @@ export interface StatusParams {
   packs: string[];
 }
 
+/**
+ * Sent when the user picks "Open Settings" on a settings error: the client opens its
+ * settings at `query` (VS Code: the Settings editor filtered to cxLint.rules).
+ */
+export const OPEN_SETTINGS_NOTIFICATION = 'cxLint/openSettings';
+
 export const COMMANDS = {
   /** Arguments: [uri] or [{ uri }]. Applies every safe fix through workspace/applyEdit. */
   applyFixAll: 'cx-lint.applyFixAll',

@@ -19,7 +19,7 @@ import { lint, ParseCache, type LintResult } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { isInsideAny } from '../fs/inside';
 import { readTextSafely, READ_CAPS } from '../fs/safe-read';
-import { clearConfigCache, CONFIG_NAMES, type ResolvedConfig } from '../packs/config';
+import { clearConfigCache, CONFIG_NAMES, isFile, type ResolvedConfig } from '../packs/config';
 import type { PackError } from '../packs/diagnostics';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
 import { SOURCE, toDiagnostic } from './convert';
@@ -27,8 +27,11 @@ import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } fro
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
-import { lintWorkspaceFiles } from './workspace-lint';
+import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, OPEN_SETTINGS_NOTIFICATION, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
+import { lintFileFromDisk, lintWorkspaceFiles } from './workspace-lint';
+
+/** The button on a settings error (decision 85). */
+const OPEN_SETTINGS = 'Open Settings';
 
 /** How long a document's resolved config is reused without a file-watcher event. */
 const CONFIG_TTL_MS = 2000;
@@ -70,7 +73,7 @@ export function startServer(connection: Connection): void {
   // VS Code's Restricted Mode sends false; other clients have no such notion (trusted).
   let trusted = true;
   let pushedSettings: unknown;
-  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false };
+  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false, messageActions: false };
 
   const settingsCache = new Map<string, Promise<Settings>>();
   const settingsNow = new Map<string, Settings>();
@@ -90,6 +93,9 @@ export function startServer(connection: Connection): void {
   // Lints under way per document (a newer one may start while an older one awaits).
   const linting = new Map<string, number>();
   const configErrors = new Map<string, PackError[]>(); // document uri → errors of its config
+  // document uri → problems with the cxLint.rules setting (in no file: shown as settings errors)
+  const settingsProblems = new Map<string, string[]>();
+  let lastSettingsText = '';
   let errorFilesShown = new Set<string>(); // config/pack file uris holding published error diagnostics
   let errorDocsShown = new Set<string>(); // document uris showing errors of files outside the workspace
   let lastErrorText = '';
@@ -98,6 +104,10 @@ export function startServer(connection: Connection): void {
   const configCache = new Map<string, { at: number; settings: Settings; dc: DocumentConfig }>();
   const knownConfigFiles = new Set<string>();
   let packsLabel: string[] = [];
+  // Lint All Postings has run (or the client asked for it at start, after a restart):
+  // closed files then keep their findings from disk.
+  let workspaceLinted = false;
+  let lintWorkspaceAtStart = false;
 
   const log = (msg: string) => connection.console.log(`[cx-lint] ${msg}`);
   // The bundle itself is the worker script (see main.ts).
@@ -118,7 +128,11 @@ export function startServer(connection: Connection): void {
     caps.progress = !!c.window?.workDoneProgress;
     // vscode-languageserver throws when folder events are subscribed to without client support.
     caps.folders = !!c.workspace?.workspaceFolders;
-    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; workspaceTrusted?: unknown };
+    // Clients that say so (VS Code does) get notifications with buttons (window/showMessageRequest).
+    caps.messageActions = !!c.window?.showMessage;
+    const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; workspaceTrusted?: unknown; lintWorkspace?: unknown };
+    // A restarted server is told that the workspace had been linted, and lints it again.
+    lintWorkspaceAtStart = opts.lintWorkspace === true;
     trusted = opts.workspaceTrusted !== false;
     if (typeof opts.debounceMs === 'number' && opts.debounceMs >= 0) debounceMs = opts.debounceMs;
     initSettings = opts.settings;
@@ -154,6 +168,7 @@ export function startServer(connection: Connection): void {
         relintAll();
       });
     }
+    if (lintWorkspaceAtStart) quiet(lintWorkspace());
   });
 
   // ---- settings -------------------------------------------------------------
@@ -303,6 +318,8 @@ export function startServer(connection: Connection): void {
       return undefined;
     }
     configErrors.delete(doc.uri);
+    if (dc.settingsProblems.length) settingsProblems.set(doc.uri, dc.settingsProblems);
+    else settingsProblems.delete(doc.uri);
     remember(dc.cfg);
     if (dc.excluded) {
       linted.delete(doc.uri);
@@ -382,7 +399,8 @@ export function startServer(connection: Connection): void {
     const byDoc = new Map<string, PackError[]>();
     for (const [docUri, errs] of configErrors) {
       for (const e of errs) {
-        if (isInsideAny(folders, e.file)) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+        // A folder (a config that could not say which file) is not a document to show diagnostics in.
+        if (isInsideAny(folders, e.file) && isFile(e.file)) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
         else byDoc.set(docUri, [...(byDoc.get(docUri) ?? []), e]);
       }
     }
@@ -407,17 +425,47 @@ export function startServer(connection: Connection): void {
     const errorText = [...new Set(all.flat().map((e) => e.message))].sort().join('\n');
     if (errorText && errorText !== lastErrorText) {
       const first = all[0][0];
+      for (const m of errorText.split('\n')) log(`configuration error: ${m}`);
       // A notification, not window/showMessageRequest (which not every client has, and
       // whose refusal would be an unhandled rejection): there is nothing to choose.
       showMessage(MessageType.Error, `cx-lint: configuration error: ${first.message}${all.length > 1 || all[0].length > 1 ? ' (more in the Problems panel)' : ''}`);
     }
     lastErrorText = errorText;
+    reportSettingsProblems();
     let findings = 0;
     for (const l of linted.values()) findings += l.result.findings.length;
     const status: StatusParams = errorText
       ? { state: 'error', message: `configuration error: ${all[0][0].message}`, findings, packs: packsLabel }
       : { state: state ?? 'ok', message, findings, packs: packsLabel };
     quiet(connection.sendNotification(STATUS_NOTIFICATION, status));
+  }
+
+  /**
+   * Problems with the cxLint.rules setting are the settings' own: logged, and shown once
+   * as a notification with an "Open Settings" button (window/showMessageRequest, when the
+   * client has it; a plain notification otherwise or when it refuses), never as a
+   * diagnostic on a file. The entries they concern were left out; linting goes on.
+   */
+  function reportSettingsProblems(): void {
+    const all = [...new Set([...settingsProblems.values()].flat())].sort();
+    const text = all.join('\n');
+    if (text === lastSettingsText) return;
+    lastSettingsText = text;
+    if (!all.length) return;
+    for (const m of all) log(`settings error: cxLint.rules: ${m}`);
+    const message = `cx-lint: settings error in cxLint.rules: ${all[0]}${all.length > 1 ? ` (and ${all.length - 1} more in the cx-lint output)` : ''} The other settings still apply.`;
+    if (!caps.messageActions) return showMessage(MessageType.Warning, message);
+    const open = { title: OPEN_SETTINGS };
+    connection.window.showWarningMessage(message, open).then(
+      (choice) => {
+        if (choice?.title === OPEN_SETTINGS) quiet(connection.sendNotification(OPEN_SETTINGS_NOTIFICATION, { query: 'cxLint.rules' }));
+      },
+      (e) => {
+        // The client declared window.showMessage but refused the request: say it the plain way.
+        log(`client request failed: ${(e as Error).message ?? String(e)}`);
+        showMessage(MessageType.Warning, message);
+      },
+    );
   }
 
   function showMessage(type: MessageType, message: string): void {
@@ -476,9 +524,24 @@ export function startServer(connection: Connection): void {
     linted.delete(uri);
     parseCaches.delete(uri);
     configErrors.delete(uri);
+    settingsProblems.delete(uri);
     configCache.delete(uri);
     settingsCache.delete(uri);
     settingsNow.delete(uri);
+    const path = uriToPath(uri);
+    const folder = path && folders.filter((f) => isInsideAny([f], path)).sort((a, b) => b.length - a.length)[0];
+    if (workspaceLinted && path && folder && isFile(path)) {
+      // After Lint All Postings a closed posting keeps its findings: those of the file on
+      // disk (the editor's unsaved text is gone), as the workspace lint would publish them.
+      quiet(
+        lintFileFromDisk(diskLintHost(), path, folder).then((r) => {
+          if (documents.get(uri)) return; // reopened meanwhile: its own lint publishes
+          if (!r || !('findings' in r)) publish(uri, []);
+          finish();
+        }),
+      );
+      return;
+    }
     publish(uri, []); // no stale diagnostics for a closed document
     finish();
   });
@@ -529,7 +592,13 @@ export function startServer(connection: Connection): void {
       const { doc, l } = (await settled(uri)) ?? {};
       if (!doc) return { applied: false, reason: 'document is not open' };
       const edit = l && fixAllEdit({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath });
-      if (!edit) return { applied: false, reason: 'nothing to fix' };
+      if (!edit) {
+        // Said, not just returned: a command that does nothing silently looks broken.
+        const n = l?.result.findings.length ?? 0;
+        const why = !l ? 'this document is not linted' : n ? `none of its ${n} finding${n === 1 ? ' has a' : 's has a'} safe fix; see the quick fixes (Ctrl+.) for each` : 'it has no findings';
+        showMessage(MessageType.Info, `cx-lint: nothing safe to fix in this document: ${why}.`);
+        return { applied: false, reason: 'nothing to fix' };
+      }
       const r = await connection.workspace.applyEdit({ label: 'cx-lint: fix all', edit: workspaceEdit({ doc, versioned: caps.versionedEdits }, [edit]) });
       return { applied: r.applied, reason: r.failureReason };
     }
@@ -537,33 +606,45 @@ export function startServer(connection: Connection): void {
     return null;
   });
 
+  /** What lintWorkspaceFiles and lintFileFromDisk need of the server. */
+  function diskLintHost() {
+    return {
+      settingsFor: getSettings,
+      publish: (uri: string, diagnostics: Diagnostic[]) => {
+        // Opened meanwhile (a workspace lint at start runs while the editor opens files):
+        // the document's own lint, of the editor's text, publishes.
+        if (documents.get(uri)) return;
+        workspaceFiles.add(uri);
+        publish(uri, diagnostics);
+      },
+      onConfigError: (uri: string, errors: PackError[]) => (errors.length ? configErrors.set(uri, errors) : configErrors.delete(uri)),
+      log,
+      mainThreadMaxChars: MAIN_THREAD_MAX_CHARS,
+      lintInBackground: async (uri: string, text: string, settings: Settings) => {
+        const res = await background.lint({ uri, version: ++lastGeneration, text, settings, folders });
+        // The worker keeps the sections of documents it lints; this one is not open.
+        if (!documents.get(uri)) background.forget(uri);
+        if (res && !res.ok) log(`background lint of ${uri} failed: ${res.reason}`);
+        return res?.ok ? res.result : undefined;
+      },
+    };
+  }
+
   async function lintWorkspace(): Promise<LintWorkspaceResult> {
+    workspaceLinted = true;
     const progress = caps.progress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('cx-lint', 0, 'Linting workspace postings', true);
     try {
       const res = await lintWorkspaceFiles({
+        ...diskLintHost(),
         folders,
         isOpen: (uri) => !!documents.get(uri),
+        openFindings: async (uri) => (await settled(uri))?.l.result.findings.length,
         settingsFor: getSettings,
         cancelled: () => !!progress?.token.isCancellationRequested,
         report: (done, total, message) => progress?.report(total ? Math.round((done / total) * 100) : 0, message ?? `${done}/${total}`),
-        publish: (uri, diagnostics) => {
-          workspaceFiles.add(uri);
-          publish(uri, diagnostics);
-        },
-        onConfigError: (uri, errors) => (errors.length ? configErrors.set(uri, errors) : configErrors.delete(uri)),
-        log,
         warn: (message) => showMessage(MessageType.Warning, message),
-        mainThreadMaxChars: MAIN_THREAD_MAX_CHARS,
-        lintInBackground: async (uri, text, settings) => {
-          const res = await background.lint({ uri, version: ++lastGeneration, text, settings, folders });
-          // The worker keeps the sections of documents it lints; this one is not open.
-          if (!documents.get(uri)) background.forget(uri);
-          if (res && !res.ok) log(`background lint of ${uri} failed: ${res.reason}`);
-          return res?.ok ? res.result : undefined;
-        },
       });
-      for (const d of documents.all()) res.findings += current(d)?.result.findings.length ?? 0;
       finish();
       return res;
     } finally {

@@ -14,6 +14,8 @@ import { findWorkspaceFiles } from './workspace-files';
 export interface WorkspaceLintHost {
   folders: string[];
   isOpen(uri: string): boolean;
+  /** The findings of an open document's current text, or undefined when it is not linted. */
+  openFindings(uri: string): Promise<number | undefined>;
   settingsFor(uri: string): Promise<Settings>;
   cancelled(): boolean;
   /** Progress: files linted of total, or while looking for files, what the walk has seen. */
@@ -60,40 +62,60 @@ export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintW
       }
       const file = files[i];
       const uri = pathToFileURL(file).href;
-      if (host.isOpen(uri)) continue;
-      const settings = await host.settingsFor(uri);
-      if (!settings.enable) continue;
-      const dc = configForDocument(uri, settings, [folder]);
-      host.onConfigError(uri, dc.ok ? [] : dc.errors);
-      if (!dc.ok) continue;
-      if (dc.excluded) continue;
-      // The CLI's reader: folders, link loops, unreadable, binary and UTF-16 files are
-      // refused with its reasons, and a file over maxFileSize is not read at all.
-      const read = readForLint(file, dc.cfg.setup.maxFileSize);
-      if (!read.ok && read.tooLarge === undefined) {
-        out.skipped.push({ file, reason: read.reason });
+      if (host.isOpen(uri)) {
+        // Linted from the editor's text: counted here, so files and findings agree.
+        const n = await host.openFindings(uri);
+        if (n !== undefined) {
+          out.files++;
+          out.findings += n;
+        }
         continue;
       }
-      const text = read.ok ? read.text : '';
-      try {
-        let result: LintResult | undefined;
-        if (!read.ok) result = fileTooLargeResult(read.tooLarge!, dc.cfg.setup.maxFileSize);
-        else if (text.length > host.mainThreadMaxChars) result = await host.lintInBackground(uri, text, settings);
-        else result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
-        if (!result) {
-          out.skipped.push({ file, reason: 'the background lint failed (see the cx-lint output)' });
-          continue;
-        }
-        const doc = TextDocument.create(uri, 'markdown', 0, text);
-        host.publish(uri, result.findings.map((f) => toDiagnostic(doc, f)));
+      const r = await lintFileFromDisk(host, file, folder);
+      if (typeof r === 'object' && 'findings' in r) {
         out.files++;
-        out.findings += result.findings.length;
-      } catch (e) {
-        host.log(`internal error linting ${file}: ${(e as Error).stack ?? String(e)}`);
-        out.skipped.push({ file, reason: 'internal error (see the cx-lint output)' });
-      }
+        out.findings += r.findings;
+      } else if (typeof r === 'object') out.skipped.push({ file, reason: r.skipped });
     }
     host.report(files.length, files.length);
   }
   return out;
+}
+
+/**
+ * Lints one file as it is on disk (not open in the editor) and publishes its
+ * diagnostics: the workspace lint's step for each file, and what a closed document
+ * goes back to after a workspace lint (its findings stay in the Problems panel).
+ * Undefined when the file is not linted (disabled, excluded, config errors).
+ */
+export async function lintFileFromDisk(
+  host: Omit<WorkspaceLintHost, 'folders' | 'isOpen' | 'openFindings' | 'cancelled' | 'report' | 'warn'>,
+  file: string,
+  folder: string,
+): Promise<{ findings: number } | { skipped: string } | undefined> {
+  const uri = pathToFileURL(file).href;
+  const settings = await host.settingsFor(uri);
+  if (!settings.enable) return undefined;
+  const dc = configForDocument(uri, settings, [folder]);
+  host.onConfigError(uri, dc.ok ? [] : dc.errors);
+  if (!dc.ok) return undefined;
+  if (dc.excluded) return undefined;
+  // The CLI's reader: folders, link loops, unreadable, binary and UTF-16 files are
+  // refused with its reasons, and a file over maxFileSize is not read at all.
+  const read = readForLint(file, dc.cfg.setup.maxFileSize);
+  if (!read.ok && read.tooLarge === undefined) return { skipped: read.reason };
+  const text = read.ok ? read.text : '';
+  try {
+    let result: LintResult | undefined;
+    if (!read.ok) result = fileTooLargeResult(read.tooLarge!, dc.cfg.setup.maxFileSize);
+    else if (text.length > host.mainThreadMaxChars) result = await host.lintInBackground(uri, text, settings);
+    else result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
+    if (!result) return { skipped: 'the background lint failed (see the cx-lint output)' };
+    const doc = TextDocument.create(uri, 'markdown', 0, text);
+    host.publish(uri, result.findings.map((f) => toDiagnostic(doc, f)));
+    return { findings: result.findings.length };
+  } catch (e) {
+    host.log(`internal error linting ${file}: ${(e as Error).stack ?? String(e)}`);
+    return { skipped: 'internal error (see the cx-lint output)' };
+  }
 }

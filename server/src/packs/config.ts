@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { createSetup, SetupError, type LintConfig, type PackData, type RuleSetting, type Setup } from '../engine';
 import { PackError, PackErrors } from './diagnostics';
 import { isInside, leaves } from '../fs/inside';
@@ -10,6 +10,10 @@ import { keyRecord, own } from '../engine';
 import { errorsToShow } from './recognise';
 import { validateSource } from './validate';
 import { YamlSource } from './yaml-source';
+import { JsonSource } from './json-source';
+import { under, type Source } from './source';
+import { ruleSettingProblems, type SettingProblem } from './rule-options';
+import { didYouMean } from './suggest';
 
 /** Config as written in a file or passed to the API (docs/configuration.md). */
 export interface ConfigData {
@@ -32,19 +36,38 @@ export interface ConfigFile {
   data: ConfigData;
 }
 
-/** Reads one config file; package.json counts only when it has a "cxlint" key. */
+/**
+ * A config file parsed by its name: `.json` files (`.cxlintrc.json`, package.json) as
+ * JSON with comments and trailing commas allowed, like tsconfig.json; `.yaml`/`.yml` as YAML.
+ */
+export function parseConfigSource(file: string, text: string): Source {
+  return extname(file).toLowerCase() === '.json' ? new JsonSource(file, text) : new YamlSource(file, text);
+}
+
+/** Whether package.json's "cxlint" value is a pack's marker (`{ "pack": "." }`, docs/packs.md), not a config. */
+function isPackMarker(v: unknown): boolean {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, 'pack');
+}
+
+/**
+ * Reads one config file; package.json counts only when it has a "cxlint" key that is
+ * not a pack's marker (`"cxlint": { "pack": "." }` says the package is a pack: it
+ * configures nothing, so the pack's own folder is linted with the defaults).
+ */
 export function readConfigFile(file: string): ConfigFile | undefined {
   const text = readConfigText(file);
+  const isPackageJson = basename(file) === 'package.json';
   // Most folders have a package.json without cx-lint settings: don't parse it to find that out.
-  if (basename(file) === 'package.json' && !text.includes('cxlint')) return undefined;
-  const src = new YamlSource(file, text);
-  const yerr = src.errors();
-  if (yerr.length) throw new PackErrors(basename(file) === 'package.json' ? yerr : errorsToShow('config', src, yerr));
+  if (isPackageJson && !text.includes('cxlint')) return undefined;
+  const src = parseConfigSource(file, text);
+  const serr = src.errors();
+  if (serr.length) throw new PackErrors(isPackageJson ? serr : errorsToShow('config', src, serr));
   let data = src.toJS() as any;
-  if (basename(file) === 'package.json') {
-    if (!data || typeof data !== 'object' || !('cxlint' in data)) return undefined;
+  if (isPackageJson) {
+    if (!data || typeof data !== 'object' || !Object.hasOwn(data, 'cxlint')) return undefined;
     data = data.cxlint;
-    const verr = validateSource('config', { ...src, position: (p: string) => src.position(`/cxlint${p}`), keyPosition: (p: string, k: string) => src.keyPosition(`/cxlint${p}`, k) } as YamlSource, data);
+    if (isPackMarker(data)) return undefined;
+    const verr = validateSource('config', under(src, '/cxlint'), data);
     if (verr.length) throw new PackErrors(verr);
     return { file, data };
   }
@@ -52,6 +75,19 @@ export function readConfigFile(file: string): ConfigFile | undefined {
   const verr = errorsToShow('config', src, validateSource('config', src, data));
   if (verr.length) throw new PackErrors(verr);
   return { file, data };
+}
+
+/** A config file's source for locating an error, seen from its config object ("cxlint" in package.json); undefined when unreadable. */
+function configSource(file: string): { src: Source; data: any } | undefined {
+  try {
+    const src = parseConfigSource(file, readTextSafely(file, READ_CAPS.config));
+    if (src.errors().length) return undefined;
+    const data = src.toJS() as any;
+    if (basename(file) === 'package.json') return data && typeof data === 'object' ? { src: under(src, '/cxlint'), data: data.cxlint } : undefined;
+    return { src, data: data ?? {} };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A config file's text: a regular file of at most READ_CAPS.config bytes, else a located error. */
@@ -142,6 +178,11 @@ export interface ResolvedConfig {
   baseDir: string;
   /** Files that, when changed, require re-resolving (for watchers). */
   files: string[];
+  /**
+   * Problems with the editor's settings (ConfigOverrides), which are not in any file:
+   * the entries they concern were left out and the rest applies. Empty without overrides.
+   */
+  settingsProblems: string[];
 }
 
 /**
@@ -150,7 +191,7 @@ export interface ResolvedConfig {
  * packs its manifest extends), then packs named only in `extends`. Rule settings:
  * rule defaults < presets (in `extends` order, each after the presets it extends) < `rules`.
  */
-export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = [], confineTo?: string): ResolvedConfig {
+export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = [], confineTo?: string, overrides?: ConfigOverrides): ResolvedConfig {
   const where = { file: configFiles[0] ?? baseDir, line: 1, col: 1 };
   const set = new PackSet(true, confineTo);
   for (const ref of config.packs ?? []) set.load(ref, baseDir, locate(configFiles, ref) ?? where);
@@ -158,11 +199,38 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
   for (const ext of extendsList) {
     const { pack } = splitPresetRef(ext);
     // `extends: ["@cxpa/titles/strict"]` alone is enough: an installed pack it names is loaded.
-    if (!set.find(pack) && !isPathRef(pack)) set.load(pack, baseDir, locate(configFiles, ext) ?? where, `the "extends" entry "${ext}"`);
+    if (!set.find(pack) && !isPathRef(pack)) set.load(pack, baseDir, locateExtends(configFiles, ext) ?? where, `the "extends" entry "${ext}"`);
   }
   const errors = [...set.errors];
   if (!errors.length) errors.push(...set.checkRefs());
   if (errors.length) throw new PackErrors(errors);
+
+  // Every rule entry checked against the loaded rules and their option schemas, each
+  // problem at its key or value in the config file that set it.
+  const known = new Map(set.loaded.flatMap((l) => l.pack.rules.map((r) => [r.id, r] as const)));
+  const ruleErrors: PackError[] = [];
+  // Unknown presets first, so that one run reports them along with the rule entries.
+  const presets = set.loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
+  for (const ext of extendsList) {
+    const { pack: packName, preset: presetName } = splitPresetRef(ext);
+    const pack = set.find(packName);
+    if (pack && own(pack.pack.presets, presetName)) continue;
+    const at = locateExtends(configFiles, ext) ?? where;
+    ruleErrors.push(new PackError(at.file, at.line, at.col, unknownPreset(ext, pack?.pack.name, presetName, presets)));
+  }
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    for (const p of ruleSettingProblems(id, setting, known)) ruleErrors.push(locateRuleProblem(configFiles, p, where));
+  }
+  if (ruleErrors.length) throw new PackErrors(ruleErrors);
+  // The editor's settings are in no file: their problems are reported apart, and the
+  // entries they concern left out, so the rest of the configuration still lints.
+  const settingsProblems: string[] = [];
+  const settingRules = keyRecord<RuleSetting>();
+  for (const [id, setting] of Object.entries(overrides?.rules ?? {})) {
+    const problems = ruleSettingProblems(id, setting, known);
+    if (problems.length) settingsProblems.push(...problems.map((p) => p.message));
+    else settingRules[id] = setting;
+  }
 
   const rules = keyRecord<RuleSetting>();
   const applying: string[] = [];
@@ -171,9 +239,8 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     const pack = set.find(packName);
     const preset = own(pack?.pack.presets, presetName);
     if (!pack || !preset) {
-      const known = set.loaded.flatMap((p) => Object.keys(p.pack.presets ?? {}).map((n) => `${p.pack.name}/${n}`));
-      const at = locate(configFiles, ext) ?? where;
-      throw new PackErrors([new PackError(at.file, at.line, at.col, `unknown preset "${ext}" in "extends"${pack ? ` (pack "${pack.pack.name}" has no preset "${presetName}")` : ''}. Known presets: ${known.join(', ')}.`)]);
+      const at = locateExtends(configFiles, ext) ?? where;
+      throw new PackErrors([new PackError(at.file, at.line, at.col, unknownPreset(ext, pack?.pack.name, presetName, presets))]);
     }
     const key = `${pack.dir}#${presetName}`;
     if (applying.includes(key)) throw new PackErrors([new PackError(pack.files[0], 1, 1, `preset "${pack.pack.name}/${presetName}" extends itself through ${applying.join(' → ')}.`)]);
@@ -183,8 +250,10 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     Object.assign(rules, preset.rules ?? {});
   };
   for (const ext of extendsList) applyPreset(ext);
-  Object.assign(rules, config.rules ?? {});
-  const lint: LintConfig = { rules, titles: config.titles, kinds: config.kinds, maxFileSize: config.maxFileSize };
+  Object.assign(rules, config.rules ?? {}, settingRules);
+  const family = [...(config.titles?.family ?? []), ...(overrides?.titles?.family ?? [])];
+  const titles = config.titles || family.length ? { ...config.titles, family } : undefined;
+  const lint: LintConfig = { rules, titles, kinds: config.kinds, maxFileSize: config.maxFileSize };
   let setup: Setup;
   try {
     setup = createSetup(set.loaded.map((l) => l.pack as PackData), lint);
@@ -192,7 +261,34 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
     if (e instanceof SetupError) throw new PackErrors([new PackError(where.file, 1, 1, `${e.message}.`)]);
     throw e;
   }
-  return { config, packs: set.loaded, sources: set.sources, lint, setup, baseDir, files: [...configFiles, ...set.loaded.flatMap((l) => l.files)] };
+  return { config, packs: set.loaded, sources: set.sources, lint, setup, baseDir, files: [...configFiles, ...set.loaded.flatMap((l) => l.files)], settingsProblems };
+}
+
+function unknownPreset(ext: string, packName: string | undefined, presetName: string, known: string[]): string {
+  return `unknown preset "${ext}" in "extends"${packName ? ` (pack "${packName}" has no preset "${presetName}")` : ''}.${didYouMean(ext, known)} Known presets: ${known.join(', ')}.`;
+}
+
+/** The nearest config file whose `rules` has the entry (it is the one that applies), and the problem's place in it. */
+function locateRuleProblem(files: string[], p: SettingProblem, where: { file: string; line: number; col: number }): PackError {
+  for (const file of files) {
+    const cs = configSource(file);
+    if (!cs || !cs.data?.rules || typeof cs.data.rules !== 'object' || !Object.hasOwn(cs.data.rules, p.id)) continue;
+    const base = `/rules/${p.id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pos = p.pointer === '' && p.key !== undefined ? cs.src.keyPosition('/rules', p.key) : p.key !== undefined ? cs.src.keyPosition(base + p.pointer, p.key) : cs.src.position(base + p.pointer);
+    return new PackError(file, pos.line, pos.col, p.message);
+  }
+  return new PackError(where.file, where.line, where.col, p.message);
+}
+
+/** Where a config file's "extends" names `ref` (the nearest file that does). */
+function locateExtends(files: string[], ref: string): { file: string; line: number; col: number } | undefined {
+  for (const file of files) {
+    const cs = configSource(file);
+    const ext = cs?.data?.extends;
+    if (ext === ref) return { file, ...cs!.src.position('/extends') };
+    if (Array.isArray(ext) && ext.includes(ref)) return { file, ...cs!.src.position(`/extends/${ext.indexOf(ref)}`) };
+  }
+  return locate(files, ref);
 }
 
 /** Where a config file names a pack or preset (best effort, for error positions): the first line with it in quotes. */
@@ -223,10 +319,10 @@ export function clearConfigCache(): void {
   resolvedCache.clear();
 }
 
-function resolveCached(data: ConfigData, baseDir: string, files: string[], confineTo?: string): ResolvedConfig {
-  const key = JSON.stringify([data, baseDir, files, confineTo]);
+function resolveCached(data: ConfigData, baseDir: string, files: string[], confineTo?: string, overrides?: ConfigOverrides): ResolvedConfig {
+  const key = JSON.stringify([data, baseDir, files, confineTo, overrides ?? null]);
   let r = resolvedCache.get(key);
-  if (!r) resolvedCache.set(key, (r = resolveConfig(data, baseDir, files, confineTo)));
+  if (!r) resolvedCache.set(key, (r = resolveConfig(data, baseDir, files, confineTo, overrides)));
   return r;
 }
 
@@ -239,14 +335,6 @@ function restricted(what: string): string {
 export interface ConfigOverrides {
   rules?: ConfigData['rules'];
   titles?: ConfigData['titles'];
-}
-
-function withOverrides(data: ConfigData, o: ConfigOverrides | undefined): ConfigData {
-  if (!o) return data;
-  const out = { ...data };
-  if (o.rules && Object.keys(o.rules).length) out.rules = { ...data.rules, ...o.rules };
-  if (o.titles?.family?.length) out.titles = { family: [...(data.titles?.family ?? []), ...o.titles.family] };
-  return out;
 }
 
 /**
@@ -263,9 +351,9 @@ export function loadConfigFor(filePath: string, opts: { configFile?: string; ove
     const cf = readConfigFile(file);
     const files = cf ? [cf] : [];
     const { data, baseDir } = mergeConfigs(files);
-    return resolveCached(withOverrides(data, opts.overrides), baseDir, files.map((f) => f.file), confineTo);
+    return resolveCached(data, baseDir, files.map((f) => f.file), confineTo, opts.overrides);
   }
   const files = findConfigFiles(dirname(resolve(filePath)), undefined, confineTo);
   const { data, baseDir } = mergeConfigs(files);
-  return resolveCached(withOverrides(data, opts.overrides), files.length ? baseDir : (opts.cwd ?? process.cwd()), files.map((f) => f.file), confineTo);
+  return resolveCached(data, files.length ? baseDir : (opts.cwd ?? process.cwd()), files.map((f) => f.file), confineTo, opts.overrides);
 }

@@ -1,7 +1,6 @@
-import { isMap, isScalar } from 'yaml';
 import { PackError } from './diagnostics';
 import { configSchema, packSchema, ruleSchema } from './schema';
-import type { YamlSource } from './yaml-source';
+import type { Source } from './source';
 
 type Kind = 'config' | 'pack' | 'rule';
 
@@ -24,19 +23,19 @@ function topLevelKeys(kind: Kind): Set<string> {
  * schema messages quote keys and tokens, so for a file that is not recognisable they
  * would print its content.
  */
-function recognisable(kind: Kind, src: YamlSource): boolean {
-  const c = src.doc.contents;
-  if (c === null || c === undefined) return true;
-  if (!isMap(c)) return false;
+function recognisable(kind: Kind, src: Source): boolean {
+  const keys = src.topKeys();
+  if (keys === undefined) return true;
+  if (keys === null) return false;
   const known = topLevelKeys(kind);
-  return c.items.some((pair) => isScalar(pair.key) && typeof pair.key.value === 'string' && known.has(pair.key.value));
+  return keys.some((k) => known.has(k));
 }
 
 /**
  * The errors to show for a file of `kind` that did not parse or validate: as they are
  * when the file is recognisably of its kind, else one error that quotes nothing of it.
  */
-export function errorsToShow(kind: Kind, src: YamlSource, errors: PackError[]): PackError[] {
+export function errorsToShow(kind: Kind, src: Source, errors: PackError[]): PackError[] {
   if (!errors.length || recognisable(kind, src)) return errors;
   const keys = [...topLevelKeys(kind)].slice(0, 4).map((k) => `"${k}"`).join(', ');
   return [new PackError(src.file, 1, 1, `is not ${WHAT[kind]} (not a JSON or YAML mapping with any of its keys: ${keys}, …), so nothing of its content is shown. Check the path that names it.`)];

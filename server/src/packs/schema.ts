@@ -62,6 +62,29 @@ const checkSchemas: Record<string, object> = {
   'no-duties': { properties: { type: { const: 'no-duties' } }, required: ['type'] },
 };
 
+/** A numeric option of a check, as its schema declares it. */
+export interface OptionSchema {
+  type: 'number' | 'integer';
+  minimum?: number;
+  maximum?: number;
+  description?: string;
+}
+
+/**
+ * The options a rule takes in `[severity, options]`, like ESLint's meta.schema: the
+ * numeric parameters its check sets (minShare, minCount, …), with the type and range
+ * the check's schema gives them. Nothing else (a class, a scope) can be changed from a
+ * config: that would be a different rule, and is done in a pack.
+ */
+export function ruleOptionSchemas(check: { type: string } & Record<string, unknown>): Record<string, OptionSchema> {
+  const props = ((checkSchemas[check.type] as { properties?: Record<string, any> } | undefined)?.properties ?? {}) as Record<string, any>;
+  const out: Record<string, OptionSchema> = {};
+  for (const [k, v] of Object.entries(props)) {
+    if ((v.type === 'number' || v.type === 'integer') && typeof check[k] === 'number') out[k] = { type: v.type, minimum: v.minimum, maximum: v.maximum, description: v.description };
+  }
+  return out;
+}
+
 export function ruleSchema(): object {
   const types = Object.keys(CHECK_TYPES);
   return {

@@ -1,7 +1,8 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { PackError } from './diagnostics';
 import { configSchema, packSchema, ruleSchema } from './schema';
-import type { YamlSource } from './yaml-source';
+import { didYouMean, listOf } from './suggest';
+import type { Source } from './source';
 
 type Kind = 'pack' | 'rule' | 'config';
 const schemas: Record<Kind, () => object> = { pack: packSchema, rule: ruleSchema, config: configSchema };
@@ -10,17 +11,26 @@ const validators: Partial<Record<Kind, ValidateFunction>> = {};
 
 /** Compiling a schema costs tens of milliseconds: only when a file of that kind is read. */
 function validatorFor(kind: Kind): ValidateFunction {
-  ajv ??= new Ajv2020({ allErrors: true, strict: false });
+  // verbose: errors carry their schema, for the allowed keys and values they list.
+  ajv ??= new Ajv2020({ allErrors: true, strict: false, verbose: true });
   return (validators[kind] ??= ajv.compile(schemas[kind]()));
 }
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '(top level)';
   switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown property "${(e.params as any).additionalProperty}" in ${where}. Remove it or check its spelling.`;
-    case 'enum':
-      return `${where} must be one of ${(e.params as any).allowedValues.map((v: unknown) => JSON.stringify(v)).join(', ')}.`;
+    case 'additionalProperties': {
+      const key = (e.params as any).additionalProperty as string;
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter((k) => k !== '$schema');
+      const hint = didYouMean(key, known);
+      return `unknown property "${key}" in ${where}.${hint || ' Remove it or check its spelling.'}${known.length ? ` Allowed: ${listOf(known)}.` : ''}`;
+    }
+    case 'enum': {
+      const allowed = (e.params as any).allowedValues as unknown[];
+      const got = e.data;
+      const hint = typeof got === 'string' ? didYouMean(got, allowed.filter((v): v is string => typeof v === 'string')) : '';
+      return `${where} must be one of ${allowed.map((v: unknown) => JSON.stringify(v)).join(', ')}${typeof got === 'string' ? ` (got ${JSON.stringify(got)})` : ''}.${hint}`;
+    }
     case 'required':
       return `${where} is missing required property "${(e.params as any).missingProperty}".`;
     case 'maxItems':
@@ -32,7 +42,7 @@ function describe(e: ErrorObject): string {
 }
 
 /** Validates a parsed file against its schema; each error located at file:line:col. */
-export function validateSource(kind: Kind, src: YamlSource, value: unknown): PackError[] {
+export function validateSource(kind: Kind, src: Pick<Source, 'file' | 'position' | 'keyPosition'>, value: unknown): PackError[] {
   const validate = validatorFor(kind);
   if (validate(value)) return [];
   let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);

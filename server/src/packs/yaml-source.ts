@@ -1,12 +1,13 @@
-import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import { PackError } from './diagnostics';
 import { encodingProblem, nestingProblem } from './read-limits';
+import type { Source } from './source';
 
 /** Aliases a file may expand: enough for real reuse, not for a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 100;
 
 /** A parsed YAML/JSON file that can say where any of its values came from. */
-export class YamlSource {
+export class YamlSource implements Source {
   readonly doc: Document;
   private readonly lines = new LineCounter();
   /** Problems found before or after parsing: encoding, nesting, alias expansion. */
@@ -60,6 +61,13 @@ export class YamlSource {
   /** The data; only meaningful when errors() is empty. */
   toJS(): unknown {
     return this.value;
+  }
+
+  topKeys(): string[] | null | undefined {
+    const c = this.doc.contents;
+    if (c === null || c === undefined) return undefined;
+    if (!isMap(c)) return null;
+    return c.items.flatMap((pair) => (isScalar(pair.key) && typeof pair.key.value === 'string' ? [pair.key.value] : []));
   }
 
   /** Line and column of the value at a JSON pointer such as /rules/0/severity. */

@@ -199,6 +199,32 @@ describe('cx-lint in VS Code', () => {
     await statusWhere(ext, () => ext.exports.status.state === 'ok', 'the ok status');
   });
 
+  it('places a config mistake at its value, with the nearest valid name (issue 15)', async () => {
+    const rc = fileUri('.cxlintrc.json');
+    const rcDoc = await vscode.workspace.openTextDocument(rc);
+    await vscode.window.showTextDocument(rcDoc);
+    await saveAs(rcDoc, '{\n  // our house style\n  "extends": ["cx-core/recomended"]\n}\n');
+    const errs = await diagnostics(rc, (x) => x.length > 0, 'the unknown preset');
+    assert.equal(errs[0].range.start.line, 2);
+    assert.match(errs[0].message, /Did you mean "cx-core\/recommended"\?/);
+    await saveAs(rcDoc, '{}\n');
+    await diagnostics(rc, (x) => x.length === 0, 'config error cleared');
+  });
+
+  it('reports a mistake in the cxLint.rules setting on no file, and keeps linting with the rest (issue 15)', async () => {
+    const doc = await open('customer-experience-associate.md');
+    const config = vscode.workspace.getConfiguration('cxLint');
+    await config.update('rules', { 'cx-renamed-customer-servic': 'off', 'cx-no-voice-of-customer': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const d = await diagnostics(doc.uri, (x) => x.length > 0 && !x.some((y) => (y.code as { value: string }).value === 'cx-no-voice-of-customer'), 'the valid setting applied');
+      assert.ok(d.some((y) => (y.code as { value: string }).value === 'cx-renamed-customer-service'));
+      for (const uri of [folder(), fileUri('.cxlintrc.json'), doc.uri]) assert.ok(!ours(uri).some((y) => String(typeof y.code === 'object' ? y.code.value : y.code) === 'config-error'), uri.toString());
+      await statusWhere(ext, () => ext.exports.status.state === 'ok', 'the ok status: a settings error stops nothing');
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('validates .cxlintrc.json with the contributed JSON Schema', async () => {
     // A config in a folder with no postings, so only the JSON language service reports on it.
     const uri = fileUri('schema-check/.cxlintrc.json');
@@ -232,6 +258,15 @@ describe('cx-lint in VS Code', () => {
     await vscode.commands.executeCommand('cxLint.restartServer');
     await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics after restart');
     assert.equal(ext.exports.status.state, 'ok');
+  });
+
+  it('keeps the results of Lint All Postings across a restart (issue 15)', async () => {
+    await vscode.commands.executeCommand('cxLint.lintWorkspace');
+    const unopened = fileUri('customer-service-advisor.md');
+    await diagnostics(unopened, (x) => x.length > 0, 'the workspace lint');
+    await vscode.commands.executeCommand('cxLint.restartServer');
+    // The old server's diagnostics go when it stops; the new one publishes them again.
+    await diagnostics(unopened, (x) => x.length > 0, 'the workspace lint again after the restart');
   });
 
   it('recovers from a server crash: the client restarts it and findings come back', async () => {
