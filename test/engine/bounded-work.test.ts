@@ -121,6 +121,12 @@ describe('bounded work: what the parser is given is linear to parse, at any size
     }
   });
 
+  it('a list of 130,000 items lints (the duty candidates are gathered without spreading them into one call)', function () {
+    this.timeout(120_000);
+    const r = lintText(`${HEAD}${'- a\n'.repeat(130_000)}`);
+    assert.equal(r.kind, 'posting'); // (it threw "Maximum call stack size exceeded" before)
+  });
+
   // Linear growth, counted rather than timed: at twice the size, the parser's input has
   // no block over the inline limit and no line over the nesting caps, and the tree has
   // at most about twice the nodes.

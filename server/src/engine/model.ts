@@ -429,13 +429,15 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
   const candidates: TextBlock[] = [];
   if (hasDutySection) {
-    candidates.push(...coll.items.filter((b) => inDuties(b.section)), ...walk.headingDuties);
+    // Loops, not push(...list): a list of 150,000 items would overflow the call stack.
+    for (const b of coll.items) if (inDuties(b.section)) candidates.push(b);
+    for (const b of walk.headingDuties) candidates.push(b);
     for (const p of coll.paragraphs) {
       if (!inDuties(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
     }
   } else {
-    candidates.push(...coll.items.filter((b) => open(b.section)));
+    for (const b of coll.items) if (open(b.section)) candidates.push(b);
     for (const p of coll.paragraphs) {
       if (!open(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) {

@@ -161,7 +161,7 @@ export function parseMarkdown(text: string, chunking: Chunking = WHOLE_DOCUMENT_
     const end = chunks[i + 1]?.offset ?? body.length;
     // Uncached chunks are fresh trees, so moving them in place is safe.
     if (chunk.offset || line) for (const child of chunk.nodes) moveBy(child, chunk.offset, line);
-    tree.children.push(...chunk.nodes);
+    for (const n of chunk.nodes) tree.children.push(n);
     line += (body.slice(chunk.offset, end).match(/\r\n|\r|\n/g) ?? []).length;
   }
   const lastLine = line + 1;
