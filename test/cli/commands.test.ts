@@ -86,6 +86,23 @@ describe('CLI exit codes and commands', () => {
     assert.match(r.stdout, /x\.md\n\s+5:8\s+error/);
   });
 
+  it('--stdin reads no more than maxFileSize, as for a file: one file-too-large finding, the exit code unaffected', () => {
+    // The lint would be an error (cx-as-initiative set to error) if the text were read.
+    writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ root: true, maxFileSize: 3000, rules: { 'cx-as-initiative': 'error' } }));
+    const text = readFileSync(join(dir, 'initiative.md'), 'utf8');
+    const long = text + '\n' + 'Notes on the role. '.repeat(300);
+    assert.ok(Buffer.byteLength(text) <= 3000 && Buffer.byteLength(long) > 3000);
+    const r = run(dir, ['--stdin', '--stdin-filename', 'x.md', '--format', 'json'], { input: long });
+    assert.equal(r.status, 0, r.stderr);
+    const [res] = JSON.parse(r.stdout).results;
+    assert.deepEqual(res.messages.map((m: any) => [m.ruleId, m.severity, m.line, m.column]), [['file-too-large', 'info', 1, 1]]);
+    assert.match(res.messages[0].message, /^Not linted: this text is more than the limit of 2\.9 KiB \(3000 bytes\) \(reading stopped at .*\)\. To lint it, raise "maxFileSize"/);
+    // Under the cap, the same config lints it.
+    const under = run(dir, ['--stdin', '--stdin-filename', 'x.md'], { input: text });
+    assert.equal(under.status, 1);
+    assert.match(under.stdout, /x\.md\n\s+5:8\s+error/);
+  });
+
   it('--list-rules lists all 12 cx-core rules with severity, pack and description', () => {
     const r = run(dir, ['--list-rules']);
     assert.equal(r.status, 0, r.stderr);

@@ -3,6 +3,7 @@ import { lintText } from '../../server/src/api';
 import { MARKUP_NOT_PARSED, MAX_INLINE_MARKS, MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from '../../server/src/engine';
 import { denseInlineBlocks } from '../../server/src/engine/inline-limit';
 import { parseChunks, parseMarkdown, parserCopy } from '../../server/src/engine/parse';
+import { bigTables, MAX_TABLE_ROWS } from '../../server/src/engine/table-limit';
 import { SHAPES, shapeDocument, type Shape } from '../../bench/shapes-gen';
 
 const HEAD = "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n\n";
@@ -84,6 +85,46 @@ describe('bounded work: what the parser is given is linear to parse, at any size
     assert.ok(r.findings.some((f) => f.ruleId === 'cx-renamed-customer-service'));
     // Lists and quotes interleaved are bounded too.
     assert.ok(treeSize(`${HEAD}${'> - '.repeat(2000)}x\n`).depth <= 2 * (MAX_QUOTE_DEPTH + MAX_LIST_DEPTH) + 3);
+  });
+
+  const table = (rows: number) => `${HEAD}| Duty | What | When |\n|---|:-:|---|\n${Array.from({ length: rows }, (_, i) => `| Duty ${i} | Answer calls | Daily |\n`).join('')}\nAfter the table.\n`;
+
+  it(`a table of ${MAX_TABLE_ROWS} rows is parsed as a table, with no finding added`, () => {
+    const text = table(MAX_TABLE_ROWS);
+    assert.deepEqual(bigTables(text), []);
+    const t = parseMarkdown(text).tree.children.find((n) => n.type === 'table') as { children: unknown[] } | undefined;
+    assert.equal(t?.children.length, MAX_TABLE_ROWS + 1);
+    assert.ok(!lintText(text).findings.some((f) => f.ruleId === MARKUP_NOT_PARSED));
+  });
+
+  it(`a table of more than ${MAX_TABLE_ROWS} rows is read as plain text, its characters intact, with one markup-not-parsed finding on its header`, () => {
+    const text = `\ufeff${table(MAX_TABLE_ROWS + 1)}`;
+    const copy = parserCopy(text);
+    assert.equal(copy.body.length, text.length - 1, 'same length: every offset is kept');
+    const { tree } = parseMarkdown(text);
+    assert.ok(!tree.children.some((n) => n.type === 'table'));
+    const para = tree.children.find((n) => n.type === 'paragraph') as { children: Array<{ type: string; value: string }>; position: { start: { offset: number }; end: { offset: number } } };
+    assert.equal(para.children.map((c) => c.value).join(''), text.slice(1).slice(para.position.start.offset, para.position.end.offset), 'the paragraph reads as the characters the user wrote');
+    const r = lintText(text);
+    const notes = r.findings.filter((f) => f.ruleId === MARKUP_NOT_PARSED);
+    assert.equal(notes.length, 1);
+    assert.equal(text.slice(notes[0].range.start, notes[0].range.end), '| Duty | What | When |', 'on the header row, BOM counted');
+    assert.match(notes[0].message, new RegExp(`^Table read as plain text: this table has more than ${MAX_TABLE_ROWS} rows`));
+    assert.ok(r.findings.some((f) => f.ruleId === 'cx-renamed-customer-service'), 'the rest of the posting is linted as usual');
+  });
+
+  it('a table of any size: no table over the row cap reaches the parser, so its work is bounded per table (32 KB → 128 KB)', function () {
+    this.timeout(120_000);
+    for (const n of [32 * 1024, 64 * 1024, 128 * 1024]) {
+      const rows = parseChunks(shapeDocument('table', n)).chunks.flatMap((c) => c.nodes).filter((x) => x.type === 'table').map((x) => (x as { children: unknown[] }).children.length);
+      assert.ok(rows.every((k) => k <= MAX_TABLE_ROWS + 1), `${n}: a table of ${Math.max(...rows)} rows reached the parser`);
+    }
+  });
+
+  it('a list of 130,000 items lints (the duty candidates are gathered without spreading them into one call)', function () {
+    this.timeout(120_000);
+    const r = lintText(`${HEAD}${'- a\n'.repeat(130_000)}`);
+    assert.equal(r.kind, 'posting'); // (it threw "Maximum call stack size exceeded" before)
   });
 
   // Linear growth, counted rather than timed: at twice the size, the parser's input has

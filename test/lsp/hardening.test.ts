@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MAIN_THREAD_MAX_CHARS } from '../../server/src/lsp/server';
+import { lintCost, MAIN_THREAD_MAX_COST } from '../../server/src/lsp/server';
 import { WORKSPACE_LIMITS } from '../../server/src/lsp/workspace-files';
 import { ROOT } from '../helpers/fixtures';
 import { TestClient } from './client';
@@ -80,13 +80,28 @@ describe('language server hardening (issue 13)', function () {
     assert.doesNotMatch(client.stderr, /unhandled rejection/);
   });
 
-  it(`lints documents over ${MAIN_THREAD_MAX_CHARS} characters in the worker as you type; hover waits for the current text`, async () => {
+  it('lints an ordinary posting on the main thread, without starting the worker', async () => {
+    client = await TestClient.start({ rootDir: dir });
+    const uri = client.uri('posting.md');
+    const base = readFileSync(join(dir, RENAMED), 'utf8');
+    const notes = Array.from({ length: 40 }, (_, i) => `Note ${i}: we keep the queue short and the answers kind.`).join('\n\n');
+    const text = `${base}\n## Notes\n\n${notes}\n`;
+    assert.ok(text.length > 2048 && lintCost(text) <= MAIN_THREAD_MAX_COST);
+    await client.open(uri, text);
+    assert.ok((await client.diagnosticsFor(uri)).some((d) => d.code === 'cx-renamed-customer-service'));
+    const stats = (await client.conn.sendRequest('cxLint/stats', {})) as { parseCaches: number; workerRunning: boolean };
+    assert.equal(stats.parseCaches, 1, 'parsed on the main thread');
+    assert.equal(stats.workerRunning, false, 'no worker started');
+  });
+
+  it(`lints documents weighing over ${MAIN_THREAD_MAX_COST} (lint-cost.ts) in the worker as you type; hover waits for the current text`, async () => {
     client = await TestClient.start({ rootDir: dir });
     const uri = client.uri('long.md');
     const base = readFileSync(join(dir, RENAMED), 'utf8');
-    const notes = Array.from({ length: 80 }, (_, i) => `Note ${i}: we keep the queue short and the answers kind.`).join('\n\n');
+    // A tight list of short items: cheap in characters, costly in blocks.
+    const notes = Array.from({ length: 400 }, (_, i) => `- Note ${i}`).join('\n');
     const text = `${base}\n## Notes\n\n${notes}\n`;
-    assert.ok(text.length > MAIN_THREAD_MAX_CHARS);
+    assert.ok(text.length < 12_000 && lintCost(text) > MAIN_THREAD_MAX_COST);
     await client.open(uri, text);
     assert.ok((await client.diagnosticsFor(uri)).some((d) => d.code === 'cx-renamed-customer-service'));
     // An edit (not a save) is linted too, and hover right after it answers from the new text.

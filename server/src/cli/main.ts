@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileTooLargeResult, fixText, formatReading, lint } from '../engine';
+import { readStdinCapped } from './read-stdin';
 import { packageVersion } from '../packs/builtin';
 import { PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, resolveConfig, type ResolvedConfig } from '../packs/config';
@@ -239,16 +240,22 @@ async function main(argv: string[]): Promise<number> {
   if (opts.stdin) {
     const name = opts.stdinFilename ?? '<stdin>';
     const abs = resolve(cwd, opts.stdinFilename ?? '__stdin__.md');
-    const text = readFileSync(0, 'utf8');
     const cfg = configs.for(abs);
-    const rel = opts.stdinFilename ? relative(cfg.baseDir, abs) : undefined;
-    const linted = lint(text, cfg.setup, { filePath: rel });
-    let diff = '';
-    if (opts.fixDryRun) {
-      const fixed = fixText(text, cfg.setup, rel, linted);
-      diff = unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
+    // Read no further than a file would be (maxFileSize): past it, the one finding a file that size gets.
+    const read = readStdinCapped(cfg.setup.maxFileSize);
+    if ('tooLarge' in read) {
+      stdinOutcome = { result: toFileResult(abs, name, '', fileTooLargeResult(read.tooLarge, cfg.setup.maxFileSize, { stoppedReading: true })), notes: [], diff: '' };
+    } else {
+      const text = read.text;
+      const rel = opts.stdinFilename ? relative(cfg.baseDir, abs) : undefined;
+      const linted = lint(text, cfg.setup, { filePath: rel });
+      let diff = '';
+      if (opts.fixDryRun) {
+        const fixed = fixText(text, cfg.setup, rel, linted);
+        diff = unifiedDiff(text, fixed.text, `a/${name}`, `b/${name}`);
+      }
+      stdinOutcome = { result: toFileResult(abs, name, text, linted), notes: [], diff };
     }
-    stdinOutcome = { result: toFileResult(abs, name, text, linted), notes: [], diff };
   } else {
     // The working folder's config says what to lint when no paths are given, and what never to lint.
     let include: string[] | undefined;

@@ -1,5 +1,5 @@
 import type { RE2JS } from 're2js';
-import { compileAlternation, compilePattern, fold, PATTERN_FLAGS } from './patterns';
+import { compileAlternation, compilePattern, fold, indexWords, PATTERN_FLAGS, PhraseSet, type LeadIndex, type WordIndex } from './patterns';
 import { compileRawRegex, rawMatches } from './raw-regex';
 
 /**
@@ -47,11 +47,12 @@ export interface CompiledEntry {
 
 export interface CompiledClass {
   name: string;
-  any: RegExp;
+  /** The class's phrase patterns, matched as one alternation. */
+  any: PhraseSet;
   entries: CompiledEntry[];
   /** The raw-regex entries, found once here rather than on every scan. */
   raws: CompiledEntry[];
-  exclude: RegExp | null;
+  exclude: PhraseSet | null;
   rawExclude: RE2JS[];
   negation: NegationMode;
 }
@@ -74,7 +75,7 @@ export function entryKey(e: string | LexiconEntryData | { regex: string }): stri
   return (typeof e === 'string' ? e : 'match' in e && e.match !== undefined ? e.match : (e as { regex: string }).regex ?? '').toLowerCase();
 }
 
-export function compileClass(name: string, data: LexiconClassData): CompiledClass {
+export function compileClass(name: string, data: LexiconClassData, leads?: LeadIndex): CompiledClass {
   const entries = data.match.map(normalise).map((e): CompiledEntry => {
     if (e.regex !== undefined) {
       const raw = compileRawRegex(e.regex);
@@ -97,7 +98,7 @@ export function compileClass(name: string, data: LexiconClassData): CompiledClas
   });
   // One alternation per class so each block is scanned once per class, not once per entry.
   // (Filtering on `raw`, not `regex`: reading `regex` would build every entry's own expression.)
-  const any = compileAlternation(entries.filter((e) => !e.raw).map((e) => e.pattern));
+  const any = new PhraseSet(entries.filter((e) => !e.raw).map((e) => e.pattern), leads);
   const ex = data.exclude ?? [];
   const phraseEx = ex.filter((x): x is string => typeof x === 'string');
   return {
@@ -105,7 +106,7 @@ export function compileClass(name: string, data: LexiconClassData): CompiledClas
     any,
     entries,
     raws: entries.filter((e) => e.raw),
-    exclude: phraseEx.length ? compileAlternation(phraseEx) : null,
+    exclude: phraseEx.length ? new PhraseSet(phraseEx, leads) : null,
     rawExclude: ex.filter((x): x is { regex: string } => typeof x !== 'string').map((x) => compileRawRegex(x.regex)),
     negation: data.negation ?? 'normal',
   };
@@ -199,8 +200,9 @@ export class ClauseStarts {
 }
 
 /** All non-excluded matches of a class in a text, each marked negated or not. */
-export function scanClass(cls: CompiledClass, raw: string, negation: Negation): Match[] {
-  const text = fold(raw);
+export function scanClass(cls: CompiledClass, raw: string | WordIndex, negation: Negation): Match[] {
+  const words = typeof raw === 'string' ? indexWords(fold(raw)) : raw;
+  const text = words.text;
   const out: Match[] = [];
   let excluded: Array<[number, number]> | null = null;
   // Matches come in increasing order, so one pointer over the exclusions (sorted by
@@ -208,19 +210,13 @@ export function scanClass(cls: CompiledClass, raw: string, negation: Negation): 
   let next = 0;
   let reach = -1;
   let clauses: ClauseStarts | undefined;
-  for (const [start, end] of candidates(cls, text)) {
+  for (const [start, end] of candidates(cls, words)) {
     if (cls.exclude || cls.rawExclude.length) {
       if (!excluded) {
         excluded = [];
-        if (cls.exclude) {
-          cls.exclude.lastIndex = 0;
-          // Exclusions may overlap ("service desk for internal" and "internal customers …
-          // requests"), so resume just after each start rather than after each match.
-          for (let x = cls.exclude.exec(text); x; x = cls.exclude.exec(text)) {
-            excluded.push([x.index, x.index + x[0].length]);
-            cls.exclude.lastIndex = x.index + 1;
-          }
-        }
+        // Exclusions may overlap ("service desk for internal" and "internal customers …
+        // requests"), so each search resumes just after a start rather than after a match.
+        if (cls.exclude) excluded = cls.exclude.scan(words, true);
         for (const re of cls.rawExclude) for (const x of rawMatches(re, text)) excluded.push([x.start, x.end]);
         if (cls.rawExclude.length) excluded.sort((x, y) => x[0] - y[0]);
       }
@@ -234,16 +230,9 @@ export function scanClass(cls: CompiledClass, raw: string, negation: Negation): 
 }
 
 /** Phrase-pattern matches, plus raw-regex matches that do not overlap an earlier or longer one, in text order. */
-function candidates(cls: CompiledClass, text: string): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  cls.any.lastIndex = 0;
-  for (let m = cls.any.exec(text); m; m = cls.any.exec(text)) {
-    if (m[0].length === 0) {
-      cls.any.lastIndex++;
-      continue;
-    }
-    found.push([m.index, m.index + m[0].length]);
-  }
+function candidates(cls: CompiledClass, words: WordIndex): Array<[number, number]> {
+  const text = words.text;
+  const found = cls.any.scan(words);
   const raws = cls.raws;
   if (!raws.length) return found;
   for (const e of raws) for (const m of rawMatches(e.raw!, text)) found.push([m.start, m.end]);

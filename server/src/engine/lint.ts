@@ -7,6 +7,7 @@ import { buildReading } from './reading';
 import { RunContext } from './run-context';
 import { markupNotParsed } from './inline-limit';
 import { denseBlocksOf } from './parse';
+import { tableNotParsed } from './table-limit';
 import { fileTooLargeResult, utf8SizeOver } from './size-limit';
 import type { ParseCache } from './parse-cache';
 import type { Setup } from './setup';
@@ -53,8 +54,9 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
   };
   const result: LintResult = { kind: model.kind, kindReason: model.kindReason, title, findings: [] };
   // Blocks read as plain text get one finding that says so, whatever else happens.
-  const dense = denseBlocksOf(text);
+  const { dense, tables } = denseBlocksOf(text);
   if (dense.length) result.findings.push(markupNotParsed(text, dense));
+  if (tables.length) result.findings.push(tableNotParsed(text, tables));
   const ctx = new RunContext(model, setup);
   if (options.reading) {
     const applies = (id: string) => model.kind !== 'other' && setup.rules.some((r) => r.data.id === id && r.data.appliesTo.some((c) => conditionHolds(ctx, c)));

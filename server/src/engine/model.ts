@@ -440,7 +440,9 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
   const candidates: TextBlock[] = [];
   if (hasDutySection) {
-    candidates.push(...coll.items.filter((b) => inDuties(b.section)), ...walk.headingDuties);
+    // Loops, not push(...list): a list of 150,000 items would overflow the call stack.
+    for (const b of coll.items) if (inDuties(b.section)) candidates.push(b);
+    for (const b of walk.headingDuties) candidates.push(b);
     for (const p of coll.paragraphs) {
       if (!inDuties(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
@@ -464,7 +466,7 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
         if (company(p.section)) rolePlaces.add(p.section);
       }
     }
-    candidates.push(...coll.items.filter((b) => open(b.section) || rolePlaces.has(b.section)));
+    for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
   }
   const duties = candidates.filter((d) => {
     const t = fold(d.text.trim());

@@ -8,6 +8,7 @@ import { chunkEndsOpen, chunkStarts, CHUNK_MIN_LENGTH, CHUNK_TARGET, type Chunki
 import { denseInlineBlocks, neutraliseDenseInline, type DenseBlock } from './inline-limit';
 import { capNesting } from './nesting-cap';
 import { hasPlaceholder, restorePlaceholders } from './placeholders';
+import { bigTables, neutraliseBigTables, type BigTable } from './table-limit';
 import type { ParseCache } from './parse-cache';
 
 /**
@@ -99,6 +100,8 @@ export interface ParserCopy {
   shift: number;
   /** Blocks whose inline markup is read as plain text (offsets into `body`). */
   dense: DenseBlock[];
+  /** Tables read as plain text (table-limit.ts; offsets into `body`). */
+  tables: BigTable[];
 }
 
 // The last document prepared: lint() asks for its dense blocks right after parsing it.
@@ -116,7 +119,8 @@ export function parserCopy(text: string): ParserCopy {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const capped = capNesting(shift ? text.slice(1) : text);
   const dense = denseInlineBlocks(capped);
-  const copy = { body: neutraliseDenseInline(capped, dense), shift, dense };
+  const tables = bigTables(capped);
+  const copy = { body: neutraliseBigTables(neutraliseDenseInline(capped, dense), tables), shift, dense, tables };
   last = { text, copy };
   return copy;
 }
@@ -126,10 +130,15 @@ export function parserCopy(text: string): ParserCopy {
  * was the last document parsed (lint() asks right after building the model), which
  * are then let go, so the memo never keeps a document alive past its lint.
  */
-export function denseBlocksOf(text: string): DenseBlock[] {
+export function denseBlocksOf(text: string): { dense: DenseBlock[]; tables: BigTable[] } {
   const copy = parserCopy(text);
   last = undefined;
-  return copy.shift ? copy.dense.map((b) => ({ ...b, start: b.start + copy.shift, end: b.end + copy.shift })) : copy.dense;
+  const d = copy.shift;
+  if (!d) return { dense: copy.dense, tables: copy.tables };
+  return {
+    dense: copy.dense.map((b) => ({ ...b, start: b.start + d, end: b.end + d })),
+    tables: copy.tables.map((t) => ({ ...t, start: t.start + d, end: t.end + d, delimiterStart: t.delimiterStart + d, delimiterEnd: t.delimiterEnd + d })),
+  };
 }
 
 export interface Parsed {
@@ -152,7 +161,7 @@ export function parseMarkdown(text: string, chunking: Chunking = WHOLE_DOCUMENT_
     const end = chunks[i + 1]?.offset ?? body.length;
     // Uncached chunks are fresh trees, so moving them in place is safe.
     if (chunk.offset || line) for (const child of chunk.nodes) moveBy(child, chunk.offset, line);
-    tree.children.push(...chunk.nodes);
+    for (const n of chunk.nodes) tree.children.push(n);
     line += (body.slice(chunk.offset, end).match(/\r\n|\r|\n/g) ?? []).length;
   }
   const lastLine = line + 1;

@@ -74,12 +74,48 @@ function lazy<T>(make: () => T): () => T {
 const ONE_WAY = () => 1;
 
 /**
+ * What the text's word at the start of a match can be, or null when the pattern can
+ * start on any word (a leading gap, a word that starts with an apostrophe). A match
+ * starts where no letter, digit or `_` stands before it, on the literal of its first
+ * word; every letter and digit of that literal's leading run must be there, and what
+ * follows the run (an apostrophe, `&`, a separator, the end guard) is no word
+ * character, so the text's word there — its run of letters, digits and `_` — is
+ * exactly that run (`exact`), starts with a `word*` prefix (`prefixes`), or starts with
+ * a digit for `#` (`number`). PhraseSet tries a pattern only at such words.
+ */
+export type Lead = { exact: string[]; prefixes: string[]; number: boolean } | null;
+const NUMBER_LEAD: Lead = { exact: [], prefixes: [], number: true };
+
+/** The leading run of letters and digits of a literal, or null when it starts otherwise. */
+function leadingRun(literal: string): string | null {
+  const m = /^[\p{L}\p{N}]+/u.exec(literal);
+  return m ? m[0] : null;
+}
+
+function unionLeads(leads: Lead[]): Lead {
+  if (leads.length === 1) return leads[0];
+  if (leads.some((l) => l === null)) return null;
+  return { exact: leads.flatMap((l) => l!.exact), prefixes: leads.flatMap((l) => l!.prefixes), number: leads.some((l) => l!.number) };
+}
+
+/** Leading optional items add their first words to those of the first required item; a leading gap can start anywhere. */
+function seqLead(parts: Array<{ optional: boolean; gap?: number; lead: Lead }>): Lead {
+  const leads: Lead[] = [];
+  for (const p of parts) {
+    if (p.gap !== undefined) return null;
+    leads.push(p.lead);
+    if (!p.optional) break;
+  }
+  return unionLeads(leads);
+}
+
+/**
  * A sequence or alternative: its regex, its ways, the most words it spans, and what
  * its first word can be. `upper` bounds `ways` by counting every alternative (no
  * first-word analysis), which is enough for almost every pattern; the exact count is
  * only worked out for a pattern whose bound passes the limit.
  */
-type Seq = { re: string; upper: number; ways: () => number; span: number; first: FirstOf };
+type Seq = { re: string; upper: number; ways: () => number; span: number; first: FirstOf; lead: Lead };
 type Part = Seq & { optional: boolean; gap?: number; at: number };
 
 const DIGIT = /^\p{N}/u;
@@ -154,6 +190,8 @@ export interface CompiledPattern {
   body: string;
   /** True when the pattern marks a `{…}` target span (capture group 1). */
   hasTarget: boolean;
+  /** The words a match can start on (see Lead). */
+  lead: Lead;
 }
 
 function escapeRe(s: string): string {
@@ -221,7 +259,7 @@ class Parser {
       this.tooCostly(ways(), span, at);
     }
     const lead = parts[0];
-    return { re: joinParts(parts), upper, ways, span, first: lead.optional || lead.gap !== undefined ? ANY_WORD : lead.first };
+    return { re: joinParts(parts), upper, ways, span, first: lead.optional || lead.gap !== undefined ? ANY_WORD : lead.first, lead: seqLead(parts) };
   }
 
   tooCostly(ways: number, span: number, at: number): never {
@@ -252,7 +290,7 @@ class Parser {
     const ways = lazy(() => alternationWays(alts));
     const span = Math.max(...alts.map((a) => a.span));
     if (upper * span > MAX_WORK && ways() * span > MAX_WORK) this.tooCostly(ways(), span, at);
-    return { re, upper, ways, span, first: alts.length === 1 ? alts[0].first : lazy(() => unionFirst(alts)) };
+    return { re, upper, ways, span, first: alts.length === 1 ? alts[0].first : lazy(() => unionFirst(alts)), lead: unionLeads(alts.map((a) => a.lead)) };
   }
 
   item(): Omit<Part, 'at'> {
@@ -267,7 +305,7 @@ class Parser {
       this.pos++;
       const alts = this.alternatives(']');
       const g = this.group(alts, at);
-      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, upper: g.upper + 1, ways: () => g.ways() + 1, span: g.span, first: ANY_WORD };
+      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, upper: g.upper + 1, ways: () => g.ways() + 1, span: g.span, first: ANY_WORD, lead: g.lead };
     }
     if (c === '{') {
       if (this.targets++ > 0) this.fail('only one {…} target per pattern');
@@ -283,11 +321,11 @@ class Parser {
       this.pos += m[0].length;
       const n = m[1] === '.' ? 3 : Number(m[1]);
       if (n < 1 || n > MAX_GAP) this.fail(`a gap can span 1 to ${MAX_GAP} words`);
-      return { re: '', optional: false, gap: n, upper: n + 1, ways: () => n + 1, span: n, first: ANY_WORD };
+      return { re: '', optional: false, gap: n, upper: n + 1, ways: () => n + 1, span: n, first: ANY_WORD, lead: null };
     }
     if (c === '#') {
       this.pos++;
-      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, upper: 1, ways: ONE_WAY, span: 1, first: () => A_NUMBER };
+      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, upper: 1, ways: ONE_WAY, span: 1, first: () => A_NUMBER, lead: NUMBER_LEAD };
     }
     const m = /^[\p{L}\p{N}'\u2019&]+(?:[-\u2010][\p{L}\p{N}'\u2019&]+)*/u.exec(this.src.slice(this.pos));
     if (!m) this.fail(`unexpected "${c}"`);
@@ -313,7 +351,18 @@ class Parser {
     const first = lazy(() =>
       lone === '*' ? { forms: new Set<string>(), prefixes: [norm(words[0])], number: false } : { forms: new Set(lone ? forms.map(norm) : [norm(words[0])]), prefixes: [], number: false },
     );
-    return { re: res.join(SEP), optional: false, upper: 1, ways: ONE_WAY, span: words.length, first };
+    // What the text's word at a match's start can be (see Lead): the first literal's leading run of letters and digits.
+    let lead: Lead;
+    if (last === 0 && suffix === '*') {
+      const w = words[0].toLowerCase();
+      const run = leadingRun(w);
+      lead = run === null ? null : run === w ? { exact: [], prefixes: [w], number: false } : { exact: [run], prefixes: [], number: false };
+    } else {
+      const literals = last === 0 && suffix === '+' ? forms : [words[0].toLowerCase()];
+      const runs = literals.map(leadingRun);
+      lead = runs.includes(null) ? null : { exact: [...new Set(runs as string[])], prefixes: [], number: false };
+    }
+    return { re: res.join(SEP), optional: false, upper: 1, ways: ONE_WAY, span: words.length, first, lead };
   }
 }
 
@@ -349,7 +398,7 @@ export function compilePattern(pattern: string): CompiledPattern {
   let c = compiled.get(pattern);
   if (c) return c;
   const { parser, seq } = parse(pattern);
-  c = Object.freeze({ source: `${START}(?:${seq.re})${END}`, body: seq.re, hasTarget: parser.targets > 0 });
+  c = Object.freeze({ source: `${START}(?:${seq.re})${END}`, body: seq.re, hasTarget: parser.targets > 0, lead: seq.lead });
   compiled.set(pattern, c);
   return c;
 }
@@ -394,4 +443,190 @@ export function compileAlternation(patterns: string[]): RegExp {
   if (!patterns.length) return new RegExp('(?!)', PATTERN_FLAGS);
   const bodies = [...patterns].sort((a, b) => b.length - a.length).map((p) => compilePattern(p).body.replace(/\((?!\?)/g, '(?:'));
   return new RegExp(`${START}(?:${bodies.join('|')})${END}`, PATTERN_FLAGS);
+}
+
+/** A folded text and its words (runs of letters, digits and `_`): where a match can start. */
+export interface WordIndex {
+  readonly text: string;
+  readonly starts: number[];
+  readonly words: string[];
+  /** The index whose pattern sets `hits` answers for. */
+  readonly leads?: LeadIndex;
+  /** For each pattern set of `leads`, the positions (in `words`) of the words it can start on; made on first use. */
+  hits?: Map<number, number[]>;
+}
+
+const WORD_RUN = /[\p{L}\p{N}_]+/gu;
+const STARTS_WITH_NUMBER = /^\p{N}/u;
+
+function startsWithNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  return c > 127 && STARTS_WITH_NUMBER.test(word);
+}
+
+/** Indexes the words of an already folded text; one index serves every class scanned over it. */
+export function indexWords(folded: string, leads?: LeadIndex): WordIndex {
+  const starts: number[] = [];
+  const words: string[] = [];
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(folded); m; m = WORD_RUN.exec(folded)) {
+    starts.push(m.index);
+    words.push(m[0]);
+  }
+  return { text: folded, starts, words, leads };
+}
+
+/**
+ * The start words of every pattern set of one setup, in one table: a block's words
+ * are looked up once, whatever the number of classes later scanned over it.
+ */
+export class LeadIndex {
+  private count = 0;
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefixes = new Map<string, Array<[string, number]>>();
+  private readonly numbers: number[] = [];
+
+  register(exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): number {
+    const id = this.count++;
+    for (const w of exact) {
+      const list = this.exact.get(w);
+      if (!list) this.exact.set(w, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    }
+    for (const p of prefixes) {
+      const list = this.prefixes.get(p[0]);
+      if (list) list.push([p, id]);
+      else this.prefixes.set(p[0], [[p, id]]);
+    }
+    if (number) this.numbers.push(id);
+    return id;
+  }
+
+  /** Where in `words` each pattern set can start, by set id. */
+  hits(words: WordIndex): Map<number, number[]> {
+    if (words.hits) return words.hits;
+    const out = new Map<number, number[]>();
+    const add = (id: number, i: number) => {
+      const list = out.get(id);
+      if (!list) out.set(id, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    const list = words.words;
+    const anyNumbers = this.numbers.length > 0;
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i];
+      const ids = this.exact.get(w);
+      if (ids) for (const id of ids) add(id, i);
+      const pre = this.prefixes.get(w[0]);
+      if (pre) for (const [p, id] of pre) if (w.startsWith(p)) add(id, i);
+      if (anyNumbers && startsWithNumber(w)) for (const id of this.numbers) add(id, i);
+    }
+    return (words.hits = out);
+  }
+}
+
+/**
+ * Many phrase patterns matched as one: the same matches, in the same order, as the
+ * single alternation compileAlternation builds, without running that alternation at
+ * every place in the text. The words each pattern can start on are known (see Lead),
+ * so a text is walked word by word, and the alternation — sticky, so it tries one
+ * place only — runs only at a word some pattern can start on. At any other place no
+ * alternative can match, so skipping it changes nothing; where it runs, it runs
+ * exactly as the global scan would have there. Work stays linear: one pass over the
+ * words, and at each word at most the alternation's own tries. A pattern set with a
+ * pattern that can start on any word (a leading gap) runs the alternation everywhere.
+ */
+export class PhraseSet {
+  /** Pattern bodies in the alternation's order. */
+  private readonly bodies: string[];
+  private readonly exact = new Set<string>();
+  /** `word*` prefixes by their first character. */
+  private readonly prefixes = new Map<string, string[]>();
+  private number = false;
+  private readonly anywhere: boolean;
+  private whole: RegExp | undefined;
+  private sticky: RegExp | undefined;
+  private readonly leads?: LeadIndex;
+  private readonly id: number = -1;
+
+  /** `leads`: the setup's shared index, where this set files its start words. */
+  constructor(patterns: string[], leads?: LeadIndex) {
+    const sorted = [...patterns].sort((a, b) => b.length - a.length).map(compilePattern);
+    this.bodies = sorted.map((c) => c.body.replace(/\((?!\?)/g, '(?:'));
+    this.anywhere = sorted.some((c) => c.lead === null);
+    if (this.anywhere) return;
+    for (const { lead } of sorted) {
+      for (const w of lead!.exact) this.exact.add(w);
+      for (const p of lead!.prefixes) {
+        const list = this.prefixes.get(p[0]);
+        if (!list) this.prefixes.set(p[0], [p]);
+        else if (!list.includes(p)) list.push(p);
+      }
+      if (lead!.number) this.number = true;
+    }
+    if (leads) {
+      this.leads = leads;
+      this.id = leads.register(this.exact, [...this.prefixes.values()].flat(), this.number);
+    }
+  }
+
+  private source(): string {
+    return this.bodies.length ? `${START}(?:${this.bodies.join('|')})${END}` : '(?!)';
+  }
+
+  /** The single alternation (what compileAlternation returns for the same patterns). */
+  alternation(): RegExp {
+    return (this.whole ??= new RegExp(this.source(), PATTERN_FLAGS));
+  }
+
+  /** Can a pattern start on this word (a run of letters, digits and `_` of folded text)? */
+  startsOn(word: string): boolean {
+    if (this.exact.has(word)) return true;
+    const pre = this.prefixes.get(word[0]);
+    if (pre) for (const p of pre) if (word.startsWith(p)) return true;
+    return this.number && startsWithNumber(word);
+  }
+
+  /**
+   * Every match as [start, end]. Non-overlapping: each search resumes at the end of the
+   * last match (a global regex loop). Overlapping: it resumes just after the last
+   * match's start, so matches may overlap.
+   */
+  scan(words: WordIndex, overlapping = false): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const text = words.text;
+    if (this.anywhere) {
+      const re = this.alternation();
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        out.push([m.index, m.index + m[0].length]);
+        if (overlapping) re.lastIndex = m.index + 1;
+      }
+      return out;
+    }
+    if (!this.bodies.length) return out;
+    const { starts, words: list } = words;
+    const shared = this.leads && words.leads === this.leads;
+    const hits = shared ? this.leads!.hits(words).get(this.id) : undefined;
+    if (shared && !hits) return out;
+    const n = hits ? hits.length : list.length;
+    let from = 0;
+    for (let k = 0; k < n; k++) {
+      const i = hits ? hits[k] : k;
+      const at = starts[i];
+      if (at < from || (!hits && !this.startsOn(list[i]))) continue;
+      const re = (this.sticky ??= new RegExp(this.source(), PATTERN_FLAGS.replace('g', 'y')));
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      out.push([at, at + m[0].length]);
+      if (!overlapping) from = at + m[0].length;
+    }
+    return out;
+  }
 }

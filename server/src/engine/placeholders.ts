@@ -12,11 +12,13 @@ export const PLACEHOLDER_OF: Readonly<Record<string, string>> = {
   ']': '\ufdd3',
   '`': '\ufdd4',
   '>': '\ufdd5',
+  '|': '\ufdd6',
+  '-': '\ufdd7',
 };
 
 const ORIGINAL_OF = new Map(Object.entries(PLACEHOLDER_OF).map(([original, placeholder]) => [placeholder, original]));
-const ANY_PLACEHOLDER = /[\ufdd0-\ufdd5]/;
-const ALL_PLACEHOLDERS = /[\ufdd0-\ufdd5]/g;
+const ANY_PLACEHOLDER = /[\ufdd0-\ufdd7]/;
+const ALL_PLACEHOLDERS = /[\ufdd0-\ufdd7]/g;
 
 export function hasPlaceholder(text: string): boolean {
   return ANY_PLACEHOLDER.test(text);

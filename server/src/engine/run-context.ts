@@ -1,4 +1,5 @@
 import { scanClass, withTargets, type Match } from './lexicon';
+import { fold, indexWords, type WordIndex } from './patterns';
 import type { DocModel } from './model';
 import type { Scope } from './pack-types';
 import type { Setup } from './setup';
@@ -14,6 +15,8 @@ const OUTSIDE_ROLE = new Set(['company', 'benefits', 'eeo', 'apply']);
 export class RunContext {
   private readonly scans = new Map<TextBlock, Map<string, Match[]>>();
   private readonly scopes = new Map<Scope, TextBlock[]>();
+  /** Each block's folded text and words, made once for all the classes scanned over it. */
+  private readonly words = new Map<TextBlock, WordIndex>();
 
   constructor(
     readonly model: DocModel,
@@ -26,7 +29,11 @@ export class RunContext {
     let m = perBlock.get(cls);
     if (!m) {
       const c = this.setup.classes.get(cls);
-      m = c ? scanClass(c, block.text, this.setup.negation) : [];
+      if (c) {
+        let w = this.words.get(block);
+        if (!w) this.words.set(block, (w = indexWords(fold(block.text), this.setup.leads)));
+        m = scanClass(c, w, this.setup.negation);
+      } else m = [];
       perBlock.set(cls, m);
     }
     return m;

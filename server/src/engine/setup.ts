@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './lexicon';
 import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
-import { PatternError } from './patterns';
+import { LeadIndex, PatternError } from './patterns';
 import { isSeveritySetting, SEVERITY_SETTINGS, type DocKind, type Severity, type SeveritySetting } from './types';
 import { DEFAULT_MAX_FILE_SIZE } from './size-limit';
 import { Vocabulary, type VocabularyData } from './vocabulary';
@@ -27,6 +27,8 @@ export interface Setup {
   vocab: Vocabulary;
   negation: Negation;
   classes: Map<string, CompiledClass>;
+  /** The start words of every class's patterns, so a block's words are looked up once for all classes. */
+  leads: LeadIndex;
   /** A class's description, used in messages ("handling calls, chats and tickets"). */
   lexiconDescriptions: Map<string, string>;
   rules: ActiveRule[];
@@ -117,9 +119,10 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
   }
 
   const classes = new Map<string, CompiledClass>();
+  const leads = new LeadIndex();
   for (const [name, data] of lexicons) {
     try {
-      classes.set(name, compileClass(name, data));
+      classes.set(name, compileClass(name, data, leads));
     } catch (e) {
       if (e instanceof PatternError) throw new SetupError(`lexicon "${name}": ${e.message}`, { lexicon: name, pattern: e.pattern });
       throw e;
@@ -145,6 +148,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
     vocab,
     negation,
     classes,
+    leads,
     lexiconDescriptions: new Map([...lexicons].filter(([, d]) => d.description).map(([n, d]) => [n, d.description!])),
     rules: active,
     allRules: [...rules.values()],

@@ -38,11 +38,13 @@ function size(bytes: number): string {
 }
 
 /** The one finding a too-large document gets: where (offset 0), why, and how to raise the limit. */
-export function fileTooLargeResult(bytes: number, limit: number): LintResult {
+export function fileTooLargeResult(bytes: number, limit: number, opts: { stoppedReading?: boolean } = {}): LintResult {
+  // A stream (--stdin) is read no further than the limit, so only a lower bound of its size is known.
+  const what = opts.stoppedReading ? `this text is more than the limit of ${size(limit)} (reading stopped at ${size(bytes)})` : `this file is ${size(bytes)}, more than the limit of ${size(limit)}`;
   const finding: Finding = {
     ruleId: FILE_TOO_LARGE,
     severity: 'info',
-    message: `Not linted: this file is ${size(bytes)}, more than the limit of ${size(limit)}. To lint it, raise "maxFileSize" (in bytes) in .cxlintrc.json.`,
+    message: `Not linted: ${what}. To lint it, raise "maxFileSize" (in bytes) in .cxlintrc.json.`,
     range: { start: 0, end: 0 },
     fixes: [],
     pack: { name: 'cx-lint', version: ENGINE_VERSION },

@@ -67,6 +67,11 @@ export class BackgroundLinter {
     private readonly log: (msg: string) => void,
   ) {}
 
+  /** Whether a worker thread exists now (for stats). */
+  get hasWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
   lint(req: BackgroundRequest): Promise<BackgroundResponse | undefined> {
     return new Promise((resolve) => {
       this.cancel(req.uri);

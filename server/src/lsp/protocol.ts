@@ -56,6 +56,8 @@ export interface ServerStats {
   parseCaches: number;
   /** Sections whose parse the last background (large-document) lint reused from the one before. */
   backgroundReused: number;
+  /** Whether the background worker is running (it starts only when a document needs it, and stops when idle). */
+  workerRunning: boolean;
   /** Longest time the main thread could not answer, since `blocking: 'start'` (ms, ±5). */
   longestBlockMs?: number;
   /** Whether the server runs with --expose-gc, so `gc: true` collected garbage first. */

@@ -26,6 +26,7 @@ import { SOURCE, toDiagnostic } from './convert';
 import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } from './document-config';
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
+import { lintsOnMainThread } from './lint-cost';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, OPEN_SETTINGS_NOTIFICATION, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
 import { lintFileFromDisk, lintWorkspaceFiles } from './workspace-lint';
@@ -40,13 +41,21 @@ const CONFIG_TTL_MS = 2000;
 const DEFAULT_DEBOUNCE_MS = 150;
 
 /**
- * Longer documents are linted in the background worker, as you type too, so that no
- * document holds the main thread (hover, code actions, other documents) for more than
- * about 50 ms. The costliest 2 KiB found (blocks of `*a` just under the inline limit,
- * one-word paragraphs) lint in ≈15 ms on an idle core, a 2 KiB posting in a few ms
- * (decision 73).
+ * Documents whose lint would hold the main thread for more than a few tens of
+ * milliseconds (lint-cost.ts weighs them in one pass) are linted in the background
+ * worker, as you type too, so that no document holds hover, code actions or other
+ * documents for more than about 50 ms; ordinary postings are linted on the main thread,
+ * and the worker is only started when a document needs it (decision 73, revised).
  */
-export const MAIN_THREAD_MAX_CHARS = 2048;
+export { MAIN_THREAD_MAX_COST, lintCost } from './lint-cost';
+
+/**
+ * Open documents linted on the main thread whose parsed sections are kept, so that an
+ * edit re-parses only its own section: the most recently linted ones. A posting's
+ * sections take about a megabyte; one being edited keeps its own, and a document
+ * edited again after falling out re-parses in full once (a few ms on this thread).
+ */
+export const MAX_PARSE_CACHES = 4;
 
 /** How long hover and code actions wait for the background lint of the current text. */
 const WAIT_FOR_LINT_MS = 3000;
@@ -262,7 +271,7 @@ export function startServer(connection: Connection): void {
 
   /** Linted in the worker (as you type too, unless large). */
   function offMainThread(doc: TextDocument, settings: Settings | undefined): boolean {
-    return doc.getText().length > MAIN_THREAD_MAX_CHARS || isLarge(doc, settings);
+    return !lintsOnMainThread(doc.getText()) || isLarge(doc, settings);
   }
 
   function wakeWaiters(uri: string): void {
@@ -334,8 +343,14 @@ export function startServer(connection: Connection): void {
     if (!dc) return undefined;
     let result: LintResult;
     try {
-      let parseCache = parseCaches.get(doc.uri);
-      if (!parseCache) parseCaches.set(doc.uri, (parseCache = new ParseCache()));
+      // Most recently linted last; only the last few keep their sections (see MAX_PARSE_CACHES).
+      const parseCache = parseCaches.get(doc.uri) ?? new ParseCache();
+      parseCaches.delete(doc.uri);
+      parseCaches.set(doc.uri, parseCache);
+      for (const uri of parseCaches.keys()) {
+        if (parseCaches.size <= MAX_PARSE_CACHES) break;
+        parseCaches.delete(uri);
+      }
       result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath, parseCache });
     } catch (e) {
       // An engine bug must not take the editor's linting down with it.
@@ -619,7 +634,7 @@ export function startServer(connection: Connection): void {
       },
       onConfigError: (uri: string, errors: PackError[]) => (errors.length ? configErrors.set(uri, errors) : configErrors.delete(uri)),
       log,
-      mainThreadMaxChars: MAIN_THREAD_MAX_CHARS,
+      onMainThread: lintsOnMainThread,
       lintInBackground: async (uri: string, text: string, settings: Settings) => {
         const res = await background.lint({ uri, version: ++lastGeneration, text, settings, folders });
         // The worker keeps the sections of documents it lints; this one is not open.
@@ -678,6 +693,7 @@ export function startServer(connection: Connection): void {
       workspaceFiles: workspaceFiles.size,
       parseCaches: parseCaches.size,
       backgroundReused,
+      workerRunning: background.hasWorker,
       ...(longestBlockMs !== undefined ? { longestBlockMs } : {}),
       gc: !!g.gc,
     };

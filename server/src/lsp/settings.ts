@@ -16,7 +16,7 @@ export interface Settings {
   titles: { family: string[] };
   /** An explicit config file (like the CLI's --config), relative to the workspace folder. */
   configFile: string;
-  /** Documents longer than this (UTF-16 code units) are linted on open and save only, in a background worker. */
+  /** Documents longer than this (UTF-16 code units) are linted on open and save only, in the background worker (shorter ones as you type: on the main thread when cheap, lint-cost.ts). */
   largeFileSize: number;
   /**
    * Whether the workspace is trusted. Not a setting a workspace can write: the server

@@ -26,8 +26,8 @@ export interface WorkspaceLintHost {
   log(msg: string): void;
   /** Tells the user something they should know (a walk cut short). */
   warn(msg: string): void;
-  /** Longer texts are linted here (the background worker), not on the main thread. */
-  mainThreadMaxChars: number;
+  /** Texts cheap enough to lint on the main thread (lint-cost.ts); the others go to lintInBackground. */
+  onMainThread(text: string): boolean;
   lintInBackground(uri: string, text: string, settings: Settings): Promise<LintResult | undefined>;
 }
 
@@ -108,7 +108,7 @@ export async function lintFileFromDisk(
   try {
     let result: LintResult | undefined;
     if (!read.ok) result = fileTooLargeResult(read.tooLarge!, dc.cfg.setup.maxFileSize);
-    else if (text.length > host.mainThreadMaxChars) result = await host.lintInBackground(uri, text, settings);
+    else if (!host.onMainThread(text)) result = await host.lintInBackground(uri, text, settings);
     else result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
     if (!result) return { skipped: 'the background lint failed (see the cx-lint output)' };
     const doc = TextDocument.create(uri, 'markdown', 0, text);

@@ -1,4 +1,4 @@
-import type { RuleData } from '../engine/pack-types';
+import type { RuleData } from '../engine';
 import { ruleOptionSchemas, type OptionSchema } from './schema';
 import { didYouMean, listOf } from './suggest';
 
