@@ -132,3 +132,53 @@ describe('whole-role judgement', () => {
     }
   });
 });
+
+describe('real layouts: the role in unexpected places (issue 12, second pass)', () => {
+  it('a heading that is a job title opens the duties that follow it', () => {
+    const r = reading('# CX Partner\n\n## Inside Sales Representative\n\n- Call new leads within an hour\n- Send quotes to prospects\n\n## About Acme\n\nWe sell boots.\n');
+    assert.equal(r.sections.find((s) => s.heading === 'Inside Sales Representative')?.role, 'duties');
+    assert.deepEqual(r.duties.map((d) => d.text), ['Call new leads within an hour', 'Send quotes to prospects']);
+  });
+  it('a topic heading is not a job title', () => {
+    const r = reading('# CX Partner\n\n## Our story so far\n\nWe sell boots.\n\n## Responsibilities\n\n- Answer calls\n');
+    assert.notEqual(r.sections.find((s) => s.heading === 'Our story so far')?.role, 'duties');
+  });
+  for (const heading of ['How we will measure your success', 'Part of your daily life will be', 'Your day-to-day', 'A typical day']) {
+    it(`"${heading}" is a duties heading`, () => {
+      assert.equal(reading(`# CX Partner\n\n## ${heading}\n\n- Answer calls\n`).sections[1].role, 'duties');
+    });
+  }
+  it('"What\'s next?" is about applying, its steps are not duties', () => {
+    const r = reading('# CX Partner\n\n## Responsibilities\n\n- Answer calls\n\n## What\'s next?\n\n1. Our recruiter will call you.\n');
+    assert.equal(r.sections[2].role, 'apply');
+    assert.deepEqual(r.duties.map((d) => d.text), ['Answer calls']);
+  });
+  it('with no duties section, a company section that speaks of the role gives its duties and its list', () => {
+    const r = reading('# CX Coordinator\n\n## What We Do:\n\nAs a Tier 2 Support Representative at Acme, you will take on a range of work including\n\n- Troubleshooting with users and reproducing their bugs\n- Writing internal tools that automate common requests\n\n## The Best Applicants Have:\n\n- Patience\n');
+    assert.deepEqual(r.duties.map((d) => d.text), [
+      'As a Tier 2 Support Representative at Acme, you will take on a range of work including',
+      'Troubleshooting with users and reproducing their bugs',
+      'Writing internal tools that automate common requests',
+    ]);
+    assert.equal(r.sections.find((s) => s.heading.startsWith('The Best Applicants'))?.role, 'requirements');
+  });
+  it('a company blurb that says "you will" about the workplace gives no duty', () => {
+    assert.deepEqual(dutyTexts('# CX Lead\n\n## About us\n\nWe run garden centres. You will love it here. You\'ll join an award-winning team.\n\n- Free parking\n'), []);
+  });
+  it('"During each call you will…" starts a duty in a posting that is one paragraph', () => {
+    assert.ok(dutyTexts('---\ntitle: CX Coordinator\ncompany: Acme Clinic\nsalary: 30k\n---\n\nYou may work from home, taking a steady stream of calls through the day. During each call you will book an appointment for the patient.\n').some((d) => d.startsWith('During each call')));
+  });
+  it('a list of tool names under a duty does not dilute the share', () => {
+    const text = '# CX Advisor\n\n## What you will do\n\n- Chat with website visitors and turn the conversation towards a sale\n- Recommend upgrades and cross-sell our other plans\n- Hit a monthly revenue target\n- Use these tools every day:\n  - Zendesk\n  - Slack\n  - Google Docs\n  - HubSpot\n  - Zoom\n  - Loom\n  - Asana\n  - Gmail\n  - Notion\n  - Figma\n';
+    const r = read(text);
+    assert.ok(r.findings.some((f) => f.ruleId === 'cx-renamed-sales'), 'the tool names are not counted');
+  });
+  it('a sales pipeline is selling, not software', () => {
+    const r = reading('# CX Director\n\n## Responsibilities\n\n- Develop the sales pipeline with advocacy groups\n');
+    assert.ok(r.duties[0].classes.some((c) => c.class === 'sales'));
+    assert.ok(!r.duties[0].classes.some((c) => c.class === 'engineering'));
+  });
+  it('passing feedback back to the team is support work, not strategy', () => {
+    assert.ok(ids('# CX Specialist\n\n## Responsibilities\n\n- Be the first point of contact for customer questions and error reports\n- Open, update and close support tickets within SLA\n- Follow up with customers until their issues are resolved\n- Gather customer feedback and report it back to the product team\n').includes('cx-renamed-customer-service'));
+  });
+});
