@@ -182,3 +182,10 @@ describe('real layouts: the role in unexpected places (issue 12, second pass)', 
     assert.ok(ids('# CX Specialist\n\n## Responsibilities\n\n- Be the first point of contact for customer questions and error reports\n- Open, update and close support tickets within SLA\n- Follow up with customers until their issues are resolved\n- Gather customer feedback and report it back to the product team\n').includes('cx-renamed-customer-service'));
   });
 });
+
+describe('real layouts: record fields pasted from a hiring system', () => {
+  it('"Job No:", "Work Type:", "Department:", "Location:" lines are not duties', () => {
+    const duties = dutyTexts('# CX Assistant\n\n## Position summary\n\nJob No: 40412\n\nWork Type: Hourly\n\nDepartment: Main Library\n\nLocation: Leeds\n\nIssues and returns books at the circulation desk.\n');
+    assert.deepEqual(duties.filter((d) => /^(Job No|Work Type|Department|Location)/.test(d)), []);
+  });
+});
