@@ -122,6 +122,9 @@ describe('fixes: edits rewrite exactly what they should and nothing else', () =>
       assert.ok(g, limit);
       assert.equal(g.fixes[0].safe, false, limit);
     }
+    // A shop till is no time limit, nor is "every team".
+    const till = lintText('# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with every team, from the till to the warehouse\n').findings.find((x) => x.ruleId === 'cx-as-initiative');
+    assert.equal(till?.fixes[0]?.safe, true);
     // "a CX pilot" → "a CX programme": the sentence no longer says pilot, so the swap is safe.
     const pilot = lintText('# Customer Experience Manager\n\n## Responsibilities\n\n- Run a CX pilot with our stores and contact centre\n').findings.find((x) => x.ruleId === 'cx-as-initiative');
     if (pilot?.fixes.length) assert.equal(pilot.fixes[0].safe, true);
