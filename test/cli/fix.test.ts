@@ -56,6 +56,40 @@ describe('CLI --fix and --fix-dry-run', () => {
     assert.equal(after.size, before.size);
   });
 
+  it('--fix does not claim to fix "our CX initiative through its first year": still fixed-term, left as written and still reported', () => {
+    const still = '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our CX initiative through its first year with operations\n- Survey customers every quarter and share the results\n';
+    const fine = '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Survey customers every quarter and share the results\n';
+    writeFileSync(join(dir, 'first-year.md'), still);
+    writeFileSync(join(dir, 'ongoing.md'), fine);
+    const dry = run(dir, ['--fix-dry-run', 'first-year.md', 'ongoing.md']);
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.doesNotMatch(dry.stdout, /first-year\.md/, 'no diff for the fixed-term sentence');
+    assert.match(dry.stdout, /^\+- Lead our new CX programme with operations and marketing$/m, 'the plain swap is still applied');
+    const r = run(dir, ['--fix', '--format', 'json', 'first-year.md', 'ongoing.md']);
+    assert.equal(readFileSync(join(dir, 'first-year.md'), 'utf8'), still);
+    assert.equal(readFileSync(join(dir, 'ongoing.md'), 'utf8'), fine.replace('CX initiative', 'CX programme'));
+    const left = JSON.parse(r.stdout).results.find((x: any) => x.filePath === 'first-year.md');
+    assert.ok(left.messages.some((m: any) => m.ruleId === 'cx-as-initiative'), 'still reported after --fix');
+  });
+
+  it('--fix never inserts duties: the insert-duties fixes are TODO suggestions, so a renamed service role is left as written', () => {
+    const text = '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n- Meet average handle time targets\n';
+    writeFileSync(join(dir, 'service.md'), text);
+    const dry = run(dir, ['--fix-dry-run', 'service.md']);
+    assert.equal(dry.stdout, '');
+    const r = run(dir, ['--fix', '--format', 'json', 'service.md']);
+    assert.equal(readFileSync(join(dir, 'service.md'), 'utf8'), text);
+    const f = JSON.parse(r.stdout).results[0].messages.find((m: any) => m.ruleId === 'cx-renamed-customer-service');
+    assert.ok(f, 'still reported');
+    // Applying the editor's suggestion by hand inserts a TODO, and the rule still reports.
+    const withTodo = text + '- TODO: describe a duty that improves the experience, not one that handles contacts\n';
+    writeFileSync(join(dir, 'service.md'), withTodo);
+    const again = run(dir, ['--format', 'json', 'service.md']);
+    const g = JSON.parse(again.stdout).results[0].messages.find((m: any) => m.ruleId === 'cx-renamed-customer-service');
+    assert.ok(g, 'a TODO duty does not silence the rule');
+    assert.equal(g.message, f.message, 'and is not counted as a duty');
+  });
+
   it('--fix and --fix-dry-run together is a usage error', () => {
     const r = run(dir, ['--fix', '--fix-dry-run']);
     assert.equal(r.status, 2);

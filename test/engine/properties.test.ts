@@ -54,8 +54,12 @@ describe('properties: on generated documents the engine never misbehaves', () =>
         if (!safe.length) return;
         const after = applyEdits(text, safe.flatMap(({ x }) => x.edits)).text;
         const again = lintText(after);
+        // A finding left without a safe fix (its sentence keeps a time limit) may say the same words.
+        const same = (g: (typeof r.findings)[number], doc: string, f: (typeof r.findings)[number]) =>
+          g.ruleId === f.ruleId && g.data.match === f.data.match && g.data.match !== undefined && doc.slice(g.range.start, g.range.end) === text.slice(f.range.start, f.range.end);
+        const unfixed = r.findings.filter((g) => !g.fixes.some((x) => x.safe));
         for (const { f } of safe) {
-          const stillThere = again.findings.some((g) => g.ruleId === f.ruleId && g.data.match === f.data.match && g.data.match !== undefined && after.slice(g.range.start, g.range.end) === text.slice(f.range.start, f.range.end));
+          const stillThere = again.findings.filter((g) => same(g, after, f)).length > unfixed.filter((g) => same(g, text, f)).length;
           assert.ok(!stillThere, `${f.ruleId} re-triggered on "${f.data.match}"`);
         }
       }),

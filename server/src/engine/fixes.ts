@@ -64,6 +64,20 @@ export function alreadySays(text: string, heading: string): boolean {
   return false;
 }
 
+/**
+ * Whether the text says one of the words or phrases (whole words, any case, any run of
+ * spaces or hyphens between words): "our CX programme through its first year" still
+ * says "first year", so swapping "initiative" for "programme" has not fixed it.
+ */
+export function saysAny(text: string, phrases: readonly string[] | undefined): boolean {
+  if (!phrases?.length) return false;
+  const folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return phrases.some((p) => {
+    const words = p.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return words.length > 0 && folded.includes(` ${words} `);
+  });
+}
+
 export function buildFixes(ctx: RunContext, raw: RawFinding, fixes: FixData[] | undefined): Fix[] {
   const out: Fix[] = [];
   const { model } = ctx;
@@ -143,7 +157,8 @@ export function buildFixes(ctx: RunContext, raw: RawFinding, fixes: FixData[] | 
         out.push({
           title: formatMessage(f.title, data),
           edits: [{ range: p.block.toSource(p.match.target.start, p.match.target.end), newText: replacement }],
-          safe: p.match.entry.safe,
+          // Judged on the sentence as it will read: "a CX pilot" → "a CX programme" no longer says pilot.
+          safe: p.match.entry.safe === true && !saysAny(p.block.text.slice(0, p.match.target.start) + replacement + p.block.text.slice(p.match.target.end), f.unsafeWhen),
         });
         break;
       }

@@ -1,4 +1,5 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
+import { isTodo } from './todo';
 import { readFrontMatterBody, type FrontMatterFormat } from './front-matter';
 import { htmlBlocks } from './html-blocks';
 import { parseChunks } from './parse';
@@ -469,6 +470,7 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
     for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
   }
   const duties = candidates.filter((d) => {
+    if (isTodo(d.text)) return false;
     const t = fold(d.text.trim());
     vocab.notDuty.lastIndex = 0;
     return !vocab.notDuty.test(t) && !vocab.notDutyStarter.test(t);

@@ -56,7 +56,12 @@ export type FixData =
   | { type: 'drop-family'; title: string }
   | { type: 'insert-duties'; title: string; duties: string[]; heading?: string }
   | { type: 'insert-section'; title: string; heading: string; lines: string[]; bullets?: boolean }
-  | { type: 'substitute'; title: string };
+  | {
+      type: 'substitute';
+      title: string;
+      /** Words or phrases that, anywhere in the sentence, leave the swap unfinished ("through its first year"): offered, never safe. */
+      unsafeWhen?: string[];
+    };
 
 export interface ExampleData {
   name?: string;

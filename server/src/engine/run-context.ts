@@ -1,4 +1,5 @@
 import { scanClass, withTargets, type Match } from './lexicon';
+import { isTodo } from './todo';
 import { fold, indexWords, type WordIndex } from './patterns';
 import type { DocModel } from './model';
 import type { Scope } from './pack-types';
@@ -29,7 +30,7 @@ export class RunContext {
     let m = perBlock.get(cls);
     if (!m) {
       const c = this.setup.classes.get(cls);
-      if (c) {
+      if (c && !isTodo(block.text)) {
         let w = this.words.get(block);
         if (!w) this.words.set(block, (w = indexWords(fold(block.text), this.setup.leads)));
         m = scanClass(c, w, this.setup.negation);

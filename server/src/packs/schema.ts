@@ -141,6 +141,12 @@ export function ruleSchema(): object {
             heading: { type: 'string', maxLength: 200 },
             lines: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 50 },
             bullets: { type: 'boolean' },
+            unsafeWhen: {
+              type: 'array',
+              items: { type: 'string', minLength: 1, maxLength: 100 },
+              maxItems: 100,
+              description: 'substitute only: words or phrases that, anywhere in the sentence, make the swap not safe (offered, never applied by fix-all or --fix).',
+            },
           },
           additionalProperties: false,
         },
