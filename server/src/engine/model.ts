@@ -461,8 +461,9 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
       let onRole = !company(p.section);
       for (const [s, e] of sentenceSpans(p.text)) {
         const sentence = p.slice(s, e, 'sentence');
-        if (!onRole && vocab.addressesRole(sentence.text)) onRole = true;
-        if (!onRole || !vocab.startsLikeDuty(sentence.text)) continue;
+        const starts = vocab.startsLikeDuty(sentence.text);
+        if (!onRole && starts && vocab.speaksOfRole(sentence.text)) onRole = true;
+        if (!onRole || !starts) continue;
         candidates.push(sentence);
         if (company(p.section)) rolePlaces.add(p.section);
       }

@@ -100,12 +100,12 @@ export class Vocabulary {
   }
 
   /**
-   * A sentence in a company section that is a duty all the same: it starts like one
-   * and speaks of the role ("As a Tier 1 representative you will…"), unlike "You will
-   * love working here".
+   * Whether a sentence speaks of the role itself ("As a Tier 1 representative you…",
+   * "…responsible for…"), unlike "You will love working here". Read together with
+   * startsLikeDuty for sentences in a company section.
    */
-  addressesRole(sentence: string): boolean {
-    if (!this.roleAddress || !this.startsLikeDuty(sentence)) return false;
+  speaksOfRole(sentence: string): boolean {
+    if (!this.roleAddress) return false;
     this.roleAddress.lastIndex = 0;
     return this.roleAddress.test(fold(sentence));
   }
