@@ -4,6 +4,8 @@
  * notification or a response, never on a timer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -232,4 +234,23 @@ export function applyTo(text: string, edit: WorkspaceEdit, uri: string): string 
   const d = TextDocument.create(uri, 'markdown', 0, text);
   const edits = edit.documentChanges?.flatMap((dc) => ('textDocument' in dc && dc.textDocument.uri === uri ? dc.edits : [])) ?? edit.changes?.[uri] ?? [];
   return TextDocument.applyEdits(d, edits as any);
+}
+
+/**
+ * A fresh copy of examples/ for each test of the enclosing suite, and the server that
+ * test starts (assign it to `client`), stopped if still running and removed after it.
+ */
+export function exampleWorkspacePerTest(prefix: string): { dir: string; client: TestClient | undefined } {
+  const ws: { dir: string; client: TestClient | undefined } = { dir: '', client: undefined };
+  beforeEach(() => {
+    ws.dir = mkdtempSync(join(tmpdir(), prefix));
+    cpSync(join(ROOT, 'examples'), ws.dir, { recursive: true });
+  });
+  afterEach(async () => {
+    const client = ws.client;
+    if (client && client.proc.exitCode === null && client.proc.signalCode === null) await client.stop();
+    ws.client = undefined;
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+  return ws;
 }
