@@ -200,13 +200,18 @@ function escapeRe(s: string): string {
 
 const VOWEL = /[aeiou]/;
 
-/** The forms `word+` stands for: -s, -es, -ed, -ing, -er(s), y→ies/ied, dropped e, doubled consonant. */
+/**
+ * The forms `word+` stands for: -s, -es, -ed, -ing, y→ies/ied, dropped e, doubled
+ * consonant. Not -er: "manage+" meant to catch "managing" also caught "manager" ("work
+ * with the marketing manager on outbound messaging" read as handling messages); a
+ * pattern that wants the person names it.
+ */
 export function inflections(word: string): string[] {
   const w = word.toLowerCase();
-  const forms = new Set([w, w + 's', w + 'es', w + 'ed', w + 'ing', w + 'er', w + 'ers']);
+  const forms = new Set([w, w + 's', w + 'es', w + 'ed', w + 'ing']);
   if (w.endsWith('e')) {
     const stem = w.slice(0, -1);
-    for (const suf of ['ed', 'ing', 'er', 'ers']) forms.add(stem + suf);
+    for (const suf of ['ed', 'ing']) forms.add(stem + suf);
     forms.add(w + 'd');
   }
   if (w.endsWith('y') && w.length > 2 && !VOWEL.test(w[w.length - 2])) {
@@ -216,7 +221,7 @@ export function inflections(word: string): string[] {
   }
   const n = w.length;
   if (n >= 3 && !VOWEL.test(w[n - 1]) && !'wxy'.includes(w[n - 1]) && VOWEL.test(w[n - 2]) && !VOWEL.test(w[n - 3])) {
-    for (const suf of ['ed', 'ing', 'er', 'ers']) forms.add(w + w[n - 1] + suf);
+    for (const suf of ['ed', 'ing']) forms.add(w + w[n - 1] + suf);
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
