@@ -211,6 +211,9 @@ function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' 
   if (kids.length === 1 && kids[0].type === 'text' && /^[^.!?]{2,60}[:：]\s*$/.test(kids[0].value)) return 'colon';
   // "Responsibilities" alone in a paragraph: a heading that lost its markup.
   if (kids.length === 1 && kids[0].type === 'text' && ctx.vocab.classifyHeadingLine(kids[0].value) !== 'other') return 'line';
+  // "** _Key Responsibilities:_**": pasted emphasis Markdown does not accept (a space
+  // after the opening `**`) leaves stray marks around a heading phrase.
+  if (kids.every((k) => k.type === 'text' || k.type === 'strong' || k.type === 'emphasis') && ctx.vocab.classifyHeadingLine(text.replace(/[*_]+/g, ' ')) !== 'other') return 'line';
   return undefined;
 }
 
@@ -448,6 +451,18 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
       if (!inDuties(p.section)) continue;
       for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
     }
+    // The opening paragraphs before the first duties heading often state the job in one
+    // sentence ("The specialist will be primarily responsible for answering…", "As a
+    // Support Engineer, you'll…"): a reviewer reads it as a duty, so it counts when it
+    // both speaks of the role and starts like a duty.
+    const firstDuties = walk.sections.find((s) => s.role === 'duties')!.range.start;
+    for (const p of coll.paragraphs) {
+      if (p.range.start > firstDuties || (!open(p.section) && walk.roleOf(p.section) !== 'company')) continue;
+      for (const [s, e] of sentenceSpans(p.text)) {
+        const sentence = p.slice(s, e, 'sentence');
+        if (vocab.startsLikeDuty(sentence.text) && vocab.speaksOfRole(sentence.text)) candidates.push(sentence);
+      }
+    }
   } else {
     // "What We Do: As a Tier 1 representative you will…": with no duties section, a
     // company section's sentences that address the role are duties too, and so is the
@@ -470,11 +485,18 @@ function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
     }
     for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
   }
+  // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
+  // counting its lines twice would tilt every share toward whatever it says.
+  const seen = new Set<string>();
   const duties = candidates.filter((d) => {
     if (isTodo(d.text)) return false;
     const t = fold(d.text.trim());
     vocab.notDuty.lastIndex = 0;
-    return !vocab.notDuty.test(t) && !vocab.notDutyStarter.test(t);
+    if (vocab.notDuty.test(t) || vocab.notDutyStarter.test(t)) return false;
+    const key = t.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   return duties.sort((a, b) => a.range.start - b.range.start);
 }
