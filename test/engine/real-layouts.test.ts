@@ -189,3 +189,43 @@ describe('real layouts: record fields pasted from a hiring system', () => {
     assert.deepEqual(duties.filter((d) => /^(Job No|Work Type|Department|Location)/.test(d)), []);
   });
 });
+
+describe('real layouts: pasting artefacts and opening summaries (issue 12, third pass)', () => {
+  it('a duties label wrapped in emphasis Markdown does not accept ("** _Key Duties:_**") is a heading', () => {
+    const r = reading('# CX Associate\n\n** _About us:_** We make bicycles.\n\n** _Key Duties:_**\n\n- Reply to riders by email\n- Log repair requests as tickets\n');
+    assert.ok(r.sections.some((s) => s.role === 'duties' && /Key Duties/.test(s.heading)));
+    assert.ok(!r.duties.some((d) => /Key Duties/.test(d.text)));
+  });
+  it('a section pasted twice counts its duties once', () => {
+    const list = '- Answer the phone line\n- Book repair slots\n- Keep the parts shelf tidy\n';
+    const once = dutyTexts(`# CX Associate\n\n## What you will do\n\n${list}`);
+    const twice = dutyTexts(`# CX Associate\n\n## What you will do\n\n${list}\n## What you will do\n\n${list}`);
+    assert.deepEqual(twice, once);
+  });
+  it('asides about the company or the posting itself are not duties', () => {
+    const duties = dutyTexts('# CX Associate\n\n## Your work\n\nThings move fast here. But we like to think that keeps it fun. This will give you a taste of your first months. You will answer calls from riders.\n');
+    assert.deepEqual(duties, ['You will answer calls from riders.']);
+  });
+  it('the opening sentence that states the job counts as a duty before the duties heading', () => {
+    const text = '# CX Associate\n\nWe repair bicycles across the north. The associate will be mainly responsible for answering rider emails and chats.\n\n## Responsibilities\n\n- Share tips with the team\n- Tidy the workshop calendar\n';
+    const duties = dutyTexts(text);
+    assert.ok(duties.some((d) => /mainly responsible for answering rider emails/.test(d)));
+    assert.ok(!duties.some((d) => /We repair bicycles/.test(d)));
+  });
+  it('an opening sentence about the company is not a duty', () => {
+    const duties = dutyTexts('# CX Associate\n\nOur team is responsible for the best bikes in town.\n\n## Responsibilities\n\n- Answer calls\n');
+    assert.deepEqual(duties, ['Answer calls']);
+  });
+  it('"Email management" on a line of its own is contact handling', () => {
+    const r = reading('# CX Associate\n\n## Responsibilities\n\n- Email management\n');
+    assert.ok(r.duties[0].classes.some((c) => c.class === 'service-contact'));
+  });
+  it('"As Account Executive, you will…" (no article) starts a duty', () => {
+    const duties = dutyTexts('---\ntitle: CX Advisor\n---\n\nWe run surveys. As Account Executive, you will find new clients for our panel. You will also brief the research team.\n');
+    assert.ok(duties.some((d) => /^As Account Executive, you will find new clients/.test(d)));
+  });
+  it('handling objections and coaching sales skills are selling', () => {
+    const ids2 = ids('# CX Manager\n\n## Responsibilities\n\n- Hire and coach a team of sales development reps\n- Develop the prospecting, product and market skills of each rep\n- Show reps how to handle pricing objections on calls\n- Run the weekly team meeting\n');
+    assert.ok(ids2.includes('cx-renamed-sales'));
+  });
+});
