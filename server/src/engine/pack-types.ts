@@ -1,6 +1,6 @@
-import type { LexiconClassData } from './lexicon';
+import type { LexiconClassData } from './match/lexicon';
 import type { DocKind, SeveritySetting } from './types';
-import type { Level, VocabularyData } from './vocabulary';
+import type { Level, VocabularyData } from './match/vocabulary';
 
 /** What a rule pack contains once loaded (docs/packs.md). Plain data: no code. */
 export interface PackData {

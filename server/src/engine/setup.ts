@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
-import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './lexicon';
+import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './match/lexicon';
 import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
-import { LeadIndex, PatternError } from './patterns';
+import { LeadIndex, PatternError } from './match/patterns';
 import { isSeveritySetting, SEVERITY_SETTINGS, type DocKind, type Severity, type SeveritySetting } from './types';
-import { DEFAULT_MAX_FILE_SIZE } from './size-limit';
-import { Vocabulary, type VocabularyData } from './vocabulary';
+import { DEFAULT_MAX_FILE_SIZE } from './parse/size-limit';
+import { Vocabulary, type VocabularyData } from './match/vocabulary';
 import { keyRecord, own } from './own';
 
 /** Config as the engine sees it: already discovered, merged and resolved (no files). */

@@ -1,5 +1,5 @@
-import { fold } from './patterns';
-import type { Level, Vocabulary } from './vocabulary';
+import { fold } from '../match/patterns';
+import type { Level, Vocabulary } from '../match/vocabulary';
 
 /**
  * Reads a job title as role noun + qualifiers (docs/how-cx-lint-reads.md §3).

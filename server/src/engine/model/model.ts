@@ -1,14 +1,14 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { isTodo } from './todo';
-import { readFrontMatterBody, type FrontMatterFormat } from './front-matter';
-import { htmlBlocks } from './html-blocks';
-import { parseChunks } from './parse';
-import type { ParseCache } from './parse-cache';
-import { fold } from './patterns';
-import { TextBlock, TextBuilder, sentenceSpans } from './text-block';
+import { readFrontMatterBody, type FrontMatterFormat } from '../parse/front-matter';
+import { htmlBlocks } from '../parse/html-blocks';
+import { parseChunks } from '../parse/parse';
+import type { ParseCache } from '../parse/parse-cache';
+import { fold } from '../match/patterns';
+import { TextBlock, TextBuilder, sentenceSpans } from '../parse/text-block';
 import { parseTitle, type TitleParse } from './title';
-import type { DocKind, OffsetRange } from './types';
-import { frontMatterKind, type SectionRole, type Vocabulary } from './vocabulary';
+import type { DocKind, OffsetRange } from '../types';
+import { frontMatterKind, type SectionRole, type Vocabulary } from '../match/vocabulary';
 
 export interface Section {
   index: number;

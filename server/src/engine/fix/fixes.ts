@@ -1,8 +1,8 @@
-import type { RawFinding } from './checks';
-import type { FixData } from './pack-types';
-import type { RunContext } from './run-context';
-import type { Fix, TextEdit } from './types';
-import { formatMessage } from './message';
+import type { RawFinding } from '../rules/checks';
+import type { FixData } from '../pack-types';
+import type { RunContext } from '../rules/run-context';
+import type { Fix, TextEdit } from '../types';
+import { formatMessage } from '../rules/message';
 
 /** The document's own line ending, so inserted text never mixes CRLF and LF. */
 export function eolOf(text: string): string {

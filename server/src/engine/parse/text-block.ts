@@ -1,4 +1,4 @@
-import type { OffsetRange } from './types';
+import type { OffsetRange } from '../types';
 import { lastAtOrBefore } from './search';
 
 /**

@@ -1,8 +1,8 @@
-import type { Match } from './lexicon';
-import type { CheckData, Condition } from './pack-types';
+import type { Match } from '../match/lexicon';
+import type { CheckData, Condition } from '../pack-types';
 import type { RunContext } from './run-context';
-import type { TextBlock } from './text-block';
-import type { OffsetRange, RelatedInfo } from './types';
+import type { TextBlock } from '../parse/text-block';
+import type { OffsetRange, RelatedInfo } from '../types';
 
 /** What a check reports; the engine turns it into a Finding (id, severity, message, fixes). */
 export interface RawFinding {
