@@ -1,0 +1,65 @@
+import { fold } from '../match/patterns';
+import type { Vocabulary } from '../match/vocabulary';
+import { sentenceSpans, type TextBlock } from '../parse/text-block';
+import type { Walk } from './sections';
+import { isTodo } from './todo';
+
+/** The units the title rules count (docs §5), in document order. */
+export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const hasDutySection = walk.sections.some((s) => s.role === 'duties');
+  const candidates = hasDutySection ? dutiesInDutySections(walk) : dutiesWithoutDutySection(walk, vocab);
+  return candidates.filter((d) => isDuty(d, vocab)).sort((a, b) => a.range.start - b.range.start);
+}
+
+/** The list items, duty headings and paragraph sentences of the duties sections. */
+function dutiesInDutySections(walk: Walk): TextBlock[] {
+  const { coll } = walk;
+  const inDuties = (s: number) => walk.roleOf(s) === 'duties';
+  const candidates: TextBlock[] = [];
+  // Loops, not push(...list): a list of 150,000 items would overflow the call stack.
+  for (const b of coll.items) if (inDuties(b.section)) candidates.push(b);
+  for (const b of walk.headingDuties) candidates.push(b);
+  for (const p of coll.paragraphs) {
+    if (!inDuties(p.section)) continue;
+    for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
+  }
+  return candidates;
+}
+
+/**
+ * "What We Do: As a Tier 1 representative you will…": with no duties section, a
+ * company section's sentences that address the role are duties too, and so is the
+ * list they introduce; outside any section, sentences that start like a duty and all
+ * list items are.
+ */
+function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const { coll } = walk;
+  const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
+  const company = (s: number) => walk.roleOf(s) === 'company';
+  const candidates: TextBlock[] = [];
+  const rolePlaces = new Set<number>();
+  for (const p of coll.paragraphs) {
+    if (!open(p.section) && !company(p.section)) continue;
+    // In a company section, the sentences after one that speaks of the role go on
+    // speaking of it ("You will triage tickets…").
+    let onRole = !company(p.section);
+    for (const [s, e] of sentenceSpans(p.text)) {
+      const sentence = p.slice(s, e, 'sentence');
+      const starts = vocab.startsLikeDuty(sentence.text);
+      if (!onRole && starts && vocab.speaksOfRole(sentence.text)) onRole = true;
+      if (!onRole || !starts) continue;
+      candidates.push(sentence);
+      if (company(p.section)) rolePlaces.add(p.section);
+    }
+  }
+  for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
+  return candidates;
+}
+
+/** A fix's TODO placeholder, physical demands and disclaimers (`notDuties`) and record fields ("Job No: 4931", `notDutyStarters`) are not duties. */
+function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
+  if (isTodo(d.text)) return false;
+  const t = fold(d.text.trim());
+  vocab.notDuty.lastIndex = 0;
+  return !vocab.notDuty.test(t) && !vocab.notDutyStarter.test(t);
+}
