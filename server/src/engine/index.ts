@@ -4,9 +4,12 @@ export { createSetup, SetupError, parseRuleSetting, type LintConfig, type Setup 
 export { applyEdits } from './fix/apply-fixes';
 export { fixText } from './fix/fix-all';
 export { eolOf } from './fix/fixes';
+export { FIX_TYPES } from './fix/fix-types';
 export { ParseCache } from './parse/parse-cache';
 export { compilePattern, PatternError, inflections } from './match/patterns';
-export { CHECK_TYPES } from './rules/checks';
+export { CHECK_TYPES } from './rules/check-types';
+export { checkClasses } from './rules/checks';
+export { classRefSchema } from './rules/check-types/schema-parts';
 export { ENGINE_VERSION } from './version';
 export type * from './types';
 export { SEVERITIES, SEVERITY_SETTINGS, isSeveritySetting } from './types';

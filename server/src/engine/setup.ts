@@ -6,6 +6,7 @@ import { isSeveritySetting, SEVERITY_SETTINGS, type DocKind, type Severity, type
 import { DEFAULT_MAX_FILE_SIZE } from './parse/size-limit';
 import { Vocabulary, type VocabularyData } from './match/vocabulary';
 import { keyRecord, own } from './own';
+import { checkClasses } from './rules/checks';
 
 /** Config as the engine sees it: already discovered, merged and resolved (no files). */
 export interface LintConfig {
@@ -134,7 +135,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
     const setting = own(config.rules, id);
     const { severity, options } = setting !== undefined ? parseRuleSetting(setting, id) : { severity: data.severity, options: {} };
     const check = applyOptions(data, options);
-    for (const cls of classesOf(check)) {
+    for (const { name: cls } of checkClasses(check)) {
       if (!classes.has(cls)) throw new SetupError(`rule "${id}" uses lexicon class "${cls}", which no pack defines`, { rule: id, pack: pack.name });
     }
     if (severity !== 'off') active.push({ data, severity, check, pack });
@@ -160,19 +161,4 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
       return undefined;
     },
   };
-}
-
-export function classesOf(check: CheckData): string[] {
-  switch (check.type) {
-    case 'phrase':
-      return [check.class];
-    case 'requires':
-      return [...check.anyOf, ...(check.onlyIf?.anyOf ?? [])];
-    case 'share':
-      return [...(Array.isArray(check.class) ? check.class : [check.class]), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? []), ...(check.exclude ?? [])];
-    case 'coverage':
-      return Object.values(check.classes);
-    case 'no-duties':
-      return [];
-  }
 }

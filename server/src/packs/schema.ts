@@ -1,8 +1,8 @@
-import { CHECK_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS } from '../engine';
+import { CHECK_TYPES, classRefSchema as classRef, FIX_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS } from '../engine';
 
 /**
  * JSON Schemas for packs, rules and config, built from the engine's own registries
- * (check types, levels, section roles) so the loader, VS Code's validation and the
+ * (check types, fix types, levels, section roles) so the loader, VS Code's validation and the
  * docs cannot drift. `npm run build` writes them to rules/schema/; a test checks
  * the committed files match.
  */
@@ -16,8 +16,6 @@ const rawRegex = {
   description: 'A raw regular expression in RE2 syntax, run on the linear-time re2js engine against case-folded text (no lookaround, no backreferences).',
 };
 const kinds = { type: 'array', items: { enum: ['posting', 'charter', 'other'] }, uniqueItems: true };
-const classRef = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
-const scope = { enum: ['duties', 'role', 'document'] };
 
 const ruleSetting = {
   oneOf: [
@@ -25,41 +23,6 @@ const ruleSetting = {
     { type: 'array', prefixItems: [severity], items: false, minItems: 1, maxItems: 1 },
     { type: 'array', prefixItems: [severity, { type: 'object' }], items: false, minItems: 2, maxItems: 2 },
   ],
-};
-
-const checkSchemas: Record<string, object> = {
-  phrase: { properties: { type: { const: 'phrase' }, class: classRef, scope }, required: ['type', 'class'] },
-  requires: {
-    properties: {
-      type: { const: 'requires' },
-      anyOf: { type: 'array', items: classRef, minItems: 1 },
-      scope,
-      minDuties: { type: 'integer', minimum: 0 },
-      onlyIf: { type: 'object', additionalProperties: false, properties: { anyOf: { type: 'array', items: classRef, minItems: 1 }, scope }, required: ['anyOf'] },
-    },
-    required: ['type', 'anyOf'],
-  },
-  share: {
-    properties: {
-      type: { const: 'share' },
-      class: { oneOf: [classRef, { type: 'array', items: classRef, minItems: 1 }] },
-      with: { type: 'array', items: classRef, description: 'Classes that count as the class itself, toward minCount and the share (supervising contact handling, for contact handling).' },
-      also: { type: 'array', items: classRef, description: 'Classes that also count toward the share once the class reaches minCount (shift work for contact handling).' },
-      unless: { type: 'array', items: classRef },
-      yieldsTo: { type: 'array', items: classRef, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
-      exclude: { type: 'array', items: classRef },
-      minShare: { type: 'number', minimum: 0, maximum: 1 },
-      minCoreShare: { type: 'number', minimum: 0, maximum: 1, description: 'Also report when at least this share of the counted duties have the class itself (or a `with` class), whatever the share with `also` classes.' },
-      minCoreCount: { type: 'integer', minimum: 1, description: 'How many duties the minCoreShare path needs (default minCount).' },
-      minCount: { type: 'integer', minimum: 1 },
-    },
-    required: ['type', 'class', 'minShare', 'minCount'],
-  },
-  coverage: {
-    properties: { type: { const: 'coverage' }, classes: { type: 'object', additionalProperties: classRef, minProperties: 1 }, scope },
-    required: ['type', 'classes'],
-  },
-  'no-duties': { properties: { type: { const: 'no-duties' } }, required: ['type'] },
 };
 
 /** A numeric option of a check, as its schema declares it. */
@@ -77,7 +40,8 @@ export interface OptionSchema {
  * config: that would be a different rule, and is done in a pack.
  */
 export function ruleOptionSchemas(check: { type: string } & Record<string, unknown>): Record<string, OptionSchema> {
-  const props = ((checkSchemas[check.type] as { properties?: Record<string, any> } | undefined)?.properties ?? {}) as Record<string, any>;
+  const type = Object.hasOwn(CHECK_TYPES, check.type) ? CHECK_TYPES[check.type as keyof typeof CHECK_TYPES] : undefined;
+  const props = (type?.schema.properties ?? {}) as Record<string, any>;
   const out: Record<string, OptionSchema> = {};
   for (const [k, v] of Object.entries(props)) {
     if ((v.type === 'number' || v.type === 'integer') && typeof check[k] === 'number') out[k] = { type: v.type, minimum: v.minimum, maximum: v.maximum, description: v.description };
@@ -120,7 +84,7 @@ export function ruleSchema(): object {
         properties: { type: { enum: types, description: types.map((t) => `${t}: ${CHECK_TYPES[t as keyof typeof CHECK_TYPES].summary}`).join('\n') } },
         allOf: types.map((t) => ({
           if: { properties: { type: { const: t } } },
-          then: { ...checkSchemas[t], additionalProperties: false },
+          then: { ...CHECK_TYPES[t as keyof typeof CHECK_TYPES].schema, additionalProperties: false },
         })),
       },
       message: { type: 'string', minLength: 1, maxLength: 1000 },
@@ -134,19 +98,10 @@ export function ruleSchema(): object {
           type: 'object',
           required: ['type', 'title'],
           properties: {
-            type: { enum: ['retitle', 'drop-family', 'insert-duties', 'insert-section', 'substitute'] },
+            type: { enum: Object.keys(FIX_TYPES) },
             title: { type: 'string', maxLength: 200 },
-            replaceFamilyWith: { type: 'string', maxLength: 100 },
-            duties: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 20 },
-            heading: { type: 'string', maxLength: 200 },
-            lines: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 50 },
-            bullets: { type: 'boolean' },
-            unsafeWhen: {
-              type: 'array',
-              items: { type: 'string', minLength: 1, maxLength: 100 },
-              maxItems: 100,
-              description: 'substitute only: words or phrases that, anywhere in the sentence, make the swap not safe (offered, never applied by fix-all or --fix).',
-            },
+            // Every fix type's properties in one object: the schema does not tie a property to its type.
+            ...Object.assign({}, ...Object.values(FIX_TYPES).map((t) => t.properties)),
           },
           additionalProperties: false,
         },
