@@ -21,4 +21,4 @@ export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './parse/nesting-cap';
 // For packs/ and the other layers, which reach the engine only through this file.
 export { own, keyRecord } from './own';
 export { compileRawRegex } from './match/raw-regex';
-export { LEVELS, SECTION_ROLES } from './match/vocabulary';
+export { LEVELS, PLAIN_VOCABULARY_KEYS, SECTION_ROLES } from './match/vocabulary';

@@ -113,7 +113,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
   let negation: Negation;
   try {
     vocab = new Vocabulary(full);
-    negation = new Negation(full.negation);
+    negation = new Negation(full.negation, vocab.clauseEnd);
   } catch (e) {
     if (e instanceof PatternError) throw new SetupError(`vocabulary: ${e.message}`, { pattern: e.pattern });
     throw e;

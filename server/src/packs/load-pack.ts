@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:pat
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import semver from 'semver';
-import { checkClasses, compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData, compileRawRegex } from '../engine';
+import { checkClasses, compilePattern, PLAIN_VOCABULARY_KEYS, PatternError, ENGINE_VERSION, type PackData, type RuleData, compileRawRegex } from '../engine';
 import { PackError } from './diagnostics';
 import { readBytesSafely, SafeReadError } from '../fs/safe-read';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
@@ -144,10 +144,10 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
     (data.match ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/match/${i}`, m));
     (data.exclude ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/exclude/${i}`, m));
   }
-  // Vocabulary lists are phrase patterns, except kinds and front matter keys (plain values).
+  // Vocabulary lists are phrase patterns, except the plain words and values (kinds, front matter keys, …).
   const walkVocab = (obj: any, pointer: string) => {
     if (Array.isArray(obj)) obj.forEach((v, i) => checkPattern(`${pointer}/${i}`, v));
-    else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (k !== 'kinds' && k !== 'window' && k !== 'frontMatter') walkVocab(v, `${pointer}/${k}`);
+    else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (!PLAIN_VOCABULARY_KEYS.has(k)) walkVocab(v, `${pointer}/${k}`);
   };
   walkVocab(raw.vocabulary ?? {}, '/vocabulary');
   if (patternCount > PACK_LIMITS.patterns) errors.push(new PackError(manifest, 1, 1, `the pack has ${patternCount} patterns; at most ${PACK_LIMITS.patterns} are allowed.`));

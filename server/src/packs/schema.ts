@@ -9,6 +9,7 @@ import { CHECK_TYPES, classRefSchema as classRef, FIX_TYPES, LEVELS, SECTION_ROL
 const severity = { enum: [...SEVERITY_SETTINGS] };
 const pattern = { type: 'string', minLength: 1, maxLength: 500, description: 'A phrase pattern (docs/how-cx-lint-reads.md §7).' };
 const patternList = { type: 'array', items: pattern, maxItems: 2000 };
+const wordList = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 };
 const rawRegex = {
   type: 'string',
   minLength: 1,
@@ -234,6 +235,48 @@ export function packSchema(): object {
           roleAddress: { ...patternList, description: 'What shows a sentence in a company section speaks of the role itself ("As a Tier 1 representative, you will…"), so it counts as a duty when the posting has no duties section.' },
           notDuties: { ...patternList, description: 'Lines that are never duties wherever they stand: physical demands, compliance boilerplate.' },
           notDutyStarters: { ...patternList, description: 'How lines start that are never duties: requirements inside a duties list ("Experience with…").' },
+          // Plain words, not phrase patterns (docs/packs.md, "Plain words").
+          sentences: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              abbreviations: { ...wordList, description: 'Abbreviations whose full stop does not end a sentence (e.g, etc; any case).' },
+              runOnWords: { ...wordList, description: 'A line ending with one of these runs on into the next (and, or; as written).' },
+            },
+          },
+          clauses: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              breaks: { ...wordList, description: 'Words that end a clause, so a negation cue before them does not reach past them (but, however).' },
+              openers: { ...wordList, description: 'Words that start a new clause after a comma (you, we, instead).' },
+            },
+          },
+          roleSubject: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'A role named as the subject of a duty sentence ("The Patient Services Assistant greets…"), in lower case.',
+            properties: {
+              determiners: { ...wordList, description: 'Words a sentence opens with before the role (the, our).' },
+              adverbs: { ...wordList, description: 'Words between the role and its duty verb (also, regularly).' },
+              verbs: { ...wordList, description: 'What, after the role, makes a duty besides a duty starter (will, is responsible).' },
+            },
+          },
+          titleWords: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Words of a job title that are not the role, in lower case.',
+            properties: {
+              employer: { ...wordList, description: 'What joins a title to its employer (at).' },
+              support: { ...wordList, description: 'What starts whom the role supports, up to the next separator (to, reporting to).' },
+              of: { ...wordList, description: 'The role noun stands before these (of, for).' },
+              connectors: { ...wordList, description: 'What a level-only role part may hold besides levels and qualifiers (and, of).' },
+              familyConnectors: { ...wordList, description: 'drop-family: removed with the family word before it (of, for).' },
+              familyArticles: { ...wordList, description: 'drop-family: removed after a family connector (the).' },
+            },
+          },
+          charterHeadingWords: { ...wordList, description: 'A heading with a word starting with one of these is a charter heading (mandate, scope; any case).' },
+          newDutiesHeading: { type: 'string', minLength: 1, maxLength: 200, description: 'The heading of the duties section an insert-duties fix adds when its rule gives none.' },
         },
       },
       lexicons: {

@@ -7,12 +7,12 @@ import { isTodo } from './todo';
 /** The units the title rules count (docs §5), in document order. */
 export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const hasDutySection = walk.sections.some((s) => s.role === 'duties');
-  const candidates = hasDutySection ? dutiesInDutySections(walk) : dutiesWithoutDutySection(walk, vocab);
+  const candidates = hasDutySection ? dutiesInDutySections(walk, vocab) : dutiesWithoutDutySection(walk, vocab);
   return candidates.filter((d) => isDuty(d, vocab)).sort((a, b) => a.range.start - b.range.start);
 }
 
 /** The list items, duty headings and paragraph sentences of the duties sections. */
-function dutiesInDutySections(walk: Walk): TextBlock[] {
+function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const { coll } = walk;
   const inDuties = (s: number) => walk.roleOf(s) === 'duties';
   const candidates: TextBlock[] = [];
@@ -21,7 +21,7 @@ function dutiesInDutySections(walk: Walk): TextBlock[] {
   for (const b of walk.headingDuties) candidates.push(b);
   for (const p of coll.paragraphs) {
     if (!inDuties(p.section)) continue;
-    for (const [s, e] of sentenceSpans(p.text)) candidates.push(p.slice(s, e, 'sentence'));
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) candidates.push(p.slice(s, e, 'sentence'));
   }
   return candidates;
 }
@@ -43,7 +43,7 @@ function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
     // In a company section, the sentences after one that speaks of the role go on
     // speaking of it ("You will triage tickets…").
     let onRole = !company(p.section);
-    for (const [s, e] of sentenceSpans(p.text)) {
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
       const sentence = p.slice(s, e, 'sentence');
       const starts = vocab.startsLikeDuty(sentence.text);
       if (!onRole && starts && vocab.speaksOfRole(sentence.text)) onRole = true;

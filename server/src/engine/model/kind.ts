@@ -16,7 +16,7 @@ export function decideKind(walk: Walk, vocab: Vocabulary, title: DocTitle | unde
   }
   if (fromConfig) return { kind: fromConfig, kindReason: 'configured kinds globs' };
   const { sections } = walk;
-  const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || /\b(mandate|scope|accountabilit|decision rights)/i.test(s.heading));
+  const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || (vocab.charterHeading?.test(s.heading) ?? false));
   vocab.charterTitle.lastIndex = 0;
   if (title && vocab.charterTitle.test(fold(title.text))) return { kind: 'charter', kindReason: 'the title says charter' };
   if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {

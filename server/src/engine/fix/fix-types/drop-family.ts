@@ -15,7 +15,7 @@ export const dropFamily: FixType<DropFamilyFix> = {
     let s = fam.start;
     let e = fam.end;
     const before = t.text.slice(0, s);
-    const conn = /\s+(?:of|for|in)\s+(?:the\s+)?$/i.exec(before);
+    const conn = ctx.setup.vocab.familyConnector?.exec(before);
     if (conn) s -= conn[0].length;
     else while (e < t.text.length && /\s/.test(t.text[e])) e++;
     const newTitle = (t.text.slice(0, s) + t.text.slice(e)).trim();

@@ -27,7 +27,10 @@ export const insertDuties: FixType<InsertDutiesFix> = {
     const depth = headingDepth(ctx);
     const dutySections = model.sections.filter((s) => s.role === 'duties');
     const pos = dutySections.length ? dutySections[dutySections.length - 1].range.end : a.afterTitle;
-    const body = [dutySections.length ? null : `${'#'.repeat(depth)} ${f.heading ?? 'Responsibilities'}`, dutySections.length ? null : '', ...f.duties.map((d) => `- ${d}`)]
+    // A new section needs a heading: the fix's own, else the vocabulary's (cx-core: "Responsibilities").
+    const heading = f.heading ?? ctx.setup.vocab.data.newDutiesHeading;
+    if (!dutySections.length && heading === undefined) return undefined;
+    const body = [dutySections.length ? null : `${'#'.repeat(depth)} ${heading}`, dutySections.length ? null : '', ...f.duties.map((d) => `- ${d}`)]
       .filter((l): l is string => l !== null)
       .join(eol);
     return { edits: [blockInsertion(text, pos, body, eol)], safe: false };
