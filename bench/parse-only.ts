@@ -1,11 +1,11 @@
 /**
  * The floor: reads every Markdown file under the given folders and parses it with
- * exactly the pipeline cx-lint uses (server/src/engine/parse.ts), one file at a
+ * exactly the pipeline cx-lint uses (server/src/engine/parse/parse.ts), one file at a
  * time in one process, like `cx-lint --jobs 1`, and drops each tree. No lint.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseChunks } from '../server/src/engine/parse';
+import { parseChunks } from '../server/src/engine/parse/parse';
 
 function walk(dir: string, out: string[]): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

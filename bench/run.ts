@@ -11,7 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint } from '../server/src/engine';
-import { parseChunks } from '../server/src/engine/parse';
+import { parseChunks } from '../server/src/engine/parse/parse';
 import { loadConfigFor } from '../server/src/packs/config';
 import { benchLsp, type LspResult } from './lsp';
 import { median, percentile } from './stats';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ROOT } from './helpers/fixtures';
 
 function sources(dir: string): string[] {
@@ -32,16 +32,51 @@ function reaching(where: string[], bad: RegExp): string[] {
   return out;
 }
 
+const ENGINE = join(ROOT, 'server', 'src', 'engine');
+/** The engine's stages in reading order (docs/how-cx-lint-reads.md); each may import only those before it. */
+const STAGES = ['parse', 'match', 'model', 'rules', 'fix'];
+
+/** Each import of a file under engine/<stage>/ as the engine file or folder it reaches ('model', 'lint', 'index', …). */
+function engineImports(): Array<{ file: string; stage: string; target: string }> {
+  const out: Array<{ file: string; stage: string; target: string }> = [];
+  for (const stage of STAGES) {
+    for (const f of sources(join(ENGINE, stage))) {
+      for (const { spec } of imports(f)) {
+        if (!spec.startsWith('.')) continue;
+        const to = relative(ENGINE, resolve(dirname(f), spec));
+        if (to.startsWith('..')) continue;
+        out.push({ file: relative(ROOT, f), stage, target: to.split(sep)[0] });
+      }
+    }
+  }
+  return out;
+}
+
 describe('architecture: layers only reach the way docs/architecture.md draws them', () => {
-  it('the engine imports nothing from lsp/, cli/, packs/, vscode, the language server or the file system', () => {
+  it('the engine imports nothing outside engine/ (no lsp/, cli/, packs/), no vscode, language server or file system', () => {
     const bad: string[] = [];
     for (const f of sources(join(ROOT, 'server', 'src', 'engine'))) {
       for (const { spec } of imports(f)) {
-        if (/(^|\/)(lsp|cli|packs)(\/|$)|^vscode|^vscode-languageserver|^(node:)?(fs|fs\/promises|path|child_process|worker_threads|os|net|http)$|^\.\.\/\.\.\//.test(spec)) {
+        const outside = spec.startsWith('.') && relative(ENGINE, resolve(dirname(f), spec)).startsWith('..');
+        if (outside || /^vscode|^vscode-languageserver|^(node:)?(fs|fs\/promises|path|child_process|worker_threads|os|net|http)$/.test(spec)) {
           bad.push(`${relative(ROOT, f)} imports ${spec}`);
         }
       }
     }
+    assert.deepEqual(bad, []);
+  });
+
+  it('each engine stage imports only the stages before it (parse → match → model → rules → fix)', () => {
+    const bad = engineImports()
+      .filter(({ stage, target }) => STAGES.indexOf(target) > STAGES.indexOf(stage))
+      .map(({ file, target }) => `${file} imports ${target}/`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('no engine stage imports the public entry, and only fix/ (fix-all re-lints) the lint call', () => {
+    const bad = engineImports()
+      .filter(({ stage, target }) => target === 'index' || target === '' || (target === 'lint' && stage !== 'fix'))
+      .map(({ file, target }) => `${file} imports ${target || 'index'}`);
     assert.deepEqual(bad, []);
   });
 
@@ -79,5 +114,7 @@ describe('architecture: layers only reach the way docs/architecture.md draws the
     // cli/main.ts does import the engine's public entry and the reporting layer.
     assert.ok(reaching(['cli/main.ts'], /(^|\/)report\//).length > 0);
     assert.ok(reaching(['cli/main.ts'], /^\.\.\/engine$/).length > 0);
+    // rules/ does import model/ (an earlier stage), so the stage check resolves real paths.
+    assert.ok(engineImports().some(({ stage, target }) => stage === 'rules' && target === 'model'));
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../server/src/api';
 import { MARKUP_NOT_PARSED, MAX_INLINE_MARKS, MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from '../../server/src/engine';
-import { denseInlineBlocks } from '../../server/src/engine/inline-limit';
-import { parseChunks, parseMarkdown, parserCopy } from '../../server/src/engine/parse';
-import { bigTables, MAX_TABLE_ROWS } from '../../server/src/engine/table-limit';
+import { denseInlineBlocks } from '../../server/src/engine/parse/inline-limit';
+import { parseChunks, parseMarkdown, parserCopy } from '../../server/src/engine/parse/parse';
+import { bigTables, MAX_TABLE_ROWS } from '../../server/src/engine/parse/table-limit';
 import { SHAPES, shapeDocument, type Shape } from '../../bench/shapes-gen';
 
 const HEAD = "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n\n";

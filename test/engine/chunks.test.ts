@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { chunkStarts } from '../../server/src/engine/chunks';
-import { parseChunks, parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse';
+import { chunkStarts } from '../../server/src/engine/parse/chunks';
+import { parseChunks, parseMarkdown, SECTION_CHUNKING } from '../../server/src/engine/parse/parse';
 import { ROOT } from '../helpers/fixtures';
 
 /** A tree with positions reduced to offsets (the only part the model reads). */

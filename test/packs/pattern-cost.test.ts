@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_WORK, patternCost } from '../../server/src/engine/patterns';
+import { MAX_WORK, patternCost } from '../../server/src/engine/match/patterns';
 import { CLI } from '../cli/run';
 
 /**

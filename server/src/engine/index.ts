@@ -1,21 +1,24 @@
 /** The engine's public surface: text and data in, findings out. */
 export { lint } from './lint';
 export { createSetup, SetupError, parseRuleSetting, type LintConfig, type Setup } from './setup';
-export { applyEdits } from './apply-fixes';
-export { fixText } from './fix-all';
-export { eolOf } from './fixes';
-export { ParseCache } from './parse-cache';
-export { compilePattern, PatternError, inflections } from './patterns';
-export { CHECK_TYPES } from './checks';
+export { applyEdits } from './fix/apply-fixes';
+export { fixText } from './fix/fix-all';
+export { eolOf } from './fix/fixes';
+export { FIX_TYPES } from './fix/fix-types';
+export { ParseCache } from './parse/parse-cache';
+export { compilePattern, PatternError, inflections } from './match/patterns';
+export { CHECK_TYPES } from './rules/check-types';
+export { checkClasses } from './rules/checks';
+export { classRefSchema } from './rules/check-types/schema-parts';
 export { ENGINE_VERSION } from './version';
 export type * from './types';
 export { SEVERITIES, SEVERITY_SETTINGS, isSeveritySetting } from './types';
 export type * from './pack-types';
-export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './size-limit';
-export { formatReading, type Reading } from './reading';
-export { MARKUP_NOT_PARSED, MAX_INLINE_MARKS } from './inline-limit';
-export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './nesting-cap';
+export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './parse/size-limit';
+export { formatReading, type Reading } from './rules/reading';
+export { MARKUP_NOT_PARSED, MAX_INLINE_MARKS } from './parse/inline-limit';
+export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './parse/nesting-cap';
 // For packs/ and the other layers, which reach the engine only through this file.
 export { own, keyRecord } from './own';
-export { compileRawRegex } from './raw-regex';
-export { LEVELS, SECTION_ROLES } from './vocabulary';
+export { compileRawRegex } from './match/raw-regex';
+export { LEVELS, PLAIN_VOCABULARY_KEYS, SECTION_ROLES } from './match/vocabulary';

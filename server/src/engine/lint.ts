@@ -1,15 +1,15 @@
-import { conditionHolds, runCheck } from './checks';
-import { Suppressions } from './control-comments';
-import { buildFixes } from './fixes';
-import { formatMessage } from './message';
-import { buildModel } from './model';
-import { buildReading } from './reading';
-import { RunContext } from './run-context';
-import { markupNotParsed } from './inline-limit';
-import { denseBlocksOf } from './parse';
-import { tableNotParsed } from './table-limit';
-import { fileTooLargeResult, utf8SizeOver } from './size-limit';
-import type { ParseCache } from './parse-cache';
+import { conditionHolds, runCheck } from './rules/checks';
+import { Suppressions } from './rules/control-comments';
+import { buildFixes } from './fix/fixes';
+import { formatMessage } from './rules/message';
+import { buildModel } from './model/model';
+import { buildReading } from './rules/reading';
+import { RunContext } from './rules/run-context';
+import { markupNotParsed } from './parse/inline-limit';
+import { denseBlocksOf } from './parse/parse';
+import { tableNotParsed } from './parse/table-limit';
+import { fileTooLargeResult, utf8SizeOver } from './parse/size-limit';
+import type { ParseCache } from './parse/parse-cache';
 import type { Setup } from './setup';
 import type { Finding, LintResult, TitleInfo } from './types';
 

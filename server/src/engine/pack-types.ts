@@ -1,6 +1,12 @@
-import type { LexiconClassData } from './lexicon';
+import type { LexiconClassData } from './match/lexicon';
+// A rule's check: one of the check types of rules/check-types/, each of which defines its data.
+import type { CheckData } from './rules/check-types';
+export type { CheckData };
+// A rule's fixes: each one of the fix types of fix/fix-types/.
+import type { FixData } from './fix/fix-types';
+export type { FixData };
 import type { DocKind, SeveritySetting } from './types';
-import type { Level, VocabularyData } from './vocabulary';
+import type { Level, VocabularyData } from './match/vocabulary';
 
 /** What a rule pack contains once loaded (docs/packs.md). Plain data: no code. */
 export interface PackData {
@@ -43,25 +49,6 @@ export interface Condition {
 }
 
 export type Scope = 'duties' | 'role' | 'document';
-
-export type CheckData =
-  | { type: 'phrase'; class: string; scope?: Scope }
-  | { type: 'requires'; anyOf: string[]; scope?: Scope; onlyIf?: { anyOf: string[]; scope?: Scope }; minDuties?: number }
-  | { type: 'share'; class: string | string[]; with?: string[]; also?: string[]; unless?: string[]; yieldsTo?: string[]; minShare: number; minCoreShare?: number; minCoreCount?: number; minCount: number; exclude?: string[] }
-  | { type: 'coverage'; classes: Record<string, string>; scope?: Scope }
-  | { type: 'no-duties' };
-
-export type FixData =
-  | { type: 'retitle'; title: string; replaceFamilyWith: string }
-  | { type: 'drop-family'; title: string }
-  | { type: 'insert-duties'; title: string; duties: string[]; heading?: string }
-  | { type: 'insert-section'; title: string; heading: string; lines: string[]; bullets?: boolean }
-  | {
-      type: 'substitute';
-      title: string;
-      /** Words or phrases that, anywhere in the sentence, leave the swap unfinished ("through its first year"): offered, never safe. */
-      unsafeWhen?: string[];
-    };
 
 export interface ExampleData {
   name?: string;

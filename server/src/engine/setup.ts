@@ -1,11 +1,12 @@
 import picomatch from 'picomatch';
-import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './lexicon';
+import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './match/lexicon';
 import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
-import { LeadIndex, PatternError } from './patterns';
+import { LeadIndex, PatternError } from './match/patterns';
 import { isSeveritySetting, SEVERITY_SETTINGS, type DocKind, type Severity, type SeveritySetting } from './types';
-import { DEFAULT_MAX_FILE_SIZE } from './size-limit';
-import { Vocabulary, type VocabularyData } from './vocabulary';
+import { DEFAULT_MAX_FILE_SIZE } from './parse/size-limit';
+import { Vocabulary, type VocabularyData } from './match/vocabulary';
 import { keyRecord, own } from './own';
+import { checkClasses } from './rules/checks';
 
 /** Config as the engine sees it: already discovered, merged and resolved (no files). */
 export interface LintConfig {
@@ -112,7 +113,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
   let negation: Negation;
   try {
     vocab = new Vocabulary(full);
-    negation = new Negation(full.negation);
+    negation = new Negation(full.negation, vocab.clauseEnd);
   } catch (e) {
     if (e instanceof PatternError) throw new SetupError(`vocabulary: ${e.message}`, { pattern: e.pattern });
     throw e;
@@ -134,7 +135,7 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
     const setting = own(config.rules, id);
     const { severity, options } = setting !== undefined ? parseRuleSetting(setting, id) : { severity: data.severity, options: {} };
     const check = applyOptions(data, options);
-    for (const cls of classesOf(check)) {
+    for (const { name: cls } of checkClasses(check)) {
       if (!classes.has(cls)) throw new SetupError(`rule "${id}" uses lexicon class "${cls}", which no pack defines`, { rule: id, pack: pack.name });
     }
     if (severity !== 'off') active.push({ data, severity, check, pack });
@@ -160,19 +161,4 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
       return undefined;
     },
   };
-}
-
-export function classesOf(check: CheckData): string[] {
-  switch (check.type) {
-    case 'phrase':
-      return [check.class];
-    case 'requires':
-      return [...check.anyOf, ...(check.onlyIf?.anyOf ?? [])];
-    case 'share':
-      return [...(Array.isArray(check.class) ? check.class : [check.class]), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? []), ...(check.exclude ?? [])];
-    case 'coverage':
-      return Object.values(check.classes);
-    case 'no-duties':
-      return [];
-  }
 }

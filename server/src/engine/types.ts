@@ -1,5 +1,5 @@
 /** Public shapes shared by the engine, the CLI, the language server and the API. */
-import type { Reading } from './reading';
+import type { Reading } from './rules/reading';
 
 /**
  * The one list of severities, most severe first. The config loader, the CLI's --rule,

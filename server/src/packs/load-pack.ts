@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:pat
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import semver from 'semver';
-import { compilePattern, PatternError, ENGINE_VERSION, type PackData, type RuleData, compileRawRegex } from '../engine';
+import { checkClasses, compilePattern, PLAIN_VOCABULARY_KEYS, PatternError, ENGINE_VERSION, type PackData, type RuleData, compileRawRegex } from '../engine';
 import { PackError } from './diagnostics';
 import { readBytesSafely, SafeReadError } from '../fs/safe-read';
 import { fromSnapshot, type PackSnapshot } from './pack-snapshot';
@@ -144,10 +144,10 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
     (data.match ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/match/${i}`, m));
     (data.exclude ?? []).forEach((m: any, i: number) => checkEntry(`/lexicons/${cls}/exclude/${i}`, m));
   }
-  // Vocabulary lists are phrase patterns, except kinds and front matter keys (plain values).
+  // Vocabulary lists are phrase patterns, except the plain words and values (kinds, front matter keys, …).
   const walkVocab = (obj: any, pointer: string) => {
     if (Array.isArray(obj)) obj.forEach((v, i) => checkPattern(`${pointer}/${i}`, v));
-    else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (k !== 'kinds' && k !== 'window' && k !== 'frontMatter') walkVocab(v, `${pointer}/${k}`);
+    else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (!PLAIN_VOCABULARY_KEYS.has(k)) walkVocab(v, `${pointer}/${k}`);
   };
   walkVocab(raw.vocabulary ?? {}, '/vocabulary');
   if (patternCount > PACK_LIMITS.patterns) errors.push(new PackError(manifest, 1, 1, `the pack has ${patternCount} patterns; at most ${PACK_LIMITS.patterns} are allowed.`));
@@ -262,19 +262,10 @@ export function checkPackRefs(pack: LoadedPack, classes: Set<string>, ruleIds: S
 
 /** Each lexicon class a rule names, with the JSON pointer of the name in the rule file. */
 export function classPointers(r: RuleData): Array<{ name: string; pointer: string }> {
-  const c = r.check as any;
-  const out: Array<{ name: string; pointer: string }> = [];
-  const list = (v: unknown, pointer: string) => {
-    if (typeof v === 'string') out.push({ name: v, pointer });
-    else if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && out.push({ name: x, pointer: `${pointer}/${i}` }));
-  };
-  list(c.class, '/check/class');
-  for (const k of ['anyOf', 'with', 'also', 'unless', 'yieldsTo', 'exclude']) list(c[k], `/check/${k}`);
-  list(c.onlyIf?.anyOf, '/check/onlyIf/anyOf');
-  for (const [k, v] of Object.entries<string>(c.classes ?? {})) list(v, `/check/classes/${k}`);
+  const out = checkClasses(r.check).map(({ name, pointer }) => ({ name, pointer: `/check${pointer}` }));
   (r.appliesTo ?? []).forEach((cond, i) => {
-    list(cond.mentions, `/appliesTo/${i}/mentions`);
-    list(cond.titleMentions, `/appliesTo/${i}/titleMentions`);
+    (cond.mentions ?? []).forEach((name, j) => out.push({ name, pointer: `/appliesTo/${i}/mentions/${j}` }));
+    (cond.titleMentions ?? []).forEach((name, j) => out.push({ name, pointer: `/appliesTo/${i}/titleMentions/${j}` }));
   });
   return out;
 }

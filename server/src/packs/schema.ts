@@ -1,14 +1,15 @@
-import { CHECK_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS } from '../engine';
+import { CHECK_TYPES, classRefSchema as classRef, FIX_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS } from '../engine';
 
 /**
  * JSON Schemas for packs, rules and config, built from the engine's own registries
- * (check types, levels, section roles) so the loader, VS Code's validation and the
+ * (check types, fix types, levels, section roles) so the loader, VS Code's validation and the
  * docs cannot drift. `npm run build` writes them to rules/schema/; a test checks
  * the committed files match.
  */
 const severity = { enum: [...SEVERITY_SETTINGS] };
 const pattern = { type: 'string', minLength: 1, maxLength: 500, description: 'A phrase pattern (docs/how-cx-lint-reads.md §7).' };
 const patternList = { type: 'array', items: pattern, maxItems: 2000 };
+const wordList = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 };
 const rawRegex = {
   type: 'string',
   minLength: 1,
@@ -16,8 +17,6 @@ const rawRegex = {
   description: 'A raw regular expression in RE2 syntax, run on the linear-time re2js engine against case-folded text (no lookaround, no backreferences).',
 };
 const kinds = { type: 'array', items: { enum: ['posting', 'charter', 'other'] }, uniqueItems: true };
-const classRef = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' };
-const scope = { enum: ['duties', 'role', 'document'] };
 
 const ruleSetting = {
   oneOf: [
@@ -25,41 +24,6 @@ const ruleSetting = {
     { type: 'array', prefixItems: [severity], items: false, minItems: 1, maxItems: 1 },
     { type: 'array', prefixItems: [severity, { type: 'object' }], items: false, minItems: 2, maxItems: 2 },
   ],
-};
-
-const checkSchemas: Record<string, object> = {
-  phrase: { properties: { type: { const: 'phrase' }, class: classRef, scope }, required: ['type', 'class'] },
-  requires: {
-    properties: {
-      type: { const: 'requires' },
-      anyOf: { type: 'array', items: classRef, minItems: 1 },
-      scope,
-      minDuties: { type: 'integer', minimum: 0 },
-      onlyIf: { type: 'object', additionalProperties: false, properties: { anyOf: { type: 'array', items: classRef, minItems: 1 }, scope }, required: ['anyOf'] },
-    },
-    required: ['type', 'anyOf'],
-  },
-  share: {
-    properties: {
-      type: { const: 'share' },
-      class: { oneOf: [classRef, { type: 'array', items: classRef, minItems: 1 }] },
-      with: { type: 'array', items: classRef, description: 'Classes that count as the class itself, toward minCount and the share (supervising contact handling, for contact handling).' },
-      also: { type: 'array', items: classRef, description: 'Classes that also count toward the share once the class reaches minCount (shift work for contact handling).' },
-      unless: { type: 'array', items: classRef },
-      yieldsTo: { type: 'array', items: classRef, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
-      exclude: { type: 'array', items: classRef },
-      minShare: { type: 'number', minimum: 0, maximum: 1 },
-      minCoreShare: { type: 'number', minimum: 0, maximum: 1, description: 'Also report when at least this share of the counted duties have the class itself (or a `with` class), whatever the share with `also` classes.' },
-      minCoreCount: { type: 'integer', minimum: 1, description: 'How many duties the minCoreShare path needs (default minCount).' },
-      minCount: { type: 'integer', minimum: 1 },
-    },
-    required: ['type', 'class', 'minShare', 'minCount'],
-  },
-  coverage: {
-    properties: { type: { const: 'coverage' }, classes: { type: 'object', additionalProperties: classRef, minProperties: 1 }, scope },
-    required: ['type', 'classes'],
-  },
-  'no-duties': { properties: { type: { const: 'no-duties' } }, required: ['type'] },
 };
 
 /** A numeric option of a check, as its schema declares it. */
@@ -77,7 +41,8 @@ export interface OptionSchema {
  * config: that would be a different rule, and is done in a pack.
  */
 export function ruleOptionSchemas(check: { type: string } & Record<string, unknown>): Record<string, OptionSchema> {
-  const props = ((checkSchemas[check.type] as { properties?: Record<string, any> } | undefined)?.properties ?? {}) as Record<string, any>;
+  const type = Object.hasOwn(CHECK_TYPES, check.type) ? CHECK_TYPES[check.type as keyof typeof CHECK_TYPES] : undefined;
+  const props = (type?.schema.properties ?? {}) as Record<string, any>;
   const out: Record<string, OptionSchema> = {};
   for (const [k, v] of Object.entries(props)) {
     if ((v.type === 'number' || v.type === 'integer') && typeof check[k] === 'number') out[k] = { type: v.type, minimum: v.minimum, maximum: v.maximum, description: v.description };
@@ -120,7 +85,7 @@ export function ruleSchema(): object {
         properties: { type: { enum: types, description: types.map((t) => `${t}: ${CHECK_TYPES[t as keyof typeof CHECK_TYPES].summary}`).join('\n') } },
         allOf: types.map((t) => ({
           if: { properties: { type: { const: t } } },
-          then: { ...checkSchemas[t], additionalProperties: false },
+          then: { ...CHECK_TYPES[t as keyof typeof CHECK_TYPES].schema, additionalProperties: false },
         })),
       },
       message: { type: 'string', minLength: 1, maxLength: 1000 },
@@ -134,19 +99,10 @@ export function ruleSchema(): object {
           type: 'object',
           required: ['type', 'title'],
           properties: {
-            type: { enum: ['retitle', 'drop-family', 'insert-duties', 'insert-section', 'substitute'] },
+            type: { enum: Object.keys(FIX_TYPES) },
             title: { type: 'string', maxLength: 200 },
-            replaceFamilyWith: { type: 'string', maxLength: 100 },
-            duties: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 20 },
-            heading: { type: 'string', maxLength: 200 },
-            lines: { type: 'array', items: { type: 'string', maxLength: 500 }, maxItems: 50 },
-            bullets: { type: 'boolean' },
-            unsafeWhen: {
-              type: 'array',
-              items: { type: 'string', minLength: 1, maxLength: 100 },
-              maxItems: 100,
-              description: 'substitute only: words or phrases that, anywhere in the sentence, make the swap not safe (offered, never applied by fix-all or --fix).',
-            },
+            // Every fix type's properties in one object: the schema does not tie a property to its type.
+            ...Object.assign({}, ...Object.values(FIX_TYPES).map((t) => t.properties)),
           },
           additionalProperties: false,
         },
@@ -279,6 +235,48 @@ export function packSchema(): object {
           roleAddress: { ...patternList, description: 'What shows a sentence in a company section speaks of the role itself ("As a Tier 1 representative, you will…"), so it counts as a duty when the posting has no duties section.' },
           notDuties: { ...patternList, description: 'Lines that are never duties wherever they stand: physical demands, compliance boilerplate.' },
           notDutyStarters: { ...patternList, description: 'How lines start that are never duties: requirements inside a duties list ("Experience with…").' },
+          // Plain words, not phrase patterns (docs/packs.md, "Plain words").
+          sentences: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              abbreviations: { ...wordList, description: 'Abbreviations whose full stop does not end a sentence (e.g, etc; any case).' },
+              runOnWords: { ...wordList, description: 'A line ending with one of these runs on into the next (and, or; as written).' },
+            },
+          },
+          clauses: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              breaks: { ...wordList, description: 'Words that end a clause, so a negation cue before them does not reach past them (but, however).' },
+              openers: { ...wordList, description: 'Words that start a new clause after a comma (you, we, instead).' },
+            },
+          },
+          roleSubject: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'A role named as the subject of a duty sentence ("The Patient Services Assistant greets…"), in lower case.',
+            properties: {
+              determiners: { ...wordList, description: 'Words a sentence opens with before the role (the, our).' },
+              adverbs: { ...wordList, description: 'Words between the role and its duty verb (also, regularly).' },
+              verbs: { ...wordList, description: 'What, after the role, makes a duty besides a duty starter (will, is responsible).' },
+            },
+          },
+          titleWords: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Words of a job title that are not the role, in lower case.',
+            properties: {
+              employer: { ...wordList, description: 'What joins a title to its employer (at).' },
+              support: { ...wordList, description: 'What starts whom the role supports, up to the next separator (to, reporting to).' },
+              of: { ...wordList, description: 'The role noun stands before these (of, for).' },
+              connectors: { ...wordList, description: 'What a level-only role part may hold besides levels and qualifiers (and, of).' },
+              familyConnectors: { ...wordList, description: 'drop-family: removed with the family word before it (of, for).' },
+              familyArticles: { ...wordList, description: 'drop-family: removed after a family connector (the).' },
+            },
+          },
+          charterHeadingWords: { ...wordList, description: 'A heading with a word starting with one of these is a charter heading (mandate, scope; any case).' },
+          newDutiesHeading: { type: 'string', minLength: 1, maxLength: 200, description: 'The heading of the duties section an insert-duties fix adds when its rule gives none.' },
         },
       },
       lexicons: {

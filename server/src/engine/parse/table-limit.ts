@@ -1,6 +1,6 @@
 import { PLACEHOLDER_OF } from './placeholders';
-import type { Finding } from './types';
-import { ENGINE_VERSION } from './version';
+import type { Finding } from '../types';
+import { ENGINE_VERSION } from '../version';
 
 /**
  * A GFM table is one block that the chunked parse cannot cut (a piece without the

@@ -1,6 +1,7 @@
 import type { RE2JS } from 're2js';
 import { compileAlternation, compilePattern, fold, indexWords, PATTERN_FLAGS, PhraseSet, type LeadIndex, type WordIndex } from './patterns';
 import { compileRawRegex, rawMatches } from './raw-regex';
+import { wordAlternation } from '../parse/text-block';
 
 /**
  * One lexicon entry as written in a pack: a phrase pattern (`match`) or a raw
@@ -116,7 +117,11 @@ export class Negation {
   private readonly cue: RegExp;
   private readonly strictCue: RegExp;
   private readonly nonCue: RegExp | null;
-  constructor(readonly data: NegationData) {
+  constructor(
+    readonly data: NegationData,
+    /** Where a clause ends (clauseEnd): a cue negates only within its clause. */
+    readonly clauseEnd: RegExp,
+  ) {
     this.cue = compileAlternation(data.cues);
     this.strictCue = compileAlternation(data.strictCues);
     this.nonCue = data.nonCues.length ? compileAlternation(data.nonCues) : null;
@@ -130,7 +135,7 @@ export class Negation {
    */
   isNegated(text: string, start: number, mode: NegationMode, clauses?: ClauseStarts): boolean {
     if (mode === 'none') return false;
-    let from = (clauses ?? new ClauseStarts(text)).before(start);
+    let from = (clauses ?? new ClauseStarts(text, this.clauseEnd)).before(start);
     // Only the last `window` words (plus a two-word cue) can negate. Look back over a
     // bounded slice first so a long clause costs O(window), not O(clause), per match;
     // fall back to the whole clause only when that slice holds too few words.
@@ -170,7 +175,16 @@ function wordStartsIn(text: string, from: number, to: number): number[] {
   return out;
 }
 
-const CLAUSE_END = /[.;:!?()\u2014]|\s[\u2013-]\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|,(?=\s*(?:you|we|they|i|it|this|which|so|then|and\s+(?:you|we|then|also)|instead)\b)/giu;
+/**
+ * Where a clause ends: sentence punctuation, a dash, one of the pack's `clauses.breaks`
+ * words ("but"), or a comma before one of its `clauses.openers` ("instead of phones,
+ * you will…"), not the commas of a list.
+ */
+export function clauseEnd(words: { breaks?: string[]; openers?: string[] } | undefined): RegExp {
+  const breaks = wordAlternation(words?.breaks);
+  const openers = wordAlternation(words?.openers, '\\s+');
+  return new RegExp(`[.;:!?()\\u2014]|\\s[\\u2013-]\\s${breaks ? `|\\b(?:${breaks})\\b` : ''}${openers ? `|,(?=\\s*(?:${openers})\\b)` : ''}`, 'giu');
+}
 
 /**
  * Where each clause of a text starts, found in one pass (the text is scanned once per
@@ -178,10 +192,10 @@ const CLAUSE_END = /[.;:!?()\u2014]|\s[\u2013-]\s|\bbut\b|\bhowever\b|\bwhile\b|
  */
 export class ClauseStarts {
   private readonly starts: number[] = [0];
-  constructor(text: string) {
-    CLAUSE_END.lastIndex = 0;
-    for (let m = CLAUSE_END.exec(text); m; m = CLAUSE_END.exec(text)) {
-      if (m[0].length === 0) CLAUSE_END.lastIndex++;
+  constructor(text: string, end: RegExp) {
+    end.lastIndex = 0;
+    for (let m = end.exec(text); m; m = end.exec(text)) {
+      if (m[0].length === 0) end.lastIndex++;
       this.starts.push(m.index + m[0].length);
     }
   }
@@ -223,7 +237,7 @@ export function scanClass(cls: CompiledClass, raw: string | WordIndex, negation:
       while (next < excluded.length && excluded[next][0] < end) reach = Math.max(reach, excluded[next++][1]);
       if (reach > start) continue;
     }
-    if (cls.negation !== 'none') clauses ??= new ClauseStarts(text);
+    if (cls.negation !== 'none') clauses ??= new ClauseStarts(text, negation.clauseEnd);
     out.push({ start, end, negated: negation.isNegated(text, start, cls.negation, clauses) });
   }
   return out;

@@ -1,4 +1,4 @@
-import { own } from './own';
+import { own } from '../own';
 
 /** Fills `{name}` placeholders; unknown names (`{constructor}` too) stay visible rather than vanish. */
 export function formatMessage(template: string, data: Record<string, string | number>): string {

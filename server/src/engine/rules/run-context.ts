@@ -1,11 +1,11 @@
-import { scanClass, withTargets, type Match } from './lexicon';
-import { isTodo } from './todo';
-import { fold, indexWords, type WordIndex } from './patterns';
-import type { DocModel } from './model';
-import type { Scope } from './pack-types';
-import type { Setup } from './setup';
-import type { TextBlock } from './text-block';
-import type { OffsetRange } from './types';
+import { scanClass, withTargets, type Match } from '../match/lexicon';
+import { isTodo } from '../model/todo';
+import { fold, indexWords, type WordIndex } from '../match/patterns';
+import type { DocModel } from '../model/model';
+import type { Scope } from '../pack-types';
+import type { Setup } from '../setup';
+import type { TextBlock } from '../parse/text-block';
+import type { OffsetRange } from '../types';
 
 const OUTSIDE_ROLE = new Set(['company', 'benefits', 'eeo', 'apply']);
 

@@ -1,5 +1,5 @@
-import { fold } from './patterns';
-import type { Level, Vocabulary } from './vocabulary';
+import { fold } from '../match/patterns';
+import type { Level, Vocabulary } from '../match/vocabulary';
 
 /**
  * Reads a job title as role noun + qualifiers (docs/how-cx-lint-reads.md §3).
@@ -17,8 +17,6 @@ interface Span {
   start: number;
   end: number;
 }
-
-const SEPARATOR = /\s+[\u2013\u2014-]+\s+|\s*\|\s*|:\s+|,\s+|\s+(?:at|@)\s+|\s*\/\s+/g;
 
 function allMatches(re: RegExp, text: string): Array<Span & { text: string }> {
   const out: Array<Span & { text: string }> = [];
@@ -38,11 +36,11 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   // keeping offsets intact for fixes.
   // "Executive Assistant to the Chief Customer Officer": whoever the role supports
   // is not the role, so everything from "to"/"supporting" to the next separator is noise.
-  const text = fold(raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length)))
-    .replace(/\s(?:to|supporting|reporting to)\s[^\u2013\u2014|,:]*/g, (m) => ' '.repeat(m.length));
+  const bare = fold(raw.replace(/\([^()]*\)|\[[^\][]*\]/g, (m) => ' '.repeat(m.length)));
+  const text = vocab.titleSupport ? bare.replace(vocab.titleSupport, (m) => ' '.repeat(m.length)) : bare;
   const segments: Span[] = [];
   let last = 0;
-  for (const m of allMatches(SEPARATOR, text)) {
+  for (const m of allMatches(vocab.titleSeparator, text)) {
     segments.push({ start: last, end: m.start });
     last = m.end;
   }
@@ -60,7 +58,7 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
 
   const segNouns = nouns.filter((n) => inSeg(roleSeg, n)).sort((a, b) => a.end - b.end || (b.start - a.start));
   const segText = text.slice(roleSeg.start, roleSeg.end);
-  const ofAt = segText.search(/\s(?:of|for)\s/i);
+  const ofAt = vocab.titleOf ? segText.search(vocab.titleOf) : -1;
   let head = segNouns[segNouns.length - 1];
   if (ofAt >= 0) head = segNouns.filter((n) => n.end <= roleSeg.start + ofAt).pop() ?? head;
   // A discipline phrase ending where the role ends ("data analyst", "software engineer") wins.
@@ -101,6 +99,6 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   }
   let rest = segText;
   for (const re of [vocab.qualifier, ...vocab.levelRes.map(([, r]) => r)]) rest = rest.replace(re, ' ');
-  result.form = /[\p{L}\p{N}]/u.test(rest.replace(/\b(?:and|of|the|&)\b/gi, '')) ? 'team' : 'role';
+  result.form = /[\p{L}\p{N}]/u.test(vocab.titleConnector ? rest.replace(vocab.titleConnector, '') : rest) ? 'team' : 'role';
   return result;
 }

@@ -1,7 +1,7 @@
 import { applyEdits } from './apply-fixes';
-import { lint } from './lint';
-import type { Setup } from './setup';
-import type { Finding, LintResult, TextEdit } from './types';
+import { lint } from '../lint';
+import type { Setup } from '../setup';
+import type { Finding, LintResult, TextEdit } from '../types';
 
 /*
  * Fix-all, shared by `cx-lint --fix`, the language server's fix-all and the API:

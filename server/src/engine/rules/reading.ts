@@ -1,7 +1,7 @@
 import { explainCheck } from './checks';
-import type { DocModel } from './model';
+import type { DocModel } from '../model/model';
 import type { RunContext } from './run-context';
-import type { DocKind } from './types';
+import type { DocKind } from '../types';
 
 /**
  * How cx-lint read a document, for people (`cx-lint --print-reading`) and for the

@@ -1,4 +1,4 @@
-import type { HtmlComment } from './model';
+import type { HtmlComment } from '../model/model';
 
 /**
  * Inline control comments (docs §8): which rules are off where. A finding is

@@ -1,4 +1,4 @@
-import type { OffsetRange } from './types';
+import type { OffsetRange } from '../types';
 import { lastAtOrBefore } from './search';
 
 /**
@@ -113,20 +113,40 @@ export class TextBlock {
   }
 }
 
-// Abbreviations whose full stop does not end a sentence.
-const ABBREV = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|incl|approx|esp|dept|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|No|min|max|hr|hrs|ca|cf|viz)\.$/i;
+/** Escapes plain words for a regular expression and joins them as alternatives (null for none). */
+export function wordAlternation(words: readonly string[] | undefined, space = ' '): string | null {
+  if (!words?.length) return null;
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, space)).join('|');
+}
+
+/** Where sentences end, from the pack's words (`vocabulary.sentences`). */
+export interface SentenceRules {
+  boundary: RegExp;
+  /** Abbreviations whose full stop does not end a sentence ("e.g."). */
+  abbreviation: RegExp | null;
+}
+
+export function sentenceRules(words: { abbreviations?: string[]; runOnWords?: string[] } | undefined): SentenceRules {
+  const abbreviations = wordAlternation(words?.abbreviations);
+  const runOn = (words?.runOnWords ?? []).map((w) => `|\\b${wordAlternation([w])}`).join('');
+  return {
+    // Lines pasted from word processors often carry one duty each with no full stop:
+    // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
+    // unless the line before ends mid-sentence (a comma, "and", "or": `runOnWords`).
+    boundary: new RegExp(`[.!?;]+["'”’)\\]]*(?=\\s)|\\s*[•▪●◦]\\s*|\\n\\s*[-*–]\\s+|(?<![,;:&/-]${runOn})[ \\t]*\\n(?=[ \\t]*(?:\\p{Lu}|[^\\p{L}\\p{N}\\s]))`, 'gu'),
+    abbreviation: abbreviations ? new RegExp(`(?:^|[\\s(])(?:${abbreviations})\\.$`, 'i') : null,
+  };
+}
 
 /** Splits a paragraph's text into sentence ranges (start, end) with trimmed edges. */
-export function sentenceSpans(text: string): Array<[number, number]> {
+export function sentenceSpans(text: string, rules: SentenceRules): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  // Lines pasted from word processors often carry one duty each with no full stop:
-  // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
-  // unless the line before ends mid-sentence (a comma, "and", "or").
-  const boundary = /[.!?;]+["'”’)\]]*(?=\s)|\s*[•▪●◦]\s*|\n\s*[-*–]\s+|(?<![,;:&/-]|\band|\bor|\bthe|\bto)[ \t]*\n(?=[ \t]*(?:\p{Lu}|[^\p{L}\p{N}\s]))/gu;
+  const { boundary, abbreviation } = rules;
+  boundary.lastIndex = 0;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
-    if (/^[.]/.test(m[0]) && ABBREV.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
+    if (/^[.]/.test(m[0]) && abbreviation?.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
     pushTrimmed(text, start, /^\s*[•▪●◦\n-]/.test(m[0]) ? m.index : end, spans);
     start = end;
   }

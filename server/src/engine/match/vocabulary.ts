@@ -1,5 +1,6 @@
-import type { NegationData } from './lexicon';
+import { clauseEnd, type NegationData } from './lexicon';
 import { compileAlternation, fold, PATTERN_FLAGS } from './patterns';
+import { sentenceRules, wordAlternation, type SentenceRules } from '../parse/text-block';
 
 export const SECTION_ROLES = [
   'duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply',
@@ -40,6 +41,41 @@ export interface VocabularyData {
   notDuties?: string[];
   /** How lines start that are never duties (requirements inside a duties list: "Experience with…"). */
   notDutyStarters?: string[];
+
+  // Plain words (not phrase patterns) that the engine once had built in (decision 2).
+  /** Where sentences end: abbreviations whose full stop does not, words that run a line on into the next. */
+  sentences?: { abbreviations?: string[]; runOnWords?: string[] };
+  /** Where clauses end, for negation: words that break a clause, words that open one after a comma. */
+  clauses?: { breaks?: string[]; openers?: string[] };
+  /** "The Patient Services Assistant greets…": a role as the subject of a duty sentence. */
+  roleSubject?: { determiners?: string[]; adverbs?: string[]; verbs?: string[] };
+  /** The words of a job title that are not the role. */
+  titleWords?: {
+    /** "Manager at Acme": what joins a title to the employer. */
+    employer?: string[];
+    /** "Executive Assistant to the CCO": whom the role supports is not the role. */
+    support?: string[];
+    /** "Head of Customer Experience": the role noun stands before these. */
+    of?: string[];
+    /** What a level-only role part may hold besides levels and qualifiers ("VP and Head"). */
+    connectors?: string[];
+    /** What the drop-family fix removes with the family word ("Head of the CX team"). */
+    familyConnectors?: string[];
+    familyArticles?: string[];
+  };
+  /** Words that, at the start of a word in any heading, make it a charter heading ("Mandate", "Decision rights"). */
+  charterHeadingWords?: string[];
+  /** The heading of the duties section a fix adds when the rule's fix names none. */
+  newDutiesHeading?: string;
+}
+
+/** Vocabulary keys whose values are plain words or values, not phrase patterns (the pack loader compiles the rest). */
+export const PLAIN_VOCABULARY_KEYS: ReadonlySet<string> = new Set(['kinds', 'frontMatter', 'window', 'sentences', 'clauses', 'roleSubject', 'titleWords', 'charterHeadingWords', 'newDutiesHeading']);
+
+/** A regular expression with the alternation of plain `words` where `shape` puts it, or null when there are no words. */
+function wordsRegex(words: readonly string[] | undefined, shape: (alt: string) => string, flags: string): RegExp | null {
+  const alt = wordAlternation(words);
+  return alt === null ? null : new RegExp(shape(alt), flags);
 }
 
 const anyOf = compileAlternation;
@@ -61,6 +97,18 @@ export class Vocabulary {
   readonly titleKeys: string[];
   readonly kindKeys: string[];
   readonly postingKeys: Set<string>;
+  readonly sentences: SentenceRules;
+  readonly clauseEnd: RegExp;
+  private readonly subjectDeterminer: RegExp | null;
+  private readonly subjectAdverb: RegExp | null;
+  private readonly subjectVerb: RegExp | null;
+  /** Where a title splits into parts: dashes, bars, colons, commas, "at" an employer, slashes. */
+  readonly titleSeparator: RegExp;
+  readonly titleSupport: RegExp | null;
+  readonly titleOf: RegExp | null;
+  readonly titleConnector: RegExp | null;
+  readonly familyConnector: RegExp | null;
+  readonly charterHeading: RegExp | null;
 
   constructor(readonly data: VocabularyData) {
     this.headingRes = SECTION_ROLES.filter((r) => data.headings[r]?.length).map((r) => [r, anyOf(data.headings[r]!)]);
@@ -75,10 +123,26 @@ export class Vocabulary {
     this.dutySubject = new RegExp(`^(?:${anyOf(data.dutySubjects ?? []).source})\\s+`, PATTERN_FLAGS.replace('g', ''));
     this.roleAddress = data.roleAddress?.length ? anyOf(data.roleAddress) : undefined;
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
-    const keys = (k: string[] | undefined, d: string[]) => (k ?? d).map((x) => x.toLowerCase());
-    this.titleKeys = keys(data.frontMatter?.titleKeys, ['title']);
-    this.kindKeys = keys(data.frontMatter?.kindKeys, ['type', 'kind']);
-    this.postingKeys = new Set(keys(data.frontMatter?.postingKeys, []));
+    // No keys of its own: a pack names them (cx-core: title, job-title, …; type, kind).
+    const keys = (k: string[] | undefined) => (k ?? []).map((x) => x.toLowerCase());
+    this.titleKeys = keys(data.frontMatter?.titleKeys);
+    this.kindKeys = keys(data.frontMatter?.kindKeys);
+    this.postingKeys = new Set(keys(data.frontMatter?.postingKeys));
+    this.sentences = sentenceRules(data.sentences);
+    this.clauseEnd = clauseEnd(data.clauses);
+    const subject = data.roleSubject;
+    this.subjectDeterminer = wordsRegex(subject?.determiners, (w) => `^(?:${w})$`, '');
+    this.subjectAdverb = wordsRegex(subject?.adverbs, (w) => `^(?:${w})\\s+`, '');
+    this.subjectVerb = wordsRegex(subject?.verbs, (w) => `^(?:${w})\\b`, '');
+    const tw = data.titleWords;
+    const employer = [wordAlternation(tw?.employer), '@'].filter((x) => x !== null).join('|');
+    this.titleSeparator = new RegExp(`\\s+[\\u2013\\u2014-]+\\s+|\\s*\\|\\s*|:\\s+|,\\s+|\\s+(?:${employer})\\s+|\\s*\\/\\s+`, 'g');
+    this.titleSupport = wordsRegex(tw?.support, (w) => `\\s(?:${w})\\s[^\\u2013\\u2014|,:]*`, 'g');
+    this.titleOf = wordsRegex(tw?.of, (w) => `\\s(?:${w})\\s`, 'i');
+    this.titleConnector = wordsRegex(tw?.connectors, (w) => `\\b(?:${w})\\b`, 'gi');
+    const articles = wordAlternation(tw?.familyArticles);
+    this.familyConnector = wordsRegex(tw?.familyConnectors, (w) => `\\s+(?:${w})\\s+${articles ? `(?:(?:${articles})\\s+)?` : ''}$`, 'i');
+    this.charterHeading = wordsRegex(data.charterHeadingWords, (w) => `\\b(?:${w})`, 'i');
   }
 
   /**
@@ -116,11 +180,12 @@ export class Vocabulary {
     if (subject && this.dutyStarter.test(t.slice(subject[0].length))) return true;
     // "The Patient Services Assistant greets…": the role as subject, then a duty verb.
     const words = t.split(' ');
-    if (!/^(?:the|this|our|a|an)$/.test(words[0] ?? '')) return false;
+    if (!this.subjectDeterminer?.test(words[0] ?? '')) return false;
     for (let i = 1; i <= 6 && i < words.length - 1; i++) {
       if (!this.levelRes.some(([, re]) => ((re.lastIndex = 0), re.test(words[i])))) continue;
-      const after = words.slice(i + 1).join(' ').replace(/^(?:also|consistently|regularly|often|will also)\s+/, '');
-      return this.dutyStarter.test(after) || /^(?:will|shall|must|is (?:responsible|accountable|expected))\b/.test(after);
+      const joined = words.slice(i + 1).join(' ');
+      const after = this.subjectAdverb ? joined.replace(this.subjectAdverb, '') : joined;
+      return this.dutyStarter.test(after) || (this.subjectVerb?.test(after) ?? false);
     }
     return false;
   }

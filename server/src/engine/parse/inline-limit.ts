@@ -1,6 +1,6 @@
 import { PLACEHOLDER_OF } from './placeholders';
-import type { Finding } from './types';
-import { ENGINE_VERSION } from './version';
+import type { Finding } from '../types';
+import { ENGINE_VERSION } from '../version';
 
 /**
  * The Markdown parser's inline pass is quadratic in the emphasis and link punctuation

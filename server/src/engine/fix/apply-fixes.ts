@@ -1,4 +1,4 @@
-import type { TextEdit } from './types';
+import type { TextEdit } from '../types';
 
 /**
  * The one function that applies edits, shared by fix-all, --fix and tests.

@@ -1,5 +1,5 @@
-import type { Finding, LintResult } from './types';
-import { ENGINE_VERSION } from './version';
+import type { Finding, LintResult } from '../types';
+import { ENGINE_VERSION } from '../version';
 
 /**
  * Documents larger than this are not linted (config `maxFileSize`, in bytes of UTF-8,

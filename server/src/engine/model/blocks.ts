@@ -1,0 +1,162 @@
+import type { Nodes, RootContent, PhrasingContent } from 'mdast';
+import { readFrontMatterBody, type FrontMatterFormat } from '../parse/front-matter';
+import { TextBlock, TextBuilder } from '../parse/text-block';
+import type { OffsetRange } from '../types';
+import type { Vocabulary } from '../match/vocabulary';
+import type { HtmlComment } from './model';
+
+/*
+ * The model's first step: the plain text of each block of the parsed tree, mapped back
+ * to the source (paragraphs, list items, table rows, front matter values), and the
+ * HTML comments on the way.
+ */
+
+export const NO_SECTION = -1;
+
+export interface Ctx {
+  text: string;
+  /** Added to node offsets: where the current chunk starts in `text`. */
+  shift: number;
+  vocab: Vocabulary;
+  comments: HtmlComment[];
+}
+
+export function off(ctx: Ctx, n: { position?: { start: { offset?: number }; end: { offset?: number } } }): OffsetRange {
+  return { start: (n.position?.start.offset ?? 0) + ctx.shift, end: (n.position?.end.offset ?? 0) + ctx.shift };
+}
+
+/** Appends the plain text of inline content, recording where each run came from. */
+export function addInline(ctx: Ctx, b: TextBuilder, nodes: PhrasingContent[]): void {
+  for (const n of nodes) {
+    const r = off(ctx, n);
+    switch (n.type) {
+      case 'text':
+        b.add(n.value, r.start, r.end);
+        break;
+      case 'inlineCode': {
+        const inner = ctx.text.indexOf(n.value, r.start);
+        b.add(n.value, inner >= 0 && inner < r.end ? inner : r.start, inner >= 0 && inner < r.end ? inner + n.value.length : r.end);
+        break;
+      }
+      case 'break':
+        // A hard line break ends a line, as a soft one does: pasted postings put a
+        // heading ("The Role") and its text on two lines of one paragraph this way.
+        b.addSeparator('\n', r.start);
+        break;
+      case 'html':
+        if (n.value.startsWith('<!--')) ctx.comments.push({ value: n.value, range: r });
+        // <br> ends a line as a line break does.
+        b.addSeparator(/^<br\s*\/?>$/i.test(n.value) ? '\n' : ' ', r.start);
+        break;
+      case 'image':
+        b.addSeparator(' ', r.start);
+        break;
+      default:
+        if ('children' in n) addInline(ctx, b, n.children as PhrasingContent[]);
+    }
+  }
+}
+
+export function inlineBlock(ctx: Ctx, nodes: PhrasingContent[], kind: TextBlock['kind'], section: number): TextBlock {
+  const b = new TextBuilder(ctx.text);
+  addInline(ctx, b, nodes);
+  return TextBlock.from(b, kind, section);
+}
+
+export function collectHtml(ctx: Ctx, node: Nodes): void {
+  if (node.type === 'html') {
+    if (node.value.startsWith('<!--')) ctx.comments.push({ value: node.value, range: off(ctx, node) });
+    return;
+  }
+  if ('children' in node) for (const c of node.children) collectHtml(ctx, c as Nodes);
+}
+
+export interface Collected {
+  prose: TextBlock[];
+  items: TextBlock[]; // list items and table rows
+  paragraphs: TextBlock[];
+}
+
+/** Prose blocks of one block-level node and its descendants. */
+export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out: Collected): void {
+  switch (node.type) {
+    case 'paragraph': {
+      const blk = inlineBlock(ctx, node.children, 'paragraph', section);
+      out.prose.push(blk);
+      out.paragraphs.push(blk);
+      return;
+    }
+    case 'heading': {
+      out.prose.push(inlineBlock(ctx, node.children, 'heading', section));
+      return;
+    }
+    case 'list':
+      for (const item of node.children) {
+        const b = new TextBuilder(ctx.text);
+        for (const c of item.children) {
+          if (c.type === 'paragraph') {
+            if (b.text) b.addSeparator(' ', off(ctx, c).start);
+            addInline(ctx, b, c.children);
+          } else if (c.type === 'html') {
+            collectHtml(ctx, c);
+          } else {
+            collectBlocks(ctx, c, section, out);
+          }
+        }
+        if (b.text.trim()) {
+          const blk = TextBlock.from(b, 'list-item', section);
+          out.prose.push(blk);
+          out.items.push(blk);
+        }
+      }
+      return;
+    case 'table':
+      node.children.forEach((row, i) => {
+        const b = new TextBuilder(ctx.text);
+        for (const cell of row.children) {
+          if (b.text) b.addSeparator('; ', off(ctx, cell).start);
+          addInline(ctx, b, cell.children);
+        }
+        if (!b.text.trim()) return;
+        const blk = TextBlock.from(b, 'table-row', section);
+        out.prose.push(blk);
+        // The header row names columns; it is not a duty.
+        if (i > 0 || node.children.length === 1) out.items.push(blk);
+      });
+      return;
+    case 'blockquote':
+      for (const c of node.children) collectBlocks(ctx, c, section, out);
+      return;
+    case 'html':
+      collectHtml(ctx, node);
+      return;
+    default:
+      return;
+  }
+}
+
+export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } & Nodes) {
+  const r = off(ctx, node);
+  const nl = ctx.text.indexOf('\n', r.start);
+  const contentStart = nl >= 0 ? nl + 1 : r.start;
+  const format = node.type as FrontMatterFormat;
+  const read = readFrontMatterBody(format, node.value);
+  const blocks: TextBlock[] = [];
+  let titleBlock: TextBlock | undefined;
+  let titleRank = Infinity;
+  for (const v of read.strings) {
+    const b = new TextBuilder(ctx.text);
+    b.add(v.key.replace(/[_-]+/g, ' ') + ': ', contentStart + v.keyRange[0], contentStart + v.keyRange[1]);
+    const valueStart = b.text.length;
+    b.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
+    const blk = TextBlock.from(b, 'front-matter', NO_SECTION);
+    blocks.push(blk);
+    // The first title key of the vocabulary's list that the file has: `title` before `position`.
+    const rank = ctx.vocab.titleKeys.indexOf(v.key.toLowerCase());
+    if (rank >= 0 && rank < titleRank && v.value.trim()) {
+      titleRank = rank;
+      titleBlock = blk.slice(valueStart, blk.text.length, 'heading');
+    }
+  }
+  return { format, data: read.data, range: r, error: read.error, blocks, titleBlock };
+}

@@ -1,0 +1,88 @@
+import { fold } from '../match/patterns';
+import type { Vocabulary } from '../match/vocabulary';
+import { sentenceSpans, type TextBlock } from '../parse/text-block';
+import type { Walk } from './sections';
+import { isTodo } from './todo';
+
+/** The units the title rules count (docs §5), in document order. */
+export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const hasDutySection = walk.sections.some((s) => s.role === 'duties');
+  const candidates = hasDutySection ? dutiesInDutySections(walk, vocab) : dutiesWithoutDutySection(walk, vocab);
+  // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
+  // counting its lines twice would tilt every share toward whatever it says.
+  const seen = new Set<string>();
+  const duties = candidates.filter((d) => {
+    if (!isDuty(d, vocab)) return false;
+    const key = fold(d.text.trim()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return duties.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** The list items, duty headings and paragraph sentences of the duties sections. */
+function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const { coll } = walk;
+  const inDuties = (s: number) => walk.roleOf(s) === 'duties';
+  const candidates: TextBlock[] = [];
+  // Loops, not push(...list): a list of 150,000 items would overflow the call stack.
+  for (const b of coll.items) if (inDuties(b.section)) candidates.push(b);
+  for (const b of walk.headingDuties) candidates.push(b);
+  for (const p of coll.paragraphs) {
+    if (!inDuties(p.section)) continue;
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) candidates.push(p.slice(s, e, 'sentence'));
+  }
+  // The opening paragraphs before the first duties heading often state the job in one
+  // sentence ("The specialist will be primarily responsible for answering…", "As a
+  // Support Engineer, you'll…"): a reviewer reads it as a duty, so it counts when it
+  // both speaks of the role and starts like a duty.
+  const open = (s: number) => ['other', 'title', 'company'].includes(walk.roleOf(s));
+  const firstDuties = walk.sections.find((s) => s.role === 'duties')!.range.start;
+  for (const p of coll.paragraphs) {
+    if (p.range.start > firstDuties || !open(p.section)) continue;
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
+      const sentence = p.slice(s, e, 'sentence');
+      if (vocab.startsLikeDuty(sentence.text) && vocab.speaksOfRole(sentence.text)) candidates.push(sentence);
+    }
+  }
+  return candidates;
+}
+
+/**
+ * "What We Do: As a Tier 1 representative you will…": with no duties section, a
+ * company section's sentences that address the role are duties too, and so is the
+ * list they introduce; outside any section, sentences that start like a duty and all
+ * list items are.
+ */
+function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const { coll } = walk;
+  const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
+  const company = (s: number) => walk.roleOf(s) === 'company';
+  const candidates: TextBlock[] = [];
+  const rolePlaces = new Set<number>();
+  for (const p of coll.paragraphs) {
+    if (!open(p.section) && !company(p.section)) continue;
+    // In a company section, the sentences after one that speaks of the role go on
+    // speaking of it ("You will triage tickets…").
+    let onRole = !company(p.section);
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
+      const sentence = p.slice(s, e, 'sentence');
+      const starts = vocab.startsLikeDuty(sentence.text);
+      if (!onRole && starts && vocab.speaksOfRole(sentence.text)) onRole = true;
+      if (!onRole || !starts) continue;
+      candidates.push(sentence);
+      if (company(p.section)) rolePlaces.add(p.section);
+    }
+  }
+  for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
+  return candidates;
+}
+
+/** A fix's TODO placeholder, physical demands and disclaimers (`notDuties`) and record fields ("Job No: 4931", `notDutyStarters`) are not duties. */
+function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
+  if (isTodo(d.text)) return false;
+  const t = fold(d.text.trim());
+  vocab.notDuty.lastIndex = 0;
+  return !vocab.notDuty.test(t) && !vocab.notDutyStarter.test(t);
+}

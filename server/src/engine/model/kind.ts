@@ -1,0 +1,32 @@
+import { fold } from '../match/patterns';
+import { frontMatterKind, type Vocabulary } from '../match/vocabulary';
+import type { TextBlock } from '../parse/text-block';
+import type { DocKind } from '../types';
+import type { DocTitle } from './model';
+import type { Walk } from './sections';
+
+/** Posting, charter or other (docs §2), and why. */
+export function decideKind(walk: Walk, vocab: Vocabulary, title: DocTitle | undefined, duties: TextBlock[], fromConfig: DocKind | undefined): { kind: DocKind; kindReason: string } {
+  const fm = walk.fm;
+  for (const key of vocab.kindKeys) {
+    const value = fm?.data.get(key);
+    if (typeof value !== 'string') continue;
+    const kind = frontMatterKind(vocab.data, value);
+    if (kind) return { kind, kindReason: `front matter says ${key}: "${value}"` };
+  }
+  if (fromConfig) return { kind: fromConfig, kindReason: 'configured kinds globs' };
+  const { sections } = walk;
+  const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || (vocab.charterHeading?.test(s.heading) ?? false));
+  vocab.charterTitle.lastIndex = 0;
+  if (title && vocab.charterTitle.test(fold(title.text))) return { kind: 'charter', kindReason: 'the title says charter' };
+  if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {
+    return { kind: 'charter', kindReason: `charter headings (${charterHeadings.map((s) => s.heading).join(', ')})` };
+  }
+  if (!title) return { kind: 'other', kindReason: 'no title' };
+  if (sections.some((s) => ['duties', 'requirements', 'benefits', 'apply'].includes(s.role))) return { kind: 'posting', kindReason: 'a title and posting sections' };
+  const postingKeys = fm ? [...fm.data.keys()].filter((k) => vocab.postingKeys.has(k.toLowerCase())) : [];
+  if (postingKeys.length >= 2) return { kind: 'posting', kindReason: `a title and posting front matter (${postingKeys.slice(0, 3).join(', ')})` };
+  // A job title over duty lines is a posting, headings or not.
+  if (title.parse.roleNoun && duties.length >= 2) return { kind: 'posting', kindReason: `a job title and ${duties.length} duty lines` };
+  return { kind: 'other', kindReason: 'no posting or charter sections' };
+}

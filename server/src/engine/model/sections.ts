@@ -1,0 +1,230 @@
+import type { Nodes, RootContent, PhrasingContent } from 'mdast';
+import { htmlBlocks } from '../parse/html-blocks';
+import { parseChunks } from '../parse/parse';
+import type { ParseCache } from '../parse/parse-cache';
+import { TextBlock } from '../parse/text-block';
+import type { OffsetRange } from '../types';
+import type { SectionRole, Vocabulary } from '../match/vocabulary';
+import { parseTitle } from './title';
+import { collectBlocks, collectHtml, inlineBlock, NO_SECTION, off, readFrontMatter, type Collected, type Ctx } from './blocks';
+import type { Section } from './model';
+
+/*
+ * The model's sections (docs §4): headings, and what acts as one in pasted postings
+ * (bold-only paragraphs, "Responsibilities:" lines, HTML blocks), each with its role
+ * from the vocabulary and its parent; the prose each section holds.
+ */
+
+/** Bold-only paragraphs and short "Responsibilities:" lines act as headings below every real one. */
+const PSEUDO_DEPTH = 7;
+
+function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' | 'colon' | 'line' | undefined {
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
+  const text = ctx.text.slice(off(ctx, node as never).start, off(ctx, node as never).end);
+  if (text.length > 100 || /\n/.test(text.trim())) return undefined;
+  if (kids.length === 1 && (kids[0].type === 'strong' || kids[0].type === 'emphasis')) return 'bold';
+  if (kids.length === 1 && kids[0].type === 'text' && /^[^.!?]{2,60}[:：]\s*$/.test(kids[0].value)) return 'colon';
+  // "Responsibilities" alone in a paragraph: a heading that lost its markup.
+  if (kids.length === 1 && kids[0].type === 'text' && ctx.vocab.classifyHeadingLine(kids[0].value) !== 'other') return 'line';
+  // "** _Key Responsibilities:_**": pasted emphasis Markdown does not accept (a space
+  // after the opening `**`) leaves stray marks around a heading phrase.
+  if (kids.every((k) => k.type === 'text' || k.type === 'strong' || k.type === 'emphasis') && ctx.vocab.classifyHeadingLine(text.replace(/[*_]+/g, ' ')) !== 'other') return 'line';
+  return undefined;
+}
+
+/** Parses the text (reusing the cache's unchanged chunks) and walks its top-level nodes into sections and prose. */
+export function readSections(text: string, vocab: Vocabulary, parseCache: ParseCache | undefined): Walk {
+  const parsed = parseChunks(text, { cache: parseCache });
+  const ctx: Ctx = { text, shift: parsed.shift, vocab, comments: [] };
+  const walk = new Walk(ctx);
+  // Node offsets are relative to their chunk (see parseChunks).
+  for (const chunk of parsed.chunks) {
+    ctx.shift = parsed.shift + chunk.offset;
+    for (const node of chunk.nodes) walk.node(node);
+  }
+  return walk;
+}
+
+/** A line of a paragraph that stands as a heading: its role, and where it is in the block. */
+interface HeadingLine {
+  start: number;
+  end: number;
+  role: SectionRole;
+}
+
+/** Walks the top-level nodes in order, building sections and collecting prose (docs §4). */
+export class Walk {
+  readonly sections: Section[] = [];
+  readonly coll: Collected = { prose: [], items: [], paragraphs: [] };
+  /** Headings that are themselves duties ("Key objective #1: cut repeat contacts"). */
+  readonly headingDuties: TextBlock[] = [];
+  fm: ReturnType<typeof readFrontMatter> | undefined;
+  headingTitle: { block: TextBlock; section: number } | undefined;
+  private firstContentSeen = false;
+  private readonly stack: number[] = [];
+  current = NO_SECTION;
+
+  constructor(readonly ctx: Ctx) {}
+
+  roleOf(s: number): SectionRole {
+    return s === NO_SECTION ? 'other' : this.sections[s].role;
+  }
+
+  node(node: RootContent): void {
+    const { ctx } = this;
+    if (node.type === 'yaml' || (node.type as string) === 'toml' || (node.type as string) === 'json') {
+      this.fm = readFrontMatter(ctx, node as { value: string; type: string } & Nodes);
+      return;
+    }
+    if (node.type === 'heading') {
+      this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), node.depth, off(ctx, node), undefined);
+      return;
+    }
+    if (node.type === 'paragraph' && this.paragraph(node)) return;
+    if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
+      collectHtml(ctx, node);
+      this.html(node);
+      this.extend(off(ctx, node).end);
+      return;
+    }
+    if (node.type !== 'html' && node.type !== 'definition') this.firstContentSeen = true;
+    collectBlocks(ctx, node, this.current, this.coll);
+    this.extend(off(ctx, node).end);
+  }
+
+  /** Grows the open sections to cover content that ends at `end`. */
+  private extend(end: number): void {
+    for (const i of this.stack) this.sections[i].range.end = Math.max(this.sections[i].range.end, end);
+  }
+
+  /** Paragraphs that act as headings, or hold heading lines. Returns false for plain prose. */
+  private paragraph(node: Extract<RootContent, { type: 'paragraph' }>): boolean {
+    const { ctx } = this;
+    const pseudo = pseudoHeading(ctx, node);
+    if (pseudo) {
+      const block = inlineBlock(ctx, node.children, 'heading', this.sections.length);
+      const role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+      // "Books appointments, including:" is a duty that introduces others, not a heading.
+      if (pseudo !== 'bold' && role === 'other') return false;
+      this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
+      return true;
+    }
+    // "**About the role:**" with its text on the very next line is one paragraph in
+    // Markdown: split it into a heading and the content that follows.
+    const [first, second] = node.children;
+    if ((first?.type === 'strong' || first?.type === 'emphasis') && second?.type === 'text' && /^[:：]?[ \t]*\r?\n/.test(second.value)) {
+      const head = inlineBlock(ctx, [first], 'heading', this.sections.length);
+      const role = ctx.vocab.classifyHeading(head.text.replace(/[:：]\s*$/, ''));
+      if (role !== 'other') {
+        this.heading(head, PSEUDO_DEPTH, off(ctx, first), role);
+        const rest = { ...node, children: node.children.slice(1), position: { start: second.position!.start, end: node.position!.end } } as RootContent;
+        collectBlocks(ctx, rest, this.current, this.coll);
+        this.extend(off(ctx, rest).end);
+        return true;
+      }
+    }
+    this.firstContentSeen = true;
+    this.paragraphBlock(inlineBlock(ctx, node.children, 'paragraph', this.current));
+    return true;
+  }
+
+  /**
+   * A paragraph's text. Pasted postings keep whole sections in one paragraph, one line
+   * each: "Responsibilities:" or "The Role" on a line of its own opens a section.
+   */
+  private paragraphBlock(block: TextBlock): void {
+    const lines = headingLines(block.text, this.ctx.vocab);
+    let at = 0;
+    const flush = (end: number) => {
+      if (!block.text.slice(at, end).trim()) return;
+      const placed = at === 0 && end === block.text.length ? block : block.slice(at, end, 'paragraph', this.current);
+      this.coll.prose.push(placed);
+      this.coll.paragraphs.push(placed);
+      this.extend(placed.range.end);
+    };
+    for (const h of lines) {
+      flush(h.start);
+      const placed = block.slice(h.start, h.end, 'heading', this.sections.length);
+      this.heading(placed, PSEUDO_DEPTH, placed.range, h.role);
+      at = h.end;
+    }
+    flush(block.text.length);
+  }
+
+  /** An HTML block: its text read back as headings, list items and paragraphs. */
+  html(node: Extract<RootContent, { type: 'html' }>): void {
+    const { ctx } = this;
+    const r = off(ctx, node);
+    for (const b of htmlBlocks(node.value, r.start, ctx.text)) {
+      const text = b.text.text.trim();
+      const role = ctx.vocab.classifyHeading(text.replace(/[:：]\s*$/, ''));
+      const headingLike = b.kind === 'heading' || (text.length <= 80 && ((b.bold && b.kind !== 'item') || (/[:：]$/.test(text) && role !== 'other') || ctx.vocab.classifyHeadingLine(text) !== 'other'));
+      if (headingLike) {
+        const block = TextBlock.from(b.text, 'heading', this.sections.length);
+        this.heading(block, b.depth ?? PSEUDO_DEPTH, block.range, undefined);
+        continue;
+      }
+      this.firstContentSeen = true;
+      if (b.kind === 'item') {
+        const block = TextBlock.from(b.text, 'list-item', this.current);
+        this.coll.prose.push(block);
+        this.coll.items.push(block);
+        this.extend(block.range.end);
+      } else this.paragraphBlock(TextBlock.from(b.text, 'paragraph', this.current));
+    }
+  }
+
+  /** Opens a section (docs §4): its role, its parent, and whether it is the title. */
+  private heading(block: TextBlock, depth: number, r: OffsetRange, known: SectionRole | undefined): void {
+    const { ctx, sections, stack } = this;
+    while (stack.length && sections[stack[stack.length - 1]].depth >= depth) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
+    let role = known ?? ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+    const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
+    if (isTitle) role = 'title';
+    // "## SaaS Sales Representative" inside the body, over the list of what the job does:
+    // a heading that is a job title names the role whose duties follow.
+    else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) role = 'duties';
+    else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
+    const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
+    sections.push(sec);
+    if (isTitle) this.headingTitle = { block, section: sec.index };
+    this.coll.prose.push(block);
+    // "Key objective #1: cut repeat contacts by a third" is a duty written as a heading.
+    const colon = block.text.search(/[:：]\s+\S+\s+\S+\s+\S/);
+    if (role === 'duties' && colon > 0) {
+      const start = block.text.indexOf(block.text.slice(colon + 1).trim(), colon + 1);
+      this.headingDuties.push(block.slice(start, block.text.length, 'sentence'));
+    }
+    stack.push(sec.index);
+    this.current = sec.index;
+    this.firstContentSeen = true;
+  }
+}
+
+/** A short heading that reads as a job title ("Senior Support Agent"), not a topic. */
+function isJobTitleHeading(text: string, vocab: Vocabulary): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 6 || /[?!.]$/.test(text.trim())) return false;
+  const parse = parseTitle(text, vocab);
+  return parse.roleNoun !== undefined && parse.form !== 'team';
+}
+
+/**
+ * Lines of a multi-line paragraph that stand as headings: a short line that is
+ * nothing but a heading phrase ("The Role", "Responsibilities:", "What you'll do").
+ */
+function headingLines(text: string, vocab: Vocabulary): HeadingLine[] {
+  if (!text.includes('\n')) return [];
+  const out: HeadingLine[] = [];
+  const lineRe = /[^\n]+/g;
+  for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) {
+    const line = m[0];
+    if (line.length > 70) continue;
+    const role = vocab.classifyHeadingLine(line);
+    if (role === 'other') continue;
+    const lead = line.length - line.trimStart().length;
+    out.push({ start: m.index + lead, end: m.index + line.trimEnd().length, role });
+  }
+  return out;
+}

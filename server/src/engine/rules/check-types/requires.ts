@@ -1,0 +1,48 @@
+import type { Scope } from '../../pack-types';
+import type { CheckType } from '../checks';
+import { classRefSchema, namesAt, scopeSchema } from './schema-parts';
+import { relatedDuties, titleData } from './shared';
+
+export interface RequiresCheck {
+  type: 'requires';
+  anyOf: string[];
+  scope?: Scope;
+  onlyIf?: { anyOf: string[]; scope?: Scope };
+  minDuties?: number;
+}
+
+export const requires: CheckType<RequiresCheck> = {
+  summary: 'Reports on the title when no block in scope has any of the classes (optionally only if some block has another class).',
+  schema: {
+    properties: {
+      type: { const: 'requires' },
+      anyOf: { type: 'array', items: classRefSchema, minItems: 1 },
+      scope: scopeSchema,
+      minDuties: { type: 'integer', minimum: 0 },
+      onlyIf: { type: 'object', additionalProperties: false, properties: { anyOf: { type: 'array', items: classRefSchema, minItems: 1 }, scope: scopeSchema }, required: ['anyOf'] },
+    },
+    required: ['type', 'anyOf'],
+  },
+  classes: (check) => [...namesAt(check.anyOf, '/anyOf'), ...namesAt(check.onlyIf?.anyOf, '/onlyIf/anyOf')],
+  run(ctx, check) {
+    const scope = check.scope ?? 'duties';
+    const blocks = ctx.blocks(scope);
+    if (scope === 'duties' && ctx.model.duties.length < (check.minDuties ?? 1)) return [];
+    if (check.onlyIf) {
+      const pre = ctx.blocks(check.onlyIf.scope ?? scope);
+      if (!pre.some((b) => ctx.hasAny(b, check.onlyIf!.anyOf))) return [];
+    }
+    if (blocks.some((b) => ctx.hasAny(b, check.anyOf))) return [];
+    const duties = ctx.model.duties;
+    return [{
+      range: ctx.titleRange(),
+      data: { ...titleData(ctx), total: duties.length },
+      related: scope === 'duties' ? relatedDuties(ctx, duties, 'duty') : [],
+    }];
+  },
+  explain(ctx, check) {
+    const blocks = ctx.blocks(check.scope ?? 'duties');
+    const having = blocks.filter((b) => ctx.hasAny(b, check.anyOf)).length;
+    return `${having} of ${blocks.length} ${check.scope ?? 'duties'} blocks have ${check.anyOf.join('/')}`;
+  },
+};

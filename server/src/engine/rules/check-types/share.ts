@@ -1,0 +1,107 @@
+import type { CheckType, RawFinding } from '../checks';
+import type { RunContext } from '../run-context';
+import type { TextBlock } from '../../parse/text-block';
+import { classRefSchema, namesAt } from './schema-parts';
+import { relatedDuties, titleData } from './shared';
+
+export interface ShareCheck {
+  type: 'share';
+  class: string | string[];
+  with?: string[];
+  also?: string[];
+  unless?: string[];
+  yieldsTo?: string[];
+  minShare: number;
+  minCoreShare?: number;
+  minCoreCount?: number;
+  minCount: number;
+  exclude?: string[];
+}
+
+const classList = { type: 'array', items: classRefSchema };
+
+export const share: CheckType<ShareCheck> = {
+  summary: 'Reports on the title when at least minShare of the counted duties (and minCount) have a class (or a `with` class; `also` classes add to the share once minCount is reached) or minCoreShare have the class itself, none has an `unless` class, and no `yieldsTo` class is more common.',
+  schema: {
+    properties: {
+      type: { const: 'share' },
+      class: { oneOf: [classRefSchema, { type: 'array', items: classRefSchema, minItems: 1 }] },
+      with: { ...classList, description: 'Classes that count as the class itself, toward minCount and the share (supervising contact handling, for contact handling).' },
+      also: { ...classList, description: 'Classes that also count toward the share once the class reaches minCount (shift work for contact handling).' },
+      unless: classList,
+      yieldsTo: { ...classList, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
+      exclude: classList,
+      minShare: { type: 'number', minimum: 0, maximum: 1 },
+      minCoreShare: { type: 'number', minimum: 0, maximum: 1, description: 'Also report when at least this share of the counted duties have the class itself (or a `with` class), whatever the share with `also` classes.' },
+      minCoreCount: { type: 'integer', minimum: 1, description: 'How many duties the minCoreShare path needs (default minCount).' },
+      minCount: { type: 'integer', minimum: 1 },
+    },
+    required: ['type', 'class', 'minShare', 'minCount'],
+  },
+  classes: (check) => [
+    ...namesAt(check.class, '/class'),
+    ...(['with', 'also', 'unless', 'yieldsTo', 'exclude'] as const).flatMap((k) => namesAt(check[k], `/${k}`)),
+  ],
+  run(ctx, check) {
+    const counted = countedDuties(ctx, check);
+    if (counted.length === 0) return [];
+    const out: RawFinding[] = [];
+    for (const cls of classesOfShare(check)) {
+      // Cheapest test first: most documents have too few duties of the class, and
+      // then no other class need be scanned.
+      const core = [cls, ...(check.with ?? [])];
+      const coreCount = counted.filter((d) => ctx.hasAny(d, core)).length;
+      if (coreCount < check.minCount) continue;
+      // Shift work says nothing about service versus sales on its own: `also`
+      // classes add to the share only once the class itself reaches minCount.
+      const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
+      // Two ways to be "essentially" this work: most duties are it or around it, or a
+      // large part are the work itself (a library desk whose other duties are clerical).
+      const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / counted.length >= check.minCoreShare;
+      if (hits.length / counted.length < check.minShare && !byCore) continue;
+      if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
+      if (check.yieldsTo?.length && counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length > coreCount) continue;
+      out.push({
+        range: ctx.titleRange(),
+        data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
+        related: relatedDuties(ctx, hits, classLabel(ctx, cls)),
+      });
+    }
+    return out.slice(0, 1);
+  },
+  explain(ctx, check) {
+    const counted = countedDuties(ctx, check);
+    const unless = counted.filter((d) => ctx.hasAny(d, check.unless ?? []));
+    const parts = classesOfShare(check).map((cls) => {
+      const coreClasses = [cls, ...(check.with ?? [])];
+      const core = counted.filter((d) => ctx.hasAny(d, coreClasses)).length;
+      const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, check.also ?? [])).length;
+      return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
+    });
+    const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
+    const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}` : '';
+    return parts.join('; ') + blockers + rivals;
+  },
+};
+
+function classesOfShare(check: ShareCheck): string[] {
+  return Array.isArray(check.class) ? check.class : [check.class];
+}
+
+function classLabel(ctx: RunContext, cls: string): string {
+  return ctx.setup.classes.get(cls) ? (ctx.setup.lexiconDescriptions.get(cls) ?? cls) : cls;
+}
+
+/**
+ * The duties a share check counts: not an `exclude` class, and not a bare fragment.
+ * A list item of three words or fewer that shows none of the check's classes is a
+ * tool, place or product name ("Asana", "Zendesk", "Gmail") listed under a duty, not
+ * a duty of its own; counting it would dilute every share.
+ */
+function countedDuties(ctx: RunContext, check: ShareCheck): TextBlock[] {
+  const watched = [...classesOfShare(check), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
+  return ctx.model.duties.filter((d) => {
+    if ((check.exclude ?? []).some((c) => ctx.has(d, c))) return false;
+    return !(d.kind === 'list-item' && d.text.trim().split(/\s+/).length <= 3 && !ctx.hasAny(d, watched));
+  });
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createSetup, lint, type PackData } from '../../server/src/engine';
+import { buildModel } from '../../server/src/engine/model/model';
+import { parseTitle } from '../../server/src/engine/model/title';
+import { loadPack } from '../../server/src/packs/load-pack';
+import { ROOT } from '../helpers/fixtures';
+
+/**
+ * Decision 2: the engine has no English of its own. The plain words it reads
+ * documents with (sentences, clauses, titles, the heading a fix adds) come from the
+ * pack's vocabulary, so a pack without them reads without them, and a pack can change them.
+ */
+describe('the engine reads its plain words from the pack vocabulary', () => {
+  const core = loadPack(join(ROOT, 'rules', 'cx-core')).loaded!.pack;
+  const setupWithout = (key: string) => createSetup([{ ...core, vocabulary: { ...core.vocabulary, [key]: undefined } } as PackData]);
+  const setup = createSetup([core]);
+
+  it('sentences.abbreviations: "e.g." ends no sentence only because the pack says so', () => {
+    const text = '# Support Agent\n\n## Responsibilities\n\nAnswer chats from customers, e.g. returns and refunds. Resolve tickets.\n';
+    assert.deepEqual(buildModel(text, setup.vocab).duties.map((d) => d.text), ['Answer chats from customers, e.g. returns and refunds.', 'Resolve tickets.']);
+    assert.equal(buildModel(text, setupWithout('sentences').vocab).duties.length, 3);
+  });
+
+  it('titleWords.support: "Assistant to the … Director" names an assistant only because the pack says so', () => {
+    const title = 'Executive Assistant to the Customer Experience Director';
+    assert.equal(parseTitle(title, setup.vocab).roleNoun, 'Assistant');
+    assert.equal(parseTitle(title, setupWithout('titleWords').vocab).roleNoun, 'Director');
+  });
+
+  it('newDutiesHeading: a pack built on cx-core renames the duties section a fix adds', () => {
+    const doc = '# Customer Experience Manager\n\nYou will answer calls from customers. You will resolve tickets for customers. You will handle chats.\n';
+    const inserted = (s: typeof setup) => lint(doc, s).findings.find((f) => f.ruleId === 'cx-no-voice-of-customer')!.fixes[0].edits[0].newText;
+    assert.match(inserted(setup), /^\n## Responsibilities\n/);
+    const locale = { name: 'locale', version: '1.0.0', rules: [], vocabulary: { newDutiesHeading: 'Duties' } };
+    assert.match(inserted(createSetup([core, locale])), /^\n## Duties\n/);
+  });
+});
