@@ -3,7 +3,7 @@
 // language server uses for cxLint.rules), and its packs checked against the lockfile.
 import { dirname, relative, resolve } from 'node:path';
 import { PackErrors } from '../packs/diagnostics';
-import { loadConfigFor, type ResolvedConfig } from '../packs/config';
+import { loadConfigFor, type ResolvedConfig } from '../config/load-config';
 import { LockChecks, LockfileError } from '../config/lockfile';
 import type { CliOptions } from './args';
 import { ExitError } from './errors';

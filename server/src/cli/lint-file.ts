@@ -4,7 +4,7 @@
 import { relative, resolve } from 'node:path';
 import { fileTooLargeResult, fixText, lint } from '../engine';
 import { PackErrors } from '../packs/diagnostics';
-import type { ResolvedConfig } from '../packs/config';
+import type { ResolvedConfig } from '../config/load-config';
 import { readForLint } from '../config/read-file';
 import { toFileResult, forReport, type FileResult } from '../report/results';
 import type { CliOptions } from './args';
