@@ -12,7 +12,7 @@ export type * from './types';
 export { SEVERITIES, SEVERITY_SETTINGS, isSeveritySetting } from './types';
 export type * from './pack-types';
 export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './size-limit';
-export { formatReading, type Reading } from './reading';
+export { formatReading, lineOf, type Reading } from './reading';
 export { MARKUP_NOT_PARSED, MAX_INLINE_MARKS } from './inline-limit';
 export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './nesting-cap';
 // For packs/ and the other layers, which reach the engine only through this file.
