@@ -17,5 +17,6 @@ export { MARKUP_NOT_PARSED, MAX_INLINE_MARKS } from './inline-limit';
 export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './nesting-cap';
 // For packs/ and the other layers, which reach the engine only through this file.
 export { own, keyRecord } from './own';
+export { lastAtOrBefore } from './search';
 export { compileRawRegex } from './raw-regex';
 export { LEVELS, SECTION_ROLES } from './vocabulary';
