@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint } from '../server/src/engine';
 import { parseChunks } from '../server/src/engine/parse/parse';
-import { loadConfigFor } from '../server/src/packs/config';
+import { loadConfigFor } from '../server/src/config/load-config';
 import { benchLsp, type LspResult } from './lsp';
 import { median, percentile } from './stats';
 import { writeCorpus } from './write-corpus';

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { lint } from '../server/src/engine';
-import { resolveConfig } from '../server/src/packs/config';
+import { resolveConfig } from '../server/src/config/load-config';
 import { SHAPES, shapeDocument, type Shape } from './shapes-gen';
 
 const MIB = 1024 * 1024;

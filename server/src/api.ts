@@ -9,13 +9,13 @@ import { collect } from './report/stream';
 import { packageVersion } from './packs/builtin';
 import { fileTooLargeResult, lint, type LintResult, type ParseCache } from './engine';
 import { readTextSafely, SafeReadError } from './fs/safe-read';
-import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './packs/config';
+import { resolveConfig, loadConfigFor, type ConfigData, type ResolvedConfig } from './config/load-config';
 import { LockChecks, LockfileError } from './config/lockfile';
 
 export { applyEdits, ENGINE_VERSION, ParseCache } from './engine';
 export type { Finding, Fix, LintResult, Reading, Severity, TextEdit, OffsetRange } from './engine';
 export { formatReading } from './engine';
-export type { ConfigData, ResolvedConfig } from './packs/config';
+export type { ConfigData, ResolvedConfig } from './config/load-config';
 export { PackError, PackErrors } from './packs/diagnostics';
 export { LockfileError } from './config/lockfile';
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { generateDocument, postingSet, singleDocument, type Archetype } from '../../bench/corpus';
 import { writeCorpus } from '../../bench/write-corpus';
 import { lint } from '../../server/src/engine';
-import { loadConfigFor } from '../../server/src/packs/config';
+import { loadConfigFor } from '../../server/src/config/load-config';
 import { ROOT } from '../helpers/fixtures';
 
 function treeHash(dir: string): string {

@@ -69,4 +69,25 @@ describe('CLI bad input and config cascade', function () {
       ['sub/rooted/renamed.md', ['cx-renamed-customer-service:warning']],
     ]);
   });
+
+  it('--rule wins over every config file of the cascade (docs/packs.md: … < rules in config files < --rule); rules it does not name keep theirs', () => {
+    dir = copyFixture('cascade');
+    for (const jobs of ['1', '2']) {
+      const r = run(dir, ['--format', 'json', '--jobs', jobs, '--rule', 'cx-as-initiative=warning']);
+      assert.equal(r.status, 1, r.stderr);
+      const got = JSON.parse(r.stdout).results.map((x: any) => [x.filePath, x.messages.map((m: any) => `${m.ruleId}:${m.severity}`)]);
+      assert.deepEqual(got, [
+        // the parent config's "error" and sub's "off" both give way to --rule; so does the default ("info")
+        ['initiative.md', ['cx-as-initiative:warning']],
+        ['renamed.md', ['cx-renamed-customer-service:error']],
+        ['sub/initiative.md', ['cx-as-initiative:warning']],
+        ['sub/renamed.md', ['cx-renamed-customer-service:error']],
+        ['sub/rooted/initiative.md', ['cx-as-initiative:warning']],
+        ['sub/rooted/renamed.md', ['cx-renamed-customer-service:warning']],
+      ], `--jobs ${jobs}`);
+    }
+    const cfg = JSON.parse(run(join(dir, 'sub'), ['--print-config', 'initiative.md', '--rule', 'cx-as-initiative=hint']).stdout);
+    assert.equal(cfg.rules['cx-as-initiative'], 'hint');
+    assert.equal(cfg.rules['cx-renamed-customer-service'], 'error');
+  });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { lintText, type Finding } from '../../server/src/api';
-import { expectations, lineOf, markdownFiles, read, ROOT, type Expectation } from '../helpers/fixtures';
+import { lineOf } from '../../server/src/engine';
+import { checkPackFolder, expectations, runPackFixtures, type Expectation } from '../../server/src/packs/pack-test';
+import { markdownFiles, read, ROOT } from '../helpers/fixtures';
 
 function actual(text: string, findings: Finding[], titleStart: number | undefined): Expectation[] {
   return findings.map((f) => ({
@@ -30,6 +32,18 @@ function check(file: string, onlyRule?: string, strictOther = false) {
 
 describe('rule fixtures: every rule against its own valid and invalid documents', () => {
   const rulesDir = join(ROOT, 'rules', 'cx-core', 'rules');
+  it('pass `cx-lint pack test` (its fixture runner, the one pack authors run), which reads every fixture the tests below read', () => {
+    const checked = checkPackFolder(join(ROOT, 'rules', 'cx-core'));
+    assert.deepEqual(checked.errors, []);
+    const results = runPackFixtures(checked.pack!, checked.setup!);
+    assert.deepEqual(results.filter((r) => !r.ok).map((r) => `${r.ruleId} ${r.name}: ${r.problem}`), []);
+    const ran = results.map((r) => `${r.ruleId}/${r.name}`).sort();
+    const files = readdirSync(rulesDir).flatMap((rule) =>
+      (['valid', 'invalid'] as const).flatMap((kind) => markdownFiles(join(rulesDir, rule, 'fixtures', kind)).map((f) => `${rule}/fixtures/${kind}/${basename(f)}`)),
+    );
+    assert.deepEqual(ran, files.sort());
+  });
+
   for (const rule of readdirSync(rulesDir).sort()) {
     describe(rule, () => {
       for (const file of markdownFiles(join(rulesDir, rule, 'fixtures', 'valid'))) {

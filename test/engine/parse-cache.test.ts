@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { lint, ParseCache } from '../../server/src/engine';
-import { resolveConfig } from '../../server/src/packs/config';
+import { resolveConfig } from '../../server/src/config/load-config';
 import * as api from '../../server/src/api';
 import { markdownFiles, read, ROOT } from '../helpers/fixtures';
 

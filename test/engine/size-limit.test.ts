@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, lint } from '../../server/src/engine';
 import { lintText } from '../../server/src/api';
-import { resolveConfig } from '../../server/src/packs/config';
+import { resolveConfig } from '../../server/src/config/load-config';
 
 const POSTING = "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n";
 

@@ -7,31 +7,6 @@ export const ROOT = (() => {
   return d;
 })();
 
-/** An expected finding: rule id on a 1-based line, or on the title. */
-export interface Expectation {
-  ruleId: string;
-  line: number | 'title';
-}
-
-const LINE_MARK = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
-const TITLE_MARK = /<!--\s*expect-title:\s*([^>]*?)\s*-->/g;
-
-/** Reads `<!-- expect: … -->` and `<!-- expect-title: … -->` markers (docs §10). */
-export function expectations(text: string): Expectation[] {
-  const out: Expectation[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
-    for (const m of line.matchAll(LINE_MARK)) for (const id of m[1].split(/[\s,]+/).filter(Boolean)) out.push({ ruleId: id, line: i + 1 });
-  });
-  for (const m of text.matchAll(TITLE_MARK)) for (const id of m[1].split(/[\s,]+/).filter(Boolean)) out.push({ ruleId: id, line: 'title' });
-  return out;
-}
-
-export function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
-}
-
 export function markdownFiles(dir: string): string[] {
   let out: string[] = [];
   let entries: string[];

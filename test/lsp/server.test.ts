@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { lintText, loadConfig } from '../../server/src/api';
 import { applyEdits, fixText } from '../../server/src/engine';
 import { ROOT } from '../helpers/fixtures';
-import { applyTo, SERVER, TestClient } from './client';
+import { applyTo, exampleWorkspacePerTest, SERVER, TestClient, type ClientOptions } from './client';
 
 const RENAMED = 'customer-experience-associate.md';
 const CHARTER = 'head-of-cx-charter.md';
-
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cx-lint-lsp-'));
-  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
-  return dir;
-}
 
 /** What the engine (through the Node API, with the config that applies on disk) finds in `text`. */
 function engineFindings(dir: string, rel: string, text: string) {
@@ -27,17 +20,17 @@ function engineFindings(dir: string, rel: string, text: string) {
 
 describe('language server over stdio', function () {
   this.timeout(30000);
+  // A fresh copy of examples/ per test; the helper stops the server and removes the copy after it.
+  const lsp = exampleWorkspacePerTest('cx-lint-lsp-');
   let dir: string;
   let client: TestClient;
+  /** Starts the server on this test's workspace (again, for a test that needs other options). */
+  async function start(opts: Omit<ClientOptions, 'rootDir'> = {}): Promise<void> {
+    dir = lsp.dir;
+    client = lsp.client = await TestClient.start({ rootDir: dir, ...opts });
+  }
 
-  beforeEach(async () => {
-    dir = workspace();
-    client = await TestClient.start({ rootDir: dir });
-  });
-  afterEach(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeEach(() => start());
 
   it('declares incremental sync, quick fixes, fix-all, hover and its commands', () => {
     const caps = client.init!.capabilities;
@@ -107,7 +100,7 @@ describe('language server over stdio', function () {
 
   it('coalesces rapid edits and never publishes a stale version', async () => {
     await client.stop();
-    client = await TestClient.start({ rootDir: dir, initializationOptions: { debounceMs: 30 } });
+    await start({ initializationOptions: { debounceMs: 30 } });
     const uri = client.uri(CHARTER);
     await client.open(uri, readFileSync(join(dir, CHARTER), 'utf8'));
     await client.diagnosticsFor(uri);
@@ -329,7 +322,7 @@ describe('language server over stdio', function () {
 
   it('settings from initializationOptions when the client has no workspace/configuration (other editors)', async () => {
     await client.stop();
-    client = await TestClient.start({ rootDir: dir, configuration: false, initializationOptions: { debounceMs: 0, settings: { rules: { 'cx-as-initiative': 'off' } } } });
+    await start({ configuration: false, initializationOptions: { debounceMs: 0, settings: { rules: { 'cx-as-initiative': 'off' } } } });
     const uri = client.uri(CHARTER);
     await client.open(uri, readFileSync(join(dir, CHARTER), 'utf8'));
     const d = await client.diagnosticsFor(uri);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine';
-import { clearConfigCache, resolveConfig } from '../../server/src/packs/config';
+import { clearConfigCache, resolveConfig } from '../../server/src/config/load-config';
 import { PackErrors } from '../../server/src/packs/diagnostics';
 import { checkPackFolder } from '../../server/src/packs/pack-test';
 import { MAX_NESTING, nestingProblem } from '../../server/src/packs/read-limits';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine';
-import { clearConfigCache, resolveConfig } from '../../server/src/packs/config';
+import { clearConfigCache, resolveConfig } from '../../server/src/config/load-config';
 import { PackErrors } from '../../server/src/packs/diagnostics';
 import { checkPackFolder } from '../../server/src/packs/pack-test';
 import { PACK_LIMITS } from '../../server/src/packs/load-pack';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lintFiles, loadConfig } from '../../server/src/api';
-import { clearConfigCache } from '../../server/src/packs/config';
+import { clearConfigCache } from '../../server/src/config/load-config';
 import { removeDir, run } from '../cli/run';
 import { TestClient } from '../lsp/client';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSetup, lint } from '../../server/src/engine';
 import { lintFiles } from '../../server/src/api';
-import { clearConfigCache, resolveConfig } from '../../server/src/packs/config';
+import { clearConfigCache, resolveConfig } from '../../server/src/config/load-config';
 import { PackErrors } from '../../server/src/packs/diagnostics';
 import { packNameCandidates, splitPresetRef } from '../../server/src/packs/resolve';
 import { builtinPackDir } from '../../server/src/packs/builtin';

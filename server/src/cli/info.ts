@@ -1,8 +1,8 @@
 import { SafeReadError } from '../fs/safe-read';
 import { keyRecord, own, parseRuleSetting } from '../engine';
 import { readInside } from '../packs/inside-pack';
-import type { ResolvedConfig } from '../packs/config';
-import { DEFAULT_EXTENDS } from '../packs/config';
+import type { ResolvedConfig } from '../config/load-config';
+import { DEFAULT_EXTENDS } from '../config/load-config';
 
 /** `--list-rules`: id, default severity, pack, one-line description. */
 export function listRules(cfg: ResolvedConfig): string {

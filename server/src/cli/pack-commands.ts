@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_VERSION } from '../engine';
-import { loadConfigFor, type ResolvedConfig } from '../packs/config';
+import { loadConfigFor, type ResolvedConfig } from '../config/load-config';
 import { LOCKFILE_NAME, LockfileError, lockEntries, writeLockfile } from '../config/lockfile';
 import { checkPackFolder, runPackExamples, runPackFixtures } from '../packs/pack-test';
 import { OutsideError, readInside } from '../packs/inside-pack';

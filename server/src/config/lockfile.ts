@@ -5,7 +5,7 @@ import { ENGINE_VERSION, own } from '../engine';
 import { hashFileSafely, parseJsonSafely, readTextSafely, READ_CAPS, SafeReadError } from '../fs/safe-read';
 import { isInside, leaves } from '../fs/inside';
 import { builtinPackDir } from '../packs/builtin';
-import { isFile } from '../packs/config';
+import { isFile } from './load-config';
 import { realpathInside } from '../packs/inside-pack';
 import type { LoadedPack } from '../packs/load-pack';
 

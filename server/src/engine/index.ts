@@ -15,10 +15,11 @@ export type * from './types';
 export { SEVERITIES, SEVERITY_SETTINGS, isSeveritySetting } from './types';
 export type * from './pack-types';
 export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './parse/size-limit';
-export { formatReading, type Reading } from './rules/reading';
+export { formatReading, lineOf, type Reading } from './rules/reading';
 export { MARKUP_NOT_PARSED, MAX_INLINE_MARKS } from './parse/inline-limit';
 export { MAX_LIST_DEPTH, MAX_QUOTE_DEPTH } from './parse/nesting-cap';
 // For packs/ and the other layers, which reach the engine only through this file.
 export { own, keyRecord } from './own';
+export { lastAtOrBefore } from './parse/search';
 export { compileRawRegex } from './match/raw-regex';
 export { LEVELS, PLAIN_VOCABULARY_KEYS, SECTION_ROLES } from './match/vocabulary';

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { lint, ParseCache } from '../engine';
 import type { BackgroundMessage, BackgroundResponse } from './background-lint';
-import { clearConfigCache } from '../packs/config';
+import { clearConfigCache } from '../config/load-config';
 import { clearLockCache, configForDocument } from './document-config';
 
 /**

@@ -2,7 +2,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { PackError, PackErrors } from '../packs/diagnostics';
-import { loadConfigFor, type ResolvedConfig } from '../packs/config';
+import { loadConfigFor, type ResolvedConfig } from '../config/load-config';
 import { LockChecks } from '../config/lockfile';
 import type { Settings } from './settings';
 

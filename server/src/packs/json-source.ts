@@ -1,5 +1,6 @@
 // The ESM build: esbuild bundles it whole (the UMD build's lazy require('./impl/…') calls are invisible to a bundler).
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { lastAtOrBefore } from '../engine';
 import { PackError } from './diagnostics';
 import { encodingProblem, nestingProblem } from './read-limits';
 import type { Source } from './source';
@@ -72,14 +73,8 @@ export class JsonSource implements Source {
   }
 
   private linePos(offset: number): { line: number; col: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - this.lineStarts[lo] + 1 };
+    const line = lastAtOrBefore(this.lineStarts, offset, (s) => s);
+    return { line: line + 1, col: offset - this.lineStarts[line] + 1 };
   }
 
   /** JSON parsers keep the last of two equal keys; a config that says a thing twice is a mistake to show. */

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { applyEdits, createSetup, lint, SetupError, type PackData, type RuleData, type Setup } from '../engine';
+import { applyEdits, createSetup, lineOf, lint, SetupError, type PackData, type RuleData, type Setup } from '../engine';
 import { PackError } from './diagnostics';
 import { OutsideError, readInside } from './inside-pack';
 import type { LoadedPack } from './load-pack';
@@ -55,8 +55,28 @@ function runOne(rule: RuleData, kind: 'valid' | 'invalid', name: string, e: NonN
   return { ...base, ok: true };
 }
 
+/** A finding a fixture marker expects: a rule id on a 1-based line, or on the title. */
+export interface Expectation {
+  ruleId: string;
+  line: number | 'title';
+}
+
 const LINE_MARK = /<!--\s*expect:\s*([^>]*?)\s*-->/g;
 const TITLE_MARK = /<!--\s*expect-title:\s*([^>]*?)\s*-->/g;
+
+/**
+ * The findings a fixture's `<!-- expect: id, … -->` markers (on the line of each) and
+ * `<!-- expect-title: id -->` markers (on the title) name (how-cx-lint-reads §10). The
+ * one parser of fixture markers: `pack test` and the project's own fixture tests read it.
+ */
+export function expectations(text: string): Expectation[] {
+  const out: Expectation[] = [];
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    for (const m of line.matchAll(LINE_MARK)) for (const id of m[1].split(/[\s,]+/).filter(Boolean)) out.push({ ruleId: id, line: i + 1 });
+  });
+  for (const m of text.matchAll(TITLE_MARK)) for (const id of m[1].split(/[\s,]+/).filter(Boolean)) out.push({ ruleId: id, line: 'title' });
+  return out;
+}
 
 function markdownIn(dir: string): string[] {
   try {
@@ -101,12 +121,9 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
           out.push(hits.length ? { ...base, ok: false, problem: `expected no finding, got one on line ${lines[0]}: ${hits[0].message}` } : { ...base, ok: true });
           continue;
         }
-        const expectedLines: number[] = [];
-        text.split(/\r\n|\r|\n/).forEach((line, i) => {
-          for (const m of line.matchAll(LINE_MARK)) if (m[1].split(/[\s,]+/).includes(rule.id)) expectedLines.push(i + 1);
-        });
-        let titles = 0;
-        for (const m of text.matchAll(TITLE_MARK)) if (m[1].split(/[\s,]+/).includes(rule.id)) titles++;
+        const marked = expectations(text).filter((e) => e.ruleId === rule.id);
+        const expectedLines = marked.flatMap((e) => (e.line === 'title' ? [] : [e.line]));
+        const titles = marked.length - expectedLines.length;
         const missing = expectedLines.filter((l) => !lines.includes(l));
         if (!expectedLines.length && !titles) out.push({ ...base, ok: false, problem: `no <!-- expect: ${rule.id} --> marker in this invalid fixture` });
         else if (missing.length) out.push({ ...base, ok: false, problem: `expected a finding on line ${missing.join(', ')}, got ${lines.length ? `lines ${lines.join(', ')}` : 'none'}` });
@@ -116,12 +133,6 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
     }
   }
   return out;
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
 }
 
 export interface PackCheck {

@@ -2,6 +2,7 @@ import type { RE2JS } from 're2js';
 import { compileAlternation, compilePattern, fold, indexWords, PATTERN_FLAGS, PhraseSet, type LeadIndex, type WordIndex } from './patterns';
 import { compileRawRegex, rawMatches } from './raw-regex';
 import { wordAlternation } from '../parse/text-block';
+import { lastAtOrBefore } from '../parse/search';
 
 /**
  * One lexicon entry as written in a pack: a phrase pattern (`match`) or a raw
@@ -202,14 +203,7 @@ export class ClauseStarts {
 
   /** The start of the clause that `pos` is in: the end of the last clause break wholly before `pos`. */
   before(pos: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.starts[lo];
+    return this.starts[lastAtOrBefore(this.starts, pos, (s) => s)];
   }
 }
 
