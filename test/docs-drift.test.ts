@@ -103,4 +103,12 @@ describe('docs: rule facts match rule.yaml', () => {
     assert.deepEqual(setting[1].items[0].enum, [...SEVERITY_SETTINGS]);
     assert.deepEqual(SEVERITY_SETTINGS.slice(0, -1), [...SEVERITIES]);
   });
+
+  it('package.json: cxLint.minSeverity offers exactly the severities the engine knows, and every setting is in the README', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(props['cxLint.minSeverity'].enum, [...SEVERITIES]);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const key of Object.keys(props)) assert.ok(readme.includes(`\`${key}\``), `${key} in the README's settings table`);
+  });
 });

@@ -28,11 +28,11 @@ import { clearConfigCache, CONFIG_NAMES, isFile, type ResolvedConfig } from '../
 import type { PackError } from '../packs/diagnostics';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
 import { ConfigProblems } from './config-problems';
-import { toDiagnostic } from './convert';
 import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } from './document-config';
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { lintsOnMainThread } from './lint-cost';
+import { publishedDiagnostics } from './published';
 import { OpenDocument, RecentParseCaches, type Linted } from './open-document';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
@@ -315,7 +315,7 @@ export function startServer(connection: Connection): void {
     }
     const r = lintDocument(d, now, settings);
     if (d.generation !== generation) return;
-    publish(d.uri, r ? r.result.findings.map((f) => toDiagnostic(now, f)) : [], version);
+    publish(d.uri, r ? publishedDiagnostics(now, r.result.findings, settings) : [], version);
     finish();
   }
 
@@ -348,7 +348,7 @@ export function startServer(connection: Connection): void {
     }
     backgroundReused = res.reused;
     d.linted = { generation, version, result: res.result, cfg: dc.cfg, relPath: dc.relPath };
-    publish(d.uri, res.result.findings.map((f) => toDiagnostic(doc, f)), version);
+    publish(d.uri, publishedDiagnostics(doc, res.result.findings, settings), version);
     finish();
   }
 

@@ -239,6 +239,30 @@ describe('cx-lint in VS Code', () => {
     }
   });
 
+  it('hides findings below cxLint.minSeverity, and shows hint findings as information (issue 15)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const uri = fileUri('severity-check/charter.md');
+    await vscode.workspace.fs.writeFile(uri, readFileSync(join(ROOT, 'examples', 'head-of-cx-charter.md')));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const code = (y: vscode.Diagnostic) => String((y.code as { value: string }).value);
+    await diagnostics(doc.uri, (x) => x.length === 3, 'a warning and two info findings');
+    const config = vscode.workspace.getConfiguration('cxLint');
+    try {
+      await config.update('minSeverity', 'warning', vscode.ConfigurationTarget.Workspace);
+      await diagnostics(doc.uri, (x) => x.length === 1 && code(x[0]) === 'cx-silo-ownership', 'only the warning');
+      // A hint rule: by default in the Problems panel (Information), not three faint dots.
+      await config.update('minSeverity', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('rules', { 'cx-silo-ownership': 'hint' }, vscode.ConfigurationTarget.Workspace);
+      const silo = (x: readonly vscode.Diagnostic[]) => x.find((y) => code(y) === 'cx-silo-ownership');
+      await diagnostics(doc.uri, (x) => x.length === 3 && silo(x)?.severity === vscode.DiagnosticSeverity.Information, 'the hint as information');
+      await config.update('hintsAs', 'hint', vscode.ConfigurationTarget.Workspace);
+      await diagnostics(doc.uri, (x) => silo(x)?.severity === vscode.DiagnosticSeverity.Hint, 'the hint as a hint');
+    } finally {
+      for (const key of ['minSeverity', 'rules', 'hintsAs']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('validates .cxlintrc.json with the contributed JSON Schema', async () => {
     // A config in a folder with no postings, so only the JSON language service reports on it.
     const uri = fileUri('schema-check/.cxlintrc.json');

@@ -1,0 +1,86 @@
+/**
+ * Issue 15, "What users of markdownlint and Vale expect", through the real language
+ * server over stdio: a minimum severity (Vale's MinAlertLevel) and hint findings that
+ * are visible.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { exampleWorkspacePerTest, TestClient } from './client';
+
+const CHARTER = 'head-of-cx-charter.md';
+const ERROR = 1;
+const WARNING = 2;
+const INFORMATION = 3;
+const HINT = 4;
+
+const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).sort();
+
+describe('language server: what users of markdownlint and Vale expect', function () {
+  this.timeout(60_000);
+  const lsp = exampleWorkspacePerTest('cx-lint-lsp-settings-');
+
+  async function openCharter(settings: Record<string, unknown>): Promise<{ client: TestClient; uri: string; diags: Diagnostic[] }> {
+    const client = (lsp.client = await TestClient.start({ rootDir: lsp.dir, settings }));
+    const uri = client.uri(CHARTER);
+    await client.open(uri, readFileSync(join(lsp.dir, CHARTER), 'utf8'));
+    return { client, uri, diags: await client.diagnosticsFor(uri) };
+  }
+
+  describe('cxLint.minSeverity', () => {
+    it('publishes only findings at or above it, and re-lints when it changes', async () => {
+      const { client, uri, diags } = await openCharter({ minSeverity: 'warning' });
+      // The charter has one warning (cx-silo-ownership) and two info findings.
+      assert.deepEqual(codes(diags), ['cx-silo-ownership']);
+      assert.ok(diags.every((d) => d.severity! <= WARNING));
+      client.settings = { minSeverity: 'info' };
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      const after = await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.length === 3, 'the info findings back');
+      assert.deepEqual(codes(after.diagnostics), ['cx-as-initiative', 'cx-no-executive-sponsor', 'cx-silo-ownership']);
+    });
+
+    it('hides the rules below it from hover and quick fixes too', async () => {
+      const { client, uri } = await openCharter({ minSeverity: 'error' });
+      const text = client.text(uri);
+      const line = text.split('\n').findIndex((l) => l.includes('CX initiative'));
+      const at = { line, character: text.split('\n')[line].indexOf('CX initiative') + 1 };
+      const range = { start: { line, character: 0 }, end: { line, character: 80 } };
+      assert.equal(await client.hover(uri, at), null, 'no hover for a finding that is not shown');
+      const hidden = await client.codeActions(uri, range, []);
+      assert.ok(!hidden.some((a) => /initiative/i.test(a.title)), hidden.map((a) => a.title).join(' | '));
+      // The same place with every severity shown: the hover and the fix are there.
+      client.settings = {};
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.length === 3, 'every finding');
+      assert.ok(await client.hover(uri, at));
+      const shown = await client.codeActions(uri, range, []);
+      assert.ok(shown.some((a) => /initiative/i.test(a.title)), shown.map((a) => a.title).join(' | '));
+    });
+
+    it('falls back to every severity for a value it does not know', async () => {
+      const { diags } = await openCharter({ minSeverity: 'warn' });
+      assert.equal(diags.length, 3);
+    });
+  });
+
+  describe('hint findings', () => {
+    it('are published as Information by default, so VS Code lists them in the Problems panel', async () => {
+      const { diags } = await openCharter({ rules: { 'cx-silo-ownership': 'hint' } });
+      const silo = diags.find((d) => d.code === 'cx-silo-ownership');
+      assert.equal(silo?.severity, INFORMATION);
+    });
+
+    it('are published as hints with cxLint.hintsAs: "hint"', async () => {
+      const { diags } = await openCharter({ rules: { 'cx-silo-ownership': 'hint' }, hintsAs: 'hint' });
+      assert.equal(diags.find((d) => d.code === 'cx-silo-ownership')?.severity, HINT);
+      assert.ok(diags.filter((d) => d.code !== 'cx-silo-ownership').every((d) => d.severity === INFORMATION));
+    });
+
+    it('count as hints for cxLint.minSeverity, whatever they are shown as', async () => {
+      const { diags } = await openCharter({ rules: { 'cx-silo-ownership': 'hint', 'cx-as-initiative': 'error' }, minSeverity: 'info' });
+      assert.deepEqual(codes(diags), ['cx-as-initiative', 'cx-no-executive-sponsor']);
+      assert.equal(diags.find((d) => d.code === 'cx-as-initiative')?.severity, ERROR);
+    });
+  });
+});
