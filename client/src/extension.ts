@@ -74,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       else await start();
     }),
     vscode.commands.registerCommand('cxLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('cxLint.toggleEnable', () => toggleEnable(status)),
     vscode.commands.registerCommand('cxLint.createConfig', () => createConfigFile()),
     // File watchers can drop or delay events (remote and polling watchers do); a save in
     // the editor is certain, so a saved config or pack file is reported to the server too.
@@ -84,12 +85,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     // Trusting the workspace lifts the restriction: the server learns it by restarting.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cxLint.enable')) status.refresh();
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
     vscode.languages.onDidChangeDiagnostics(() => status.refresh()),
   );
 
   await start();
   return { client: () => client, status };
+}
+
+/**
+ * `cx-lint: Turn On or Off for This Workspace`: writes the opposite of the active
+ * document's cxLint.enable to the workspace settings (.vscode/settings.json), where a
+ * team can commit it; the server re-lints (or clears) on the configuration change.
+ */
+async function toggleEnable(status: StatusBar): Promise<boolean> {
+  const enable = !status.enabled;
+  const config = vscode.workspace.getConfiguration('cxLint');
+  // With no folder open there are no workspace settings: the user's settings then.
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('enable', enable, target);
+  status.refresh();
+  if (status.enabled !== enable) {
+    // A folder's own setting (multi-root) wins over the workspace's: say so rather than seem broken.
+    void vscode.window.showWarningMessage(`cx-lint: set cxLint.enable to ${enable} for the workspace, but this folder's settings override it.`);
+  } else {
+    void vscode.window.showInformationMessage(`cx-lint is now ${enable ? 'on' : 'off'} for this ${target === vscode.ConfigurationTarget.Workspace ? 'workspace' : 'window (user settings)'}.`);
+  }
+  return status.enabled;
 }
 
 export async function deactivate(): Promise<void> {

@@ -64,6 +64,21 @@ describe('language server: what users of markdownlint and Vale expect', function
     });
   });
 
+  describe('cxLint.enable (what the toggle command writes)', () => {
+    it('off: clears the diagnostics and reports the disabled state; on again: lints again', async () => {
+      const { client, uri, diags } = await openCharter({});
+      assert.equal(diags.length, 3);
+      client.settings = { enable: false };
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.length === 0, 'diagnostics cleared');
+      await client.statuses.next((st) => st.state === 'disabled', 'the disabled status', true);
+      client.settings = { enable: true };
+      await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.length === 3, 'the findings back');
+      await client.statuses.next((st) => st.state === 'ok', 'the ok status');
+    });
+  });
+
   describe('hint findings', () => {
     it('are published as Information by default, so VS Code lists them in the Problems panel', async () => {
       const { diags } = await openCharter({ rules: { 'cx-silo-ownership': 'hint' } });

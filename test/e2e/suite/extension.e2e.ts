@@ -73,7 +73,7 @@ async function open(name: string): Promise<vscode.TextDocument> {
 }
 
 interface ExtensionApi {
-  status: { state: string; packs: string[]; text: string; starts: number; activeCount(): number | undefined; onDidChange: vscode.Event<void> };
+  status: { state: string; packs: string[]; text: string; starts: number; enabled: boolean; activeCount(): number | undefined; onDidChange: vscode.Event<void> };
 }
 
 function statusWhere(ext: vscode.Extension<ExtensionApi>, pred: () => boolean, what: string, ms = 60000): Promise<void> {
@@ -260,6 +260,24 @@ describe('cx-lint in VS Code', () => {
       await diagnostics(doc.uri, (x) => silo(x)?.severity === vscode.DiagnosticSeverity.Hint, 'the hint as a hint');
     } finally {
       for (const key of ['minSeverity', 'rules', 'hintsAs']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('turns cx-lint off and on for the workspace with one command, shown in the status bar (issue 15)', async () => {
+    const doc = await open('head-of-cx-charter.md');
+    await diagnostics(doc.uri, (x) => x.length > 0, 'findings before');
+    const config = () => vscode.workspace.getConfiguration('cxLint').inspect<boolean>('enable');
+    try {
+      assert.equal(await vscode.commands.executeCommand<boolean>('cxLint.toggleEnable'), false);
+      assert.equal(config()?.workspaceValue, false, 'written to the workspace settings');
+      await diagnostics(doc.uri, (x) => x.length === 0, 'findings cleared');
+      assert.equal(ext.exports.status.text, '$(circle-slash) cx-lint off');
+      assert.equal(await vscode.commands.executeCommand<boolean>('cxLint.toggleEnable'), true);
+      assert.equal(config()?.workspaceValue, true);
+      await diagnostics(doc.uri, (x) => x.length > 0, 'findings back');
+      await statusWhere(ext, () => /^\$\(check\) cx-lint \d+$/.test(ext.exports.status.text), 'the count in the status bar');
+    } finally {
+      await vscode.workspace.getConfiguration('cxLint').update('enable', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
