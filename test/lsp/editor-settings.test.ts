@@ -1,12 +1,14 @@
 /**
  * Issue 15, "What users of markdownlint and Vale expect", through the real language
  * server over stdio: a minimum severity (Vale's MinAlertLevel) and hint findings that
- * are visible.
+ * are visible; an output that says what the server uses; a starter config that loads.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { STARTER_CONFIG } from '../../client/src/starter-config';
+import { packageVersion } from '../../server/src/packs/builtin';
 import { exampleWorkspacePerTest, TestClient } from './client';
 
 const CHARTER = 'head-of-cx-charter.md';
@@ -76,6 +78,49 @@ describe('language server: what users of markdownlint and Vale expect', function
       await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
       await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.length === 3, 'the findings back');
       await client.statuses.next((st) => st.state === 'ok', 'the ok status');
+    });
+  });
+
+  describe('the output', () => {
+    it('logs the server version, the config files and packs in use, and each config error', async () => {
+      const rc = join(lsp.dir, '.cxlintrc.json');
+      writeFileSync(rc, JSON.stringify({ packs: ['./packs/cx-association-titles'] }));
+      const { client } = await openCharter({});
+      const said = (re: RegExp, what: string) => client.logs.next((l) => re.test(l.message), what, true);
+      await said(new RegExp(`^\\[cx-lint\\] cx-lint-language-server ${packageVersion().replace(/\./g, '\\.')} \\(Node v`), 'the version');
+      const used = await said(/configuration for /, 'the configuration in use');
+      assert.ok(used.message.includes(`configuration for ${lsp.dir}: config file ${rc}; packs: cx-core@`), used.message);
+      assert.ok(/packs: cx-core@\d+\.\d+\.\d+ \(built-in\), /.test(used.message), used.message);
+      assert.ok(used.message.endsWith(`(built-in), @cxpa/cx-lint-pack-titles@1.0.0 from ${join(lsp.dir, 'packs', 'cx-association-titles')}`), used.message);
+      // Said once, not on every keystroke.
+      const uri = client.uri(CHARTER);
+      await client.replace(uri, 'Purpose', 'Purpose of the role');
+      await client.diagnosticsFor(uri);
+      assert.equal(client.logs.all.filter((l) => /configuration for /.test(l.message)).length, 1);
+      // A broken config: its error is logged, and the fixed one is described again.
+      writeFileSync(rc, '{ "rules": { "cx-as-initiativ": "off" } }');
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.cxlintrc.json'), type: 2 }] });
+      await said(/configuration error: .*unknown rule "cx-as-initiativ"/, 'the config error');
+      writeFileSync(rc, '{}');
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.cxlintrc.json'), type: 2 }] });
+      await client.logs.next((l) => /configuration for .*packs: cx-core@[^,]*$/.test(l.message), 'the fixed configuration, cx-core only');
+    });
+  });
+
+  describe('the starter configuration (Create Configuration File)', () => {
+    it('loads without an error, and so does every example in its comments', async () => {
+      assert.match(STARTER_CONFIG, /^\s*\/\/ /m, 'it has comments');
+      const uncommented = STARTER_CONFIG.replace(/^(\s*)\/\/ (".*)$/gm, '$1$2');
+      assert.notEqual(uncommented, STARTER_CONFIG);
+      for (const text of [STARTER_CONFIG, uncommented]) {
+        writeFileSync(join(lsp.dir, '.cxlintrc.json'), text);
+        const { client, diags } = await openCharter({});
+        assert.ok(!diags.some((d) => d.code === 'config-error'), JSON.stringify(diags));
+        assert.deepEqual(codes(diags), ['cx-as-initiative', 'cx-no-executive-sponsor', 'cx-silo-ownership']);
+        await client.statuses.next((st) => st.state === 'ok', 'the ok status', true);
+        assert.ok(!client.diagnostics.all.some((p) => p.diagnostics.some((d) => d.code === 'config-error')));
+        await client.stop();
+      }
     });
   });
 

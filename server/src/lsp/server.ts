@@ -95,6 +95,8 @@ export function startServer(connection: Connection): void {
   const knownPackDirs = new Set<string>();
   const knownConfigFiles = new Set<string>();
   let packsLabel: string[] = [];
+  // Configurations already described in the output (logConfigInUse); cleared when they may change.
+  const loggedConfigs = new Set<string>();
 
   const log = (msg: string) => connection.console.log(`[cx-lint] ${msg}`);
   /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
@@ -146,6 +148,7 @@ export function startServer(connection: Connection): void {
   }
 
   function onInitialized(): void {
+    log(`cx-lint-language-server ${packageVersion()} (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}${trusted ? '' : '; Restricted Mode'}`);
     if (caps.configDynamic) quiet(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cxLint' }));
     if (caps.watchDynamic) {
       // Config files anywhere, and pack files (manifests, rules, docs) wherever they live.
@@ -197,6 +200,7 @@ export function startServer(connection: Connection): void {
     const s = (params.settings ?? {}) as Record<string, unknown>;
     if (s.cxLint !== undefined) pushedSettings = s.cxLint;
     diskSettings.clear();
+    loggedConfigs.clear();
     for (const d of open.values()) {
       d.settings = undefined;
       d.config = undefined;
@@ -436,6 +440,22 @@ export function startServer(connection: Connection): void {
     for (const p of cfg.packs) knownPackDirs.add(p.dir);
     for (const f of cfg.files) knownConfigFiles.add(f);
     packsLabel = cfg.packs.map((p) => `${p.pack.name}@${p.pack.version}`);
+    logConfigInUse(cfg);
+  }
+
+  /**
+   * Says in the output which config files and packs lint the documents under a config's
+   * folder, once per configuration (again after a config, pack or setting changes), so
+   * that "why is this rule on?" starts with a look at the output.
+   */
+  function logConfigInUse(cfg: ResolvedConfig): void {
+    const packFiles = new Set(cfg.packs.flatMap((p) => p.files));
+    const configFiles = cfg.files.filter((f) => !packFiles.has(f));
+    const packs = cfg.packs.map((p) => `${p.pack.name}@${p.pack.version} ${cfg.sources.get(p) === '(built-in)' ? '(built-in)' : `from ${p.dir}`}`);
+    const line = `configuration for ${cfg.baseDir}: ${configFiles.length ? `config file${configFiles.length > 1 ? 's' : ''} ${configFiles.join(', ')}` : 'no config file (the defaults)'}; packs: ${packs.join(', ')}`;
+    if (loggedConfigs.has(line)) return;
+    loggedConfigs.add(line);
+    log(line);
   }
 
   /** Every document's config errors: open documents', then those of files linted from disk. */
@@ -475,6 +495,7 @@ export function startServer(connection: Connection): void {
     for (const d of open.values()) d.config = undefined;
     knownConfigFiles.clear();
     knownPackDirs.clear();
+    loggedConfigs.clear();
     relintAll();
     if (workspaceFiles.size) quiet(lintWorkspace());
   }

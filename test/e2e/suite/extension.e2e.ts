@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { STARTER_CONFIG } from '../../../client/src/starter-config';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 // The Node API of the same build: the findings VS Code shows must be the engine's.
@@ -307,6 +308,21 @@ describe('cx-lint in VS Code', () => {
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('cxLint.createConfig'))!;
     assert.equal(uri.toString(), fileUri('.cxlintrc.json').toString());
     assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), '{}\n', 'existing file kept');
+  });
+
+  it('creates a commented starter config in a tab of its own (not a preview), read as JSON with comments (issue 15)', async () => {
+    const rc = fileUri('.cxlintrc.json');
+    await vscode.workspace.fs.delete(rc);
+    const uri = (await vscode.commands.executeCommand<vscode.Uri>('cxLint.createConfig'))!;
+    assert.equal(uri.toString(), rc.toString());
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), rc.toString());
+    assert.equal(editor.document.getText(), STARTER_CONFIG);
+    assert.equal(editor.document.languageId, 'jsonc', 'comments are allowed');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'a real tab');
+    // Another file opened from the explorer (a preview) does not replace it.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri('cx-coordinator.md')), { preview: true });
+    assert.ok(vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => (t.input as { uri?: vscode.Uri })?.uri?.toString() === rc.toString()));
   });
 
   it('restarts the server and publishes again', async () => {
