@@ -124,6 +124,17 @@ describe('language server: what users of markdownlint and Vale expect', function
     });
   });
 
+  describe('"warn", as ESLint users type it', () => {
+    it('is read as warning in the cxLint.rules setting, with no settings error', async () => {
+      const { client, diags } = await openCharter({ rules: { 'cx-as-initiative': 'warn' } });
+      assert.equal(diags.find((d) => d.code === 'cx-as-initiative')?.severity, WARNING);
+      // The status follows any settings error of the same lint on the same stream.
+      await client.statuses.next((st) => st.state === 'ok', 'the status', true);
+      assert.ok(!client.messages.all.some((m) => /settings error/.test(m.message)), client.messages.all.map((m) => m.message).join('\n'));
+      assert.ok(!client.logs.all.some((l) => /settings error/.test(l.message)));
+    });
+  });
+
   describe('hint findings', () => {
     it('are published as Information by default, so VS Code lists them in the Problems panel', async () => {
       const { diags } = await openCharter({ rules: { 'cx-silo-ownership': 'hint' } });

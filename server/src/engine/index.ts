@@ -9,7 +9,7 @@ export { compilePattern, PatternError, inflections } from './patterns';
 export { CHECK_TYPES } from './checks';
 export { ENGINE_VERSION } from './version';
 export type * from './types';
-export { SEVERITIES, SEVERITY_SETTINGS, isSeveritySetting } from './types';
+export { SEVERITIES, SEVERITY_SETTINGS, SEVERITY_SPELLINGS, isSeveritySetting, severitySetting } from './types';
 export type * from './pack-types';
 export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './size-limit';
 export { formatReading, type Reading } from './reading';

@@ -1,5 +1,5 @@
 import type { LexiconClassData } from './lexicon';
-import type { DocKind, SeveritySetting } from './types';
+import type { DocKind, SeveritySetting, SeveritySpelling } from './types';
 import type { Level, VocabularyData } from './vocabulary';
 
 /** What a rule pack contains once loaded (docs/packs.md). Plain data: no code. */
@@ -28,7 +28,8 @@ export interface PresetData {
   rules: Record<string, RuleSetting>;
 }
 
-export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+/** A config's setting for a rule; its severity may be spelt as an alias ("warn"). */
+export type RuleSetting = SeveritySpelling | [SeveritySpelling] | [SeveritySpelling, Record<string, unknown>];
 
 export type TitleForm = 'role' | 'discipline' | 'team' | 'none';
 
