@@ -1,4 +1,4 @@
-import { ParseCache, type LintResult } from '../engine';
+import { ParseCache, type LintResult, type Reading } from '../engine';
 import type { PackError } from '../packs/diagnostics';
 import type { ResolvedConfig } from '../packs/config';
 import type { DocumentConfig } from './document-config';
@@ -41,6 +41,8 @@ export class OpenDocument {
   configErrors: PackError[] = [];
   /** Problems with the cxLint.rules setting (in no file: shown as settings errors). */
   settingsProblems: string[] = [];
+  /** How a text was read (code lens, the reading view), computed when first asked for. */
+  reading: { generation: number; reading: Reading | undefined } | undefined;
   /** Hover and code actions waiting for a lint of the current text. */
   private waiters: Array<() => void> = [];
 
@@ -85,6 +87,7 @@ export class OpenDocument {
     this.linted = undefined;
     this.parseCache = undefined;
     this.config = undefined;
+    this.reading = undefined;
   }
 }
 

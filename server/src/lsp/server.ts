@@ -9,6 +9,8 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
   type Connection,
   type Diagnostic,
   type DidChangeConfigurationParams,
@@ -21,7 +23,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult } from '../engine';
+import { formatReading, lint, type LintResult, type Reading } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { isInsideAny } from '../fs/inside';
 import { clearConfigCache, CONFIG_NAMES, isFile, type ResolvedConfig } from '../packs/config';
@@ -33,9 +35,10 @@ import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { lintsOnMainThread } from './lint-cost';
 import { publishedDiagnostics } from './published';
+import { readingLens } from './reading-lens';
 import { OpenDocument, RecentParseCaches, type Linted } from './open-document';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
+import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats, type ShowReadingResult } from './protocol';
 import { lintFileFromDisk, lintWorkspaceFiles } from './workspace-lint';
 
 /** How long a document's resolved config is reused without a file-watcher event. */
@@ -78,7 +81,7 @@ export function startServer(connection: Connection): void {
   // VS Code's Restricted Mode sends false; other clients have no such notion (trusted).
   let trusted = true;
   let pushedSettings: unknown;
-  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false, messageActions: false };
+  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false, messageActions: false, codeLensRefresh: false };
   let lastGeneration = 0;
   const parseCaches = new RecentParseCaches(MAX_PARSE_CACHES);
 
@@ -127,6 +130,7 @@ export function startServer(connection: Connection): void {
     caps.folders = !!c.workspace?.workspaceFolders;
     // Clients that say so (VS Code does) get notifications with buttons (window/showMessageRequest).
     caps.messageActions = !!c.window?.showMessage;
+    caps.codeLensRefresh = !!c.workspace?.codeLens?.refreshSupport;
     const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; workspaceTrusted?: unknown; lintWorkspace?: unknown };
     // A restarted server is told that the workspace had been linted, and lints it again.
     lintWorkspaceAtStart = opts.lintWorkspace === true;
@@ -140,7 +144,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace, COMMANDS.showReading] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cx-lint-language-server', version: packageVersion() },
@@ -206,6 +211,8 @@ export function startServer(connection: Connection): void {
       d.config = undefined;
     }
     relintAll();
+    // cxLint.codeLens may have changed: the client asks again.
+    if (caps.codeLensRefresh) quiet(connection.sendRequest('workspace/codeLens/refresh'));
   }
 
   // ---- documents ------------------------------------------------------------
@@ -518,7 +525,49 @@ export function startServer(connection: Connection): void {
   async function onExecuteCommand(params: ExecuteCommandParams) {
     if (params.command === COMMANDS.applyFixAll) return applyFixAll(params.arguments?.[0] as string | { uri: string } | undefined);
     if (params.command === COMMANDS.lintWorkspace) return lintWorkspace();
+    if (params.command === COMMANDS.showReading) return showReading(params.arguments?.[0]);
     return null;
+  }
+
+  /**
+   * How an open document's current text was read, computed on the first request for
+   * it (a second lint with the reading, of the same setup and parse cache). Undefined
+   * when it is not linted, or linted in the background (too costly for this thread).
+   */
+  async function readingOf(uri: string, token?: CancellationToken): Promise<{ reading: Reading; l: Linted } | undefined> {
+    const d = open.get(uri);
+    const { doc, l } = (await settled(uri, token)) ?? {};
+    if (!d || !doc || !l || open.get(uri) !== d || d.inBackground || offMainThread(doc, d.settingsNow)) return undefined;
+    if (d.reading?.generation !== l.generation) {
+      let reading: Reading | undefined;
+      try {
+        reading = lint(doc.getText(), l.cfg.setup, { filePath: l.relPath, parseCache: parseCaches.take(d), reading: true }).reading;
+      } catch (e) {
+        log(`internal error reading ${uri}: ${(e as Error).stack ?? String(e)}`);
+      }
+      d.reading = { generation: l.generation, reading };
+    }
+    return d.reading.reading ? { reading: d.reading.reading, l } : undefined;
+  }
+
+  async function onCodeLens(params: CodeLensParams, token: CancellationToken): Promise<CodeLens[]> {
+    const uri = params.textDocument.uri;
+    const settings = open.has(uri) ? await getSettings(uri) : undefined;
+    if (!settings?.enable || !settings.codeLens || token.isCancellationRequested) return [];
+    const r = await readingOf(uri, token);
+    const lens = r && readingLens(uri, r.reading, r.l.cfg.setup);
+    return lens ? [lens] : [];
+  }
+
+  async function showReading(arg: unknown): Promise<ShowReadingResult | null> {
+    const uri = typeof arg === 'string' ? arg : (arg as { uri?: unknown } | undefined)?.uri;
+    if (typeof uri !== 'string') return null;
+    const r = await readingOf(uri);
+    if (!r) {
+      showMessage(MessageType.Info, 'cx-lint: this document is not linted, so there is no reading to show.');
+      return null;
+    }
+    return { text: formatReading(r.reading, r.l.relPath ?? uriToPath(uri) ?? uri) };
   }
 
   async function applyFixAll(arg: string | { uri: string } | undefined): Promise<{ applied: boolean; reason?: string }> {
@@ -630,6 +679,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(onDidChangeWatchedFiles);
   connection.onCodeAction(onCodeAction);
   connection.onHover(onHover);
+  connection.onCodeLens(onCodeLens);
   connection.onExecuteCommand(onExecuteCommand);
   connection.onRequest(STATS_REQUEST, onStats);
   documents.onDidOpen(onDidOpen);

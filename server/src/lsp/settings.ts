@@ -30,6 +30,8 @@ export interface Settings {
    * dots and leaves them out of the Problems panel).
    */
   hintsAs: 'information' | 'hint';
+  /** A code lens above the title summarising how the document was read. */
+  codeLens: boolean;
   /**
    * Whether the workspace is trusted. Not a setting a workspace can write: the server
    * sets it from `initializationOptions.workspaceTrusted` (VS Code's Restricted Mode
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   largeFileSize: 1048576,
   minSeverity: 'hint',
   hintsAs: 'information',
+  codeLens: true,
   trusted: true,
 };
 
@@ -72,6 +75,7 @@ export function normalizeSettings(raw: unknown, trusted = true): Settings {
     largeFileSize: typeof r.largeFileSize === 'number' && r.largeFileSize > 0 ? r.largeFileSize : DEFAULT_SETTINGS.largeFileSize,
     minSeverity: (SEVERITIES as readonly unknown[]).includes(r.minSeverity) ? (r.minSeverity as Severity) : DEFAULT_SETTINGS.minSeverity,
     hintsAs: r.hintsAs === 'hint' ? 'hint' : 'information',
+    codeLens: typeof r.codeLens === 'boolean' ? r.codeLens : DEFAULT_SETTINGS.codeLens,
     trusted,
   };
 }

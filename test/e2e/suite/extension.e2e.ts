@@ -282,6 +282,29 @@ describe('cx-lint in VS Code', () => {
     }
   });
 
+  it('shows a code lens on the title saying how the posting was read, which opens the reading (issue 15)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const uri = fileUri('lens-check/posting.md');
+    await vscode.workspace.fs.writeFile(uri, readFileSync(join(ROOT, 'examples', 'customer-experience-associate.md')));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await diagnostics(doc.uri, (x) => x.length > 0, 'the findings');
+    let lenses: vscode.CodeLens[] = [];
+    for (let i = 0; i < 50 && !lenses.length; i++) {
+      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      if (!lenses.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].range.start.line, 0);
+    assert.match(lenses[0].command!.title, /^CX title · 7 duties: 5 handling contacts.* · see reading$/);
+    await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
+    const view = vscode.window.activeTextEditor!;
+    assert.equal(view.document.uri.scheme, 'cx-lint-reading');
+    assert.match(view.document.getText(), /^kind: posting/m);
+    assert.match(view.document.getText(), /^duties \(7\):/m);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('validates .cxlintrc.json with the contributed JSON Schema', async () => {
     // A config in a folder with no postings, so only the JSON language service reports on it.
     const uri = fileUri('schema-check/.cxlintrc.json');
