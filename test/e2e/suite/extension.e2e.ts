@@ -363,11 +363,15 @@ describe('cx-lint in VS Code', () => {
 
   it('creates a commented starter config in a tab of its own (not a preview), read as JSON with comments (issue 15)', async () => {
     const rc = fileUri('.cxlintrc.json');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(rc);
     const uri = (await vscode.commands.executeCommand<vscode.Uri>('cxLint.createConfig'))!;
     assert.equal(uri.toString(), rc.toString());
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), rc.toString());
+    // Earlier tests had this file open: VS Code may still hold its old text until the
+    // file watcher reports the new one, as it would show a user.
+    for (let i = 0; i < 100 && editor.document.getText() !== STARTER_CONFIG; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(editor.document.getText(), STARTER_CONFIG);
     assert.equal(editor.document.languageId, 'jsonc', 'comments are allowed');
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'a real tab');
