@@ -116,11 +116,7 @@ describe('architecture: layers only reach the way docs/architecture.md draws the
     const elsewhere = sources(join(ROOT, 'server', 'src')).filter((f) => !f.startsWith(configDir) && loader.test(readFileSync(f, 'utf8')));
     assert.deepEqual(elsewhere.map((f) => relative(ROOT, f)), []);
     assert.ok(loader.test(readFileSync(join(configDir, 'load-config.ts'), 'utf8')), 'the pattern finds the loader where it is');
-    // packs/config.ts only forwards to config/, for lsp/server.ts while another branch
-    // reworks that file; nothing else may import it (then delete it and this exception).
-    assert.deepEqual(reaching(['packs'], /(^|\/)config\//), ['server/src/packs/config.ts imports ../config/load-config']);
-    const viaForwarder = reaching(['api.ts', 'cli', 'config', 'fs', 'lsp', 'report', 'engine'], /(^|\/)packs\/config$/);
-    assert.deepEqual(viaForwarder, ['server/src/lsp/server.ts imports ../packs/config']);
+    assert.deepEqual(reaching(['packs'], /(^|\/)config\//), []);
   });
 
   it('the check finds a forbidden import when there is one (it reads real imports)', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SEVERITIES, SEVERITY_SETTINGS } from '../server/src/engine';
+import { SEVERITIES, SEVERITY_SETTINGS, SEVERITY_SPELLINGS } from '../server/src/engine';
 import { CX_CORE, ROOT } from './helpers/fixtures';
 
 /**
@@ -96,11 +96,19 @@ describe('docs: rule facts match rule.yaml', () => {
     }
   });
 
-  it('package.json: the cxLint.rules setting offers exactly the severities the engine knows', () => {
+  it('package.json: the cxLint.rules setting offers exactly the severity spellings the engine knows', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const setting = pkg.contributes.configuration.properties['cxLint.rules'].additionalProperties.anyOf;
-    assert.deepEqual(setting[0].enum, [...SEVERITY_SETTINGS]);
-    assert.deepEqual(setting[1].items[0].enum, [...SEVERITY_SETTINGS]);
+    assert.deepEqual(setting[0].enum, [...SEVERITY_SPELLINGS]);
+    assert.deepEqual(setting[1].items[0].enum, [...SEVERITY_SPELLINGS]);
     assert.deepEqual(SEVERITY_SETTINGS.slice(0, -1), [...SEVERITIES]);
+  });
+
+  it('package.json: cxLint.minSeverity offers exactly the severities the engine knows, and every setting is in the README', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(props['cxLint.minSeverity'].enum, [...SEVERITIES]);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const key of Object.keys(props)) assert.ok(readme.includes(`\`${key}\``), `${key} in the README's settings table`);
   });
 });

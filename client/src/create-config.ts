@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-
-const STARTER = { extends: ['cx-core/recommended'], rules: {} };
+import { STARTER_CONFIG } from './starter-config';
 
 /**
- * `cx-lint: Create Configuration File`: writes a starter .cxlintrc.json in the
- * workspace folder (never overwriting one) and opens it. The extension contributes
- * the JSON Schema for it, so completion and validation work without a $schema key.
+ * `cx-lint: Create Configuration File`: writes a commented starter .cxlintrc.json in
+ * the workspace folder (never overwriting one) and opens it in a tab of its own (not a
+ * preview, which the next file opened would replace). The extension contributes the
+ * JSON Schema for it, so completion and validation work without a $schema key.
  */
 export async function createConfigFile(): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -19,8 +19,8 @@ export async function createConfigFile(): Promise<vscode.Uri | undefined> {
     await vscode.workspace.fs.stat(uri);
     void vscode.window.showInformationMessage('cx-lint: .cxlintrc.json already exists; opening it.');
   } catch {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(STARTER, null, 2)}\n`));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_CONFIG));
   }
-  await vscode.window.showTextDocument(uri);
+  await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }

@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS, OPEN_SETTINGS_NOTIFICATION, STATUS_NOTIFICATION, type LintWorkspaceResult, type StatusParams } from '../../server/src/lsp/protocol';
+import { COMMANDS, OPEN_SETTINGS_NOTIFICATION, STATUS_NOTIFICATION, type LintWorkspaceResult, type ShowReadingResult, type StatusParams } from '../../server/src/lsp/protocol';
 import { createConfigFile } from './create-config';
+import { ReadingView } from './reading-view';
 import { StatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -26,7 +27,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const readingView = new ReadingView();
+  /** Asks the server how a document was read and shows it; the code lens and the palette command both come here. */
+  const showReading = async (uri: string | undefined): Promise<ShowReadingResult | null> => {
+    if (!client || !uri) return null;
+    const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.showReading, arguments: [uri] })) as ShowReadingResult | null;
+    if (r) await readingView.show(uri, r.text);
+    return r;
+  };
   const clientOptions: LanguageClientOptions = {
+    // The reading code lens runs the server's command; its answer is shown here.
+    middleware: {
+      executeCommand: (command, args, next) => (command === COMMANDS.showReading ? showReading(args[0] as string | undefined) : next(command, args)),
+    },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
@@ -40,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, lintWorkspace: workspaceLinted }),
   };
   const status = new StatusBar();
-  context.subscriptions.push(status, output);
+  context.subscriptions.push(status, output, readingView);
 
   const start = async () => {
     client = new LanguageClient('cxLint', 'cx-lint', serverOptions, clientOptions);
@@ -74,6 +87,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       else await start();
     }),
     vscode.commands.registerCommand('cxLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('cxLint.toggleEnable', () => toggleEnable(status)),
+    vscode.commands.registerCommand('cxLint.showReading', () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage('cx-lint: open a Markdown posting to see how it was read.');
+        return null;
+      }
+      return showReading(doc.uri.toString());
+    }),
     vscode.commands.registerCommand('cxLint.createConfig', () => createConfigFile()),
     // File watchers can drop or delay events (remote and polling watchers do); a save in
     // the editor is certain, so a saved config or pack file is reported to the server too.
@@ -84,12 +106,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     // Trusting the workspace lifts the restriction: the server learns it by restarting.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('cxLint.enable')) status.refresh();
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
     vscode.languages.onDidChangeDiagnostics(() => status.refresh()),
   );
 
   await start();
   return { client: () => client, status };
+}
+
+/**
+ * `cx-lint: Turn On or Off for This Workspace`: writes the opposite of the active
+ * document's cxLint.enable to the workspace settings (.vscode/settings.json), where a
+ * team can commit it; the server re-lints (or clears) on the configuration change.
+ */
+async function toggleEnable(status: StatusBar): Promise<boolean> {
+  const enable = !status.enabled;
+  const config = vscode.workspace.getConfiguration('cxLint');
+  // With no folder open there are no workspace settings: the user's settings then.
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('enable', enable, target);
+  status.refresh();
+  if (status.enabled !== enable) {
+    // A folder's own setting (multi-root) wins over the workspace's: say so rather than seem broken.
+    void vscode.window.showWarningMessage(`cx-lint: set cxLint.enable to ${enable} for the workspace, but this folder's settings override it.`);
+  } else {
+    void vscode.window.showInformationMessage(`cx-lint is now ${enable ? 'on' : 'off'} for this ${target === vscode.ConfigurationTarget.Workspace ? 'workspace' : 'window (user settings)'}.`);
+  }
+  return status.enabled;
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,8 @@ import type { StatusParams } from '../../server/src/lsp/protocol';
 
 /**
  * "cx-lint: 3" in the status bar: the active posting's finding count, the server
- * state and the loaded packs (tooltip). Clicking shows the output channel.
+ * state and the loaded packs (tooltip). Clicking shows the output channel; when
+ * cxLint.enable is off ("cx-lint off"), clicking turns it on.
  */
 export class StatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('cxLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -18,7 +19,6 @@ export class StatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'cx-lint';
-    this.item.command = 'cxLint.showOutput';
     this.refresh();
     this.item.show();
   }
@@ -47,18 +47,36 @@ export class StatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  /**
+   * cxLint.enable for the active document (or the workspace), read here rather than
+   * waiting for the server: with it off the server says nothing until a posting is
+   * opened, and the toggle command should show at once.
+   */
+  get enabled(): boolean {
+    return vscode.workspace.getConfiguration('cxLint', vscode.window.activeTextEditor?.document.uri).get<boolean>('enable', true);
+  }
+
   refresh(): void {
     const n = this.activeCount();
-    const icon = { starting: '$(sync~spin)', running: '$(check)', ok: '$(check)', stopped: '$(circle-slash)', error: '$(error)', disabled: '$(circle-slash)' }[this.state];
-    const count = n === undefined || this.state === 'error' || this.state === 'disabled' ? '' : n === 0 ? ' 0' : ` ${n}`;
+    const off = !this.enabled;
+    const icon = off ? '$(circle-slash)' : { starting: '$(sync~spin)', running: '$(check)', ok: '$(check)', stopped: '$(circle-slash)', error: '$(error)', disabled: '$(circle-slash)' }[this.state];
+    const count = off ? ' off' : n === undefined || this.state === 'error' || this.state === 'disabled' ? '' : n === 0 ? ' 0' : ` ${n}`;
     this.item.text = `${icon} cx-lint${count}`;
+    // Off, a click turns it back on; otherwise it shows the output.
+    this.item.command = off ? 'cxLint.toggleEnable' : 'cxLint.showOutput';
     const lines = [
-      this.state === 'error' ? `cx-lint: ${this.message ?? 'configuration error'}` : this.state === 'disabled' ? 'cx-lint is disabled (cxLint.enable)' : this.state === 'stopped' ? 'cx-lint: the server is not running' : `cx-lint: ${n ?? 0} finding${n === 1 ? '' : 's'} in this document`,
+      off || this.state === 'disabled'
+        ? 'cx-lint is off (cxLint.enable)'
+        : this.state === 'error'
+          ? `cx-lint: ${this.message ?? 'configuration error'}`
+          : this.state === 'stopped'
+            ? 'cx-lint: the server is not running'
+            : `cx-lint: ${n ?? 0} finding${n === 1 ? '' : 's'} in this document`,
       this.packs.length ? `Packs: ${this.packs.join(', ')}` : '',
-      'Click to show the output.',
+      off ? 'Click to turn it on for this workspace.' : 'Click to show the output.',
     ];
     this.item.tooltip = lines.filter(Boolean).join('\n');
-    this.item.backgroundColor = this.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.backgroundColor = this.state === 'error' && !off ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.changed.fire();
   }
 

@@ -22,6 +22,13 @@ describe('CLI exit codes and commands', () => {
     assert.match(r.stdout, /1:4\s+error\s+/);
   });
 
+  it('--rule accepts "warn" as config files do, and reports it as a warning', () => {
+    const out = JSON.parse(run(dir, ['--format', 'json', '--rule', 'cx-renamed-customer-service=warn']).stdout);
+    const severities = out.results.flatMap((x: any) => x.messages).filter((m: any) => m.ruleId === 'cx-renamed-customer-service').map((m: any) => m.severity);
+    assert.ok(severities.length > 0);
+    assert.deepEqual([...new Set(severities)], ['warning']);
+  });
+
   it('--rule id=off silences a rule', () => {
     const out = JSON.parse(run(dir, ['--format', 'json', '--rule', 'cx-renamed-customer-service=off', '--rule', 'cx-as-initiative=off']).stdout);
     assert.equal(out.results.flatMap((x: any) => x.messages).length, 0);

@@ -69,10 +69,11 @@ describe('CLI: config errors where they are (issue 15)', function () {
     assert.match(line(/no option "class"/), /\.cxlintrc\.json:5:39: rule "cx-renamed-sales" has no option "class"\. Its options: /);
   });
 
-  it('a severity ESLint users type ("warn") gets the nearest one', () => {
-    const r = lintWith('{\n  "rules": {\n    "cx-as-initiative": "warn"\n  }\n}\n');
+  it('a severity ESLint users type ("warn") is read as warning; a misspelt one gets the nearest', () => {
+    assert.equal(lintWith('{\n  "rules": {\n    "cx-as-initiative": "warn"\n  }\n}\n').status, 0);
+    const r = lintWith('{\n  "rules": {\n    "cx-as-initiative": "warnng"\n  }\n}\n');
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /\.cxlintrc\.json:3:25: .*must be one of "error", "warning", "info", "hint", "off" \(got "warn"\)\. Did you mean "warning"\?/);
+    assert.match(r.stderr, /\.cxlintrc\.json:3:25: .*must be one of "error", "warning", "info", "hint", "off", "warn" \(got "warnng"\)\. Did you mean "warning"\?/);
   });
 
   it('an unknown top-level key gets the nearest one and the list of keys', () => {

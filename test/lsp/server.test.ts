@@ -32,12 +32,13 @@ describe('language server over stdio', function () {
 
   beforeEach(() => start());
 
-  it('declares incremental sync, quick fixes, fix-all, hover and its commands', () => {
+  it('declares incremental sync, quick fixes, fix-all, hover, the reading code lens and its commands', () => {
     const caps = client.init!.capabilities;
     assert.equal((caps.textDocumentSync as any).change, 2);
     assert.deepEqual((caps.codeActionProvider as any).codeActionKinds, ['quickfix', 'source.fixAll.cx-lint']);
     assert.equal(caps.hoverProvider, true);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['cx-lint.applyFixAll', 'cx-lint.lintWorkspace']);
+    assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['cx-lint.applyFixAll', 'cx-lint.lintWorkspace', 'cx-lint.showReading']);
     assert.equal(client.init!.serverInfo?.name, 'cx-lint-language-server');
   });
 
@@ -71,9 +72,9 @@ describe('language server over stdio', function () {
     assert.ok(title.relatedInformation!.every((r) => r.location.uri === client.uri(RENAMED) && r.location.range.start.line > 0));
   });
 
-  it('maps every severity: error, warning, info and hint', async () => {
+  it('maps every severity: error, warning, info and hint (with cxLint.hintsAs "hint"; by default hints are published as Information)', async () => {
     const uri = client.uri(CHARTER);
-    client.settings = { rules: { 'cx-as-initiative': 'error', 'cx-no-executive-sponsor': 'hint' } };
+    client.settings = { rules: { 'cx-as-initiative': 'error', 'cx-no-executive-sponsor': 'hint' }, hintsAs: 'hint' };
     await client.open(uri, readFileSync(join(dir, CHARTER), 'utf8'));
     const diags = await client.diagnosticsFor(uri);
     const sev = Object.fromEntries(diags.map((d) => [d.code, d.severity]));

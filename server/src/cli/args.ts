@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isSeveritySetting, keyRecord, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
+import { keyRecord, severitySetting, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
 import { DEFAULT_FORMAT, FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats';
 
 export class UsageError extends Error {}
@@ -109,8 +109,10 @@ export function parseCli(argv: string[]): CliOptions {
   const rules = keyRecord<SeveritySetting>();
   for (const r of v.rule ?? []) {
     const m = /^([A-Za-z0-9][\w./-]*)=(\w+)$/.exec(r.trim());
-    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITY_SETTINGS.join(', ')} (got "${r}")`);
-    rules[m[1]] = m[2];
+    // "warn" is accepted as in config files (ESLint users type it).
+    const severity = m ? severitySetting(m[2]) : undefined;
+    if (!m || !severity) throw new UsageError(`--rule takes ID=SEVERITY with SEVERITY one of ${SEVERITY_SETTINGS.join(', ')} (got "${r}")`);
+    rules[m[1]] = severity;
   }
   let jobs = 1;
   if (v.jobs !== undefined) {

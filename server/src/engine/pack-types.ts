@@ -5,7 +5,7 @@ export type { CheckData };
 // A rule's fixes: each one of the fix types of fix/fix-types/.
 import type { FixData } from './fix/fix-types';
 export type { FixData };
-import type { DocKind, SeveritySetting } from './types';
+import type { DocKind, SeveritySetting, SeveritySpelling } from './types';
 import type { Level, VocabularyData } from './match/vocabulary';
 
 /** What a rule pack contains once loaded (docs/packs.md). Plain data: no code. */
@@ -34,7 +34,8 @@ export interface PresetData {
   rules: Record<string, RuleSetting>;
 }
 
-export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+/** A config's setting for a rule; its severity may be spelt as an alias ("warn"). */
+export type RuleSetting = SeveritySpelling | [SeveritySpelling] | [SeveritySpelling, Record<string, unknown>];
 
 export type TitleForm = 'role' | 'discipline' | 'team' | 'none';
 

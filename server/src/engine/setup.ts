@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { compileClass, entryKey, Negation, type CompiledClass, type LexiconClassData } from './match/lexicon';
 import type { CheckData, PackData, RuleData, RuleSetting } from './pack-types';
 import { LeadIndex, PatternError } from './match/patterns';
-import { isSeveritySetting, SEVERITY_SETTINGS, type DocKind, type Severity, type SeveritySetting } from './types';
+import { severitySetting, SEVERITY_SETTINGS, type DocKind, type Severity, type SeveritySetting } from './types';
 import { DEFAULT_MAX_FILE_SIZE } from './parse/size-limit';
 import { Vocabulary, type VocabularyData } from './match/vocabulary';
 import { keyRecord, own } from './own';
@@ -50,9 +50,10 @@ export class SetupError extends Error {
 }
 
 export function parseRuleSetting(s: RuleSetting, ruleId: string): { severity: SeveritySetting; options: Record<string, unknown> } {
-  const [severity, options] = Array.isArray(s) ? [s[0], s[1] ?? {}] : [s, {}];
-  if (!isSeveritySetting(severity)) {
-    throw new SetupError(`rule "${ruleId}": severity must be one of ${SEVERITY_SETTINGS.join(', ')} (got "${String(severity)}")`, { rule: ruleId });
+  const [spelt, options] = Array.isArray(s) ? [s[0], s[1] ?? {}] : [s, {}];
+  const severity = severitySetting(spelt);
+  if (!severity) {
+    throw new SetupError(`rule "${ruleId}": severity must be one of ${SEVERITY_SETTINGS.join(', ')} (got "${String(spelt)}")`, { rule: ruleId });
   }
   return { severity, options: options as Record<string, unknown> };
 }

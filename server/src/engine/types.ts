@@ -15,6 +15,22 @@ export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 export function isSeveritySetting(s: unknown): s is SeveritySetting {
   return (SEVERITY_SETTINGS as readonly unknown[]).includes(s);
 }
+
+/**
+ * Other spellings a config or setting may use for a severity, read as the one they
+ * name: ESLint's "warn", which its users type without thinking. Reports and messages
+ * always use the full name.
+ */
+export const SEVERITY_ALIASES = { warn: 'warning' } as const satisfies Record<string, SeveritySetting>;
+/** What a config may write for a rule's severity: a severity setting or an alias of one. */
+export type SeveritySpelling = SeveritySetting | keyof typeof SEVERITY_ALIASES;
+export const SEVERITY_SPELLINGS: readonly SeveritySpelling[] = [...SEVERITY_SETTINGS, ...(Object.keys(SEVERITY_ALIASES) as Array<keyof typeof SEVERITY_ALIASES>)];
+
+/** The severity setting a spelling names, or undefined for anything else. */
+export function severitySetting(s: unknown): SeveritySetting | undefined {
+  if (isSeveritySetting(s)) return s;
+  return typeof s === 'string' && Object.hasOwn(SEVERITY_ALIASES, s) ? SEVERITY_ALIASES[s as keyof typeof SEVERITY_ALIASES] : undefined;
+}
 export type DocKind = 'posting' | 'charter' | 'other';
 
 /** Half-open offset range [start, end) into the original text (UTF-16 code units). */

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { PackError, PackErrors } from '../packs/diagnostics';
 import { loadConfigFor, type ResolvedConfig } from '../config/load-config';
 import { LockChecks } from '../config/lockfile';
+import { SEVERITIES, type Severity } from '../engine';
 import type { Settings } from './settings';
 
 export type DocumentConfig =
@@ -68,7 +69,7 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
   const { lockfile, problems } = locks.check(probe, cfg.packs, configFile, confineTo);
   if (problems.length) return { ok: false, errors: problems.map((m) => new PackError(lockfile!, 1, 1, m)) };
   const relPath = path ? toPosix(relative(cfg.baseDir, path)) : undefined;
-  return { ok: true, cfg, relPath, excluded: path ? excludedBy(path, folder, cfg, settings) : undefined, settingsProblems: cfg.settingsProblems };
+  return { ok: true, cfg: atMinSeverity(cfg, settings.minSeverity), relPath, excluded: path ? excludedBy(path, folder, cfg, settings) : undefined, settingsProblems: cfg.settingsProblems };
 }
 
 /** Why a document is not linted, or undefined. Config `exclude` is relative to the config root; settings to the workspace folder. */
@@ -79,6 +80,28 @@ function excludedBy(path: string, folder: string | undefined, cfg: ResolvedConfi
   if (settings.exclude.length && picomatch(settings.exclude, { dot: true })(fromFolder)) return 'excluded by cxLint.exclude';
   if (settings.include.length && !picomatch(settings.include, { dot: true })(fromFolder)) return 'not in cxLint.include';
   return undefined;
+}
+
+const byMinSeverity = new WeakMap<ResolvedConfig, Map<Severity, ResolvedConfig>>();
+
+/**
+ * The config with the rules below `min` switched off (cxLint.minSeverity). Switched
+ * off, not filtered after the lint: hover, quick fixes and fix-all see only the rules
+ * whose findings are shown, and hidden rules cost nothing. The engine's own notices
+ * (a file too large, markup left unparsed) are not rules and always show. One derived
+ * config per resolved config and level, so its setup is compiled once and shared.
+ */
+function atMinSeverity(cfg: ResolvedConfig, min: Severity): ResolvedConfig {
+  const rank = SEVERITIES.indexOf(min);
+  if (rank === SEVERITIES.length - 1) return cfg;
+  let levels = byMinSeverity.get(cfg);
+  if (!levels) byMinSeverity.set(cfg, (levels = new Map()));
+  let out = levels.get(min);
+  if (!out) {
+    const setup = { ...cfg.setup, rules: cfg.setup.rules.filter((r) => SEVERITIES.indexOf(r.severity) <= rank) };
+    levels.set(min, (out = { ...cfg, setup }));
+  }
+  return out;
 }
 
 /** Lockfile verifiers, rebuilt when a lockfile's text changes; cleared when packs change. */

@@ -26,7 +26,17 @@ export const COMMANDS = {
   applyFixAll: 'cx-lint.applyFixAll',
   /** No arguments. Lints every posting in the workspace folders, publishing diagnostics for files that are not open. */
   lintWorkspace: 'cx-lint.lintWorkspace',
+  /**
+   * Arguments: [uri]. How the open document was read (what `cx-lint --print-reading`
+   * prints): `{ text }`, or null when it is not linted. The reading code lens runs it;
+   * VS Code's client shows the text in a read-only tab.
+   */
+  showReading: 'cx-lint.showReading',
 } as const;
+
+export interface ShowReadingResult {
+  text: string;
+}
 
 export interface LintWorkspaceResult {
   files: number;

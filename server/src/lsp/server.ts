@@ -1,38 +1,45 @@
 import { sep } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  DiagnosticSeverity,
   MessageType,
-  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
   type Connection,
   type Diagnostic,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
+  type ExecuteCommandParams,
+  type HoverParams,
+  type InitializeParams,
   type InitializeResult,
+  type TextDocumentChangeEvent,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, ParseCache, type LintResult } from '../engine';
+import { formatReading, lint, type LintResult, type Reading } from '../engine';
 import { packageVersion } from '../packs/builtin';
 import { isInsideAny } from '../fs/inside';
-import { readTextSafely, READ_CAPS } from '../fs/safe-read';
-import { clearConfigCache, CONFIG_NAMES, isFile, type ResolvedConfig } from '../packs/config';
+import { clearConfigCache, CONFIG_NAMES, isFile, type ResolvedConfig } from '../config/load-config';
 import type { PackError } from '../packs/diagnostics';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-actions';
-import { SOURCE, toDiagnostic } from './convert';
+import { ConfigProblems } from './config-problems';
 import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } from './document-config';
 import { hoverAt } from './hover';
 import { BackgroundLinter } from './background-lint';
 import { lintsOnMainThread } from './lint-cost';
+import { publishedDiagnostics } from './published';
+import { readingLens } from './reading-lens';
+import { OpenDocument, RecentParseCaches, type Linted } from './open-document';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, OPEN_SETTINGS_NOTIFICATION, type StatusParams, type LintWorkspaceResult, type ServerStats } from './protocol';
+import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats, type ShowReadingResult } from './protocol';
 import { lintFileFromDisk, lintWorkspaceFiles } from './workspace-lint';
-
-/** The button on a settings error (decision 85). */
-const OPEN_SETTINGS = 'Open Settings';
 
 /** How long a document's resolved config is reused without a file-watcher event. */
 const CONFIG_TTL_MS = 2000;
@@ -49,86 +56,70 @@ const DEFAULT_DEBOUNCE_MS = 150;
  */
 export { MAIN_THREAD_MAX_COST, lintCost } from './lint-cost';
 
-/**
- * Open documents linted on the main thread whose parsed sections are kept, so that an
- * edit re-parses only its own section: the most recently linted ones. A posting's
- * sections take about a megabyte; one being edited keeps its own, and a document
- * edited again after falling out re-parses in full once (a few ms on this thread).
- */
-export const MAX_PARSE_CACHES = 4;
+/** How many open documents keep their parsed sections (RecentParseCaches). */
+const MAX_PARSE_CACHES = 4;
 
 /** How long hover and code actions wait for the background lint of the current text. */
 const WAIT_FOR_LINT_MS = 3000;
-
-interface Linted {
-  /** The text's generation (see `generations`): versions alone may repeat. */
-  generation: number;
-  version: number;
-  result: LintResult;
-  cfg: ResolvedConfig;
-  relPath: string | undefined;
-}
 
 /**
  * Wires the engine to an LSP connection: documents, diagnostics, code actions,
  * hover, commands, settings and config watching. Nothing in here may throw out of a
  * handler: a broken config or a crashing rule becomes a diagnostic or a log line.
+ *
+ * State is one `OpenDocument` per open document (open-document.ts) plus what
+ * concerns the workspace; the handlers are the named functions below, registered at
+ * the end.
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  /** The server's record of each open document; created on open, disposed on close. */
+  const open = new Map<string, OpenDocument>();
   let folders: string[] = [];
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let initSettings: unknown;
   // VS Code's Restricted Mode sends false; other clients have no such notion (trusted).
   let trusted = true;
   let pushedSettings: unknown;
-  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false, messageActions: false };
-
-  const settingsCache = new Map<string, Promise<Settings>>();
-  const settingsNow = new Map<string, Settings>();
-  const linted = new Map<string, Linted>();
-  // Each open document's parsed sections: a keystroke re-parses only the section it is in.
-  const parseCaches = new Map<string, ParseCache>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  // Every text an open document has had gets a new number. Clients number versions, but
-  // some reuse one (a didChange with the didOpen's version): the generation, not the
-  // version, says whether a lint is of the current text.
-  const generations = new Map<string, number>();
+  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false, messageActions: false, codeLensRefresh: false };
   let lastGeneration = 0;
-  // didOpen also fires onDidChangeContent; that one is the open itself.
-  const justOpened = new Set<string>();
-  // Hover and code actions waiting for a background lint of the current text.
-  const lintWaiters = new Map<string, Array<() => void>>();
-  // Lints under way per document (a newer one may start while an older one awaits).
-  const linting = new Map<string, number>();
-  const configErrors = new Map<string, PackError[]>(); // document uri → errors of its config
-  // document uri → problems with the cxLint.rules setting (in no file: shown as settings errors)
-  const settingsProblems = new Map<string, string[]>();
-  let lastSettingsText = '';
-  let errorFilesShown = new Set<string>(); // config/pack file uris holding published error diagnostics
-  let errorDocsShown = new Set<string>(); // document uris showing errors of files outside the workspace
-  let lastErrorText = '';
-  const workspaceFiles = new Set<string>(); // uris published by lintWorkspace that are not open
-  const knownPackDirs = new Set<string>();
-  const configCache = new Map<string, { at: number; settings: Settings; dc: DocumentConfig }>();
-  const knownConfigFiles = new Set<string>();
-  let packsLabel: string[] = [];
+  const parseCaches = new RecentParseCaches(MAX_PARSE_CACHES);
+
+  // Files that are not open, linted from disk by Lint All Postings (workspace-lint.ts).
+  const workspaceFiles = new Set<string>(); // uris it published
+  const diskSettings = new Map<string, Promise<Settings>>();
+  const diskConfigErrors = new Map<string, PackError[]>();
   // Lint All Postings has run (or the client asked for it at start, after a restart):
   // closed files then keep their findings from disk.
   let workspaceLinted = false;
   let lintWorkspaceAtStart = false;
 
+  // What the loaded configs read, so that a change to one of those files re-lints.
+  const knownPackDirs = new Set<string>();
+  const knownConfigFiles = new Set<string>();
+  let packsLabel: string[] = [];
+  // Configurations already described in the output (logConfigInUse); cleared when they may change.
+  const loggedConfigs = new Set<string>();
+
   const log = (msg: string) => connection.console.log(`[cx-lint] ${msg}`);
+  /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
+  const quiet = (p: Promise<unknown>) => void p.catch((e) => log(`client request failed: ${(e as Error).message ?? String(e)}`));
   // The bundle itself is the worker script (see main.ts).
   const background = new BackgroundLinter(__filename, log);
   let backgroundReused = 0;
-  // Documents the worker has linted (and keeps parsed sections of).
-  const inBackground = new Set<string>();
-  connection.onShutdown(() => background.dispose());
-  /** Fire-and-forget requests to the client may be refused (e.g. no showMessageRequest support): log, never crash. */
-  const quiet = (p: Promise<unknown>) => void p.catch((e) => log(`client request failed: ${(e as Error).message ?? String(e)}`));
+  const problems = new ConfigProblems({
+    connection,
+    publish: (uri, diagnostics) => publish(uri, diagnostics),
+    log,
+    publishedElsewhere: (uri) => open.has(uri) || workspaceFiles.has(uri),
+    messageActions: () => caps.messageActions,
+    quiet,
+  });
+  const showMessage = (type: MessageType, message: string) => problems.showMessage(type, message);
 
-  connection.onInitialize((params): InitializeResult => {
+  // ---- lifecycle ------------------------------------------------------------
+
+  function onInitialize(params: InitializeParams): InitializeResult {
     const c = params.capabilities;
     caps.configuration = !!c.workspace?.configuration;
     caps.versionedEdits = !!c.workspace?.workspaceEdit?.documentChanges;
@@ -139,6 +130,7 @@ export function startServer(connection: Connection): void {
     caps.folders = !!c.workspace?.workspaceFolders;
     // Clients that say so (VS Code does) get notifications with buttons (window/showMessageRequest).
     caps.messageActions = !!c.window?.showMessage;
+    caps.codeLensRefresh = !!c.workspace?.codeLens?.refreshSupport;
     const opts = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; workspaceTrusted?: unknown; lintWorkspace?: unknown };
     // A restarted server is told that the workspace had been linted, and lints it again.
     lintWorkspaceAtStart = opts.lintWorkspace === true;
@@ -152,14 +144,16 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace, COMMANDS.showReading] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cx-lint-language-server', version: packageVersion() },
     };
-  });
+  }
 
-  connection.onInitialized(() => {
+  function onInitialized(): void {
+    log(`cx-lint-language-server ${packageVersion()} (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}${trusted ? '' : '; Restricted Mode'}`);
     if (caps.configDynamic) quiet(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cxLint' }));
     if (caps.watchDynamic) {
       // Config files anywhere, and pack files (manifests, rules, docs) wherever they live.
@@ -169,64 +163,133 @@ export function startServer(connection: Connection): void {
         }),
       );
     }
-    if (caps.folders) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
-        configCache.clear();
-        relintAll();
-      });
-    }
+    if (caps.folders) connection.workspace.onDidChangeWorkspaceFolders(onDidChangeWorkspaceFolders);
     if (lintWorkspaceAtStart) quiet(lintWorkspace());
-  });
+  }
+
+  function onDidChangeWorkspaceFolders(e: WorkspaceFoldersChangeEvent): void {
+    const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+    folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+    for (const d of open.values()) d.config = undefined;
+    relintAll();
+  }
 
   // ---- settings -------------------------------------------------------------
 
+  function fetchSettings(uri: string): Promise<Settings> {
+    return caps.configuration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'cxLint' }).then(
+          (v) => normalizeSettings(v ?? pushedSettings ?? initSettings, trusted),
+          () => normalizeSettings(pushedSettings ?? initSettings, trusted),
+        )
+      : Promise.resolve(normalizeSettings(pushedSettings ?? initSettings, trusted));
+  }
+
+  /** A document's settings, asked once until they change (open documents keep them on their record). */
   function getSettings(uri: string): Promise<Settings> {
-    let p = settingsCache.get(uri);
-    if (!p) {
-      p = caps.configuration
-        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'cxLint' }).then(
-            (v) => normalizeSettings(v ?? pushedSettings ?? initSettings, trusted),
-            () => normalizeSettings(pushedSettings ?? initSettings, trusted),
-          )
-        : Promise.resolve(normalizeSettings(pushedSettings ?? initSettings, trusted));
-      settingsCache.set(uri, p);
+    const d = open.get(uri);
+    if (!d) {
+      let p = diskSettings.get(uri);
+      if (!p) diskSettings.set(uri, (p = fetchSettings(uri)));
+      return p;
     }
+    const p = (d.settings ??= fetchSettings(uri));
     return p.then((s) => {
-      settingsNow.set(uri, s);
+      // The record of a document closed meanwhile is gone; writing to it does no harm.
+      d.settingsNow = s;
       return s;
     });
   }
 
-  connection.onDidChangeConfiguration((params) => {
+  function onDidChangeConfiguration(params: DidChangeConfigurationParams): void {
     const s = (params.settings ?? {}) as Record<string, unknown>;
     if (s.cxLint !== undefined) pushedSettings = s.cxLint;
-    settingsCache.clear();
-    configCache.clear();
+    diskSettings.clear();
+    loggedConfigs.clear();
+    for (const d of open.values()) {
+      d.settings = undefined;
+      d.config = undefined;
+    }
     relintAll();
-  });
+    // cxLint.codeLens may have changed: the client asks again.
+    if (caps.codeLensRefresh) quiet(connection.sendRequest('workspace/codeLens/refresh'));
+  }
+
+  // ---- documents ------------------------------------------------------------
+
+  function onDidOpen(e: TextDocumentChangeEvent<TextDocument>): void {
+    const { uri } = e.document;
+    open.get(uri)?.dispose(); // a second didOpen without a close: start afresh
+    open.set(uri, new OpenDocument(uri, ++lastGeneration));
+    // The open document's own lint publishes now; what the workspace lint knew of it goes.
+    workspaceFiles.delete(uri);
+    diskSettings.delete(uri);
+    diskConfigErrors.delete(uri);
+    schedule(uri, 0);
+  }
+
+  function onDidChangeContent(e: TextDocumentChangeEvent<TextDocument>): void {
+    const d = open.get(e.document.uri);
+    if (!d) return;
+    if (d.justOpened) {
+      d.justOpened = false; // the open itself, already scheduled
+      return;
+    }
+    d.generation = ++lastGeneration;
+    const s = d.settingsNow;
+    if ((s && s.run === 'onSave') || isLarge(e.document, s)) return; // large documents: on open and save only
+    schedule(d.uri, debounceMs);
+  }
+
+  function onDidSave(e: TextDocumentChangeEvent<TextDocument>): void {
+    const s = open.get(e.document.uri)?.settingsNow;
+    if (s?.run === 'onSave' || isLarge(e.document, s)) schedule(e.document.uri, 0);
+  }
+
+  function onDidClose(e: TextDocumentChangeEvent<TextDocument>): void {
+    const uri = e.document.uri;
+    const d = open.get(uri);
+    if (d) {
+      open.delete(uri);
+      if (d.inBackground) background.forget(uri);
+      parseCaches.drop(d);
+      d.dispose();
+    }
+    const path = uriToPath(uri);
+    const folder = path && folders.filter((f) => isInsideAny([f], path)).sort((a, b) => b.length - a.length)[0];
+    if (workspaceLinted && path && folder && isFile(path)) {
+      // After Lint All Postings a closed posting keeps its findings: those of the file on
+      // disk (the editor's unsaved text is gone), as the workspace lint would publish them.
+      quiet(
+        lintFileFromDisk(diskLintHost(), path, folder).then((r) => {
+          if (open.has(uri)) return; // reopened meanwhile: its own lint publishes
+          if (!r || !('findings' in r)) publish(uri, []);
+          finish();
+        }),
+      );
+      return;
+    }
+    publish(uri, []); // no stale diagnostics for a closed document
+    finish();
+  }
 
   // ---- linting --------------------------------------------------------------
 
   function schedule(uri: string, delay: number): void {
-    clearTimeout(timers.get(uri));
+    const d = open.get(uri);
+    if (!d) return;
+    clearTimeout(d.timer);
     // Only the latest request survives: a keystroke cancels the lint queued for the one before.
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        linting.set(uri, (linting.get(uri) ?? 0) + 1);
-        quiet(
-          lintOpen(uri).finally(() => {
-            const left = linting.get(uri)! - 1;
-            if (left) linting.set(uri, left);
-            else linting.delete(uri);
-            wakeWaiters(uri);
-          }),
-        );
-      }, delay),
-    );
+    d.timer = setTimeout(() => {
+      d.timer = undefined;
+      d.linting++;
+      quiet(
+        lintOpen(d).finally(() => {
+          d.linting--;
+          d.wakeWaiters();
+        }),
+      );
+    }, delay);
   }
 
   function relintAll(): void {
@@ -238,29 +301,32 @@ export function startServer(connection: Connection): void {
   }
 
   /** Lints the current text of an open document and publishes, unless a newer version arrived meanwhile. */
-  async function lintOpen(uri: string): Promise<void> {
-    const doc = documents.get(uri);
+  async function lintOpen(d: OpenDocument): Promise<void> {
+    const doc = documents.get(d.uri);
     if (!doc) return;
     const version = doc.version;
-    const generation = generations.get(uri);
-    const settings = await getSettings(uri);
-    const now = documents.get(uri);
-    if (!now || generations.get(uri) !== generation) return; // stale: a newer run is queued
+    const generation = d.generation;
+    const settings = await getSettings(d.uri);
+    const now = documents.get(d.uri);
+    if (!now || open.get(d.uri) !== d || d.generation !== generation) return; // stale: a newer run is queued
     if (!settings.enable) {
-      linted.delete(uri);
-      configErrors.delete(uri);
-      publish(uri, [], version);
+      d.linted = undefined;
+      d.configErrors = [];
+      publish(d.uri, [], version);
       return finish('disabled', 'cx-lint is disabled (cxLint.enable)');
     }
     if (offMainThread(now, settings)) {
-      parseCaches.delete(uri); // the worker keeps this document's sections now
-      inBackground.add(uri);
-      return lintInBackground(now, settings);
+      parseCaches.drop(d); // the worker keeps this document's sections now
+      d.inBackground = true;
+      return lintInBackground(d, now, settings);
     }
-    if (inBackground.delete(uri)) background.forget(uri); // shrank below the size cap
-    const r = lintDocument(now, settings);
-    if (generations.get(uri) !== generation) return;
-    publish(uri, r ? r.result.findings.map((f) => toDiagnostic(now, f)) : [], version);
+    if (d.inBackground) {
+      d.inBackground = false; // shrank below the size cap
+      background.forget(d.uri);
+    }
+    const r = lintDocument(d, now, settings);
+    if (d.generation !== generation) return;
+    publish(d.uri, r ? publishedDiagnostics(now, r.result.findings, settings) : [], version);
     finish();
   }
 
@@ -274,32 +340,26 @@ export function startServer(connection: Connection): void {
     return !lintsOnMainThread(doc.getText()) || isLarge(doc, settings);
   }
 
-  function wakeWaiters(uri: string): void {
-    const waiting = lintWaiters.get(uri);
-    lintWaiters.delete(uri);
-    for (const wake of waiting ?? []) wake();
-  }
-
   /** Large documents: config on this thread (cached), the lint itself in the worker, so requests keep flowing. */
-  async function lintInBackground(doc: TextDocument, settings: Settings): Promise<void> {
-    const { uri, version } = doc;
-    const generation = generations.get(uri)!;
-    const dc = resolveFor(doc, settings);
+  async function lintInBackground(d: OpenDocument, doc: TextDocument, settings: Settings): Promise<void> {
+    const { version } = doc;
+    const generation = d.generation;
+    const dc = resolveFor(d, settings);
     if (!dc) {
-      publish(uri, [], version);
+      publish(d.uri, [], version);
       return finish();
     }
-    const res = await background.lint({ uri, version: generation, text: doc.getText(), settings, folders });
-    if (!res || generations.get(uri) !== generation) return; // superseded by a newer text
+    const res = await background.lint({ uri: d.uri, version: generation, text: doc.getText(), settings, folders });
+    if (!res || d.generation !== generation || open.get(d.uri) !== d) return; // superseded by a newer text
     if (!res.ok) {
-      log(`background lint of ${uri} failed: ${res.reason}`);
-      linted.delete(uri);
-      publish(uri, [], version);
+      log(`background lint of ${d.uri} failed: ${res.reason}`);
+      d.linted = undefined;
+      publish(d.uri, [], version);
       return finish();
     }
     backgroundReused = res.reused;
-    linted.set(uri, { generation, version, result: res.result, cfg: dc.cfg, relPath: dc.relPath });
-    publish(uri, res.result.findings.map((f) => toDiagnostic(doc, f)), version);
+    d.linted = { generation, version, result: res.result, cfg: dc.cfg, relPath: dc.relPath };
+    publish(d.uri, publishedDiagnostics(doc, res.result.findings, settings), version);
     finish();
   }
 
@@ -309,91 +369,77 @@ export function startServer(connection: Connection): void {
    * fresh: until a watched file or the settings change, or for CONFIG_TTL_MS at most,
    * for clients that do not watch files (Neovim 0.7) and watchers that drop events.
    */
-  function documentConfig(uri: string, settings: Settings): DocumentConfig {
-    const hit = configCache.get(uri);
+  function documentConfig(d: OpenDocument, settings: Settings): DocumentConfig {
+    const hit = d.config;
     const now = Date.now();
     if (hit && hit.settings === settings && now - hit.at < CONFIG_TTL_MS) return hit.dc;
-    const dc = configForDocument(uri, settings, folders);
-    configCache.set(uri, { at: now, settings, dc });
+    const dc = configForDocument(d.uri, settings, folders);
+    d.config = { at: now, settings, dc };
     return dc;
   }
 
   /** The config for a document, recording its errors; undefined when it has errors or is excluded. */
-  function resolveFor(doc: TextDocument, settings: Settings): { cfg: ResolvedConfig; relPath: string | undefined } | undefined {
-    const dc = documentConfig(doc.uri, settings);
+  function resolveFor(d: OpenDocument, settings: Settings): { cfg: ResolvedConfig; relPath: string | undefined } | undefined {
+    const dc = documentConfig(d, settings);
     if (!dc.ok) {
-      linted.delete(doc.uri);
-      configErrors.set(doc.uri, dc.errors);
+      d.linted = undefined;
+      d.configErrors = dc.errors;
       return undefined;
     }
-    configErrors.delete(doc.uri);
-    if (dc.settingsProblems.length) settingsProblems.set(doc.uri, dc.settingsProblems);
-    else settingsProblems.delete(doc.uri);
+    d.configErrors = [];
+    d.settingsProblems = dc.settingsProblems;
     remember(dc.cfg);
     if (dc.excluded) {
-      linted.delete(doc.uri);
+      d.linted = undefined;
       return undefined;
     }
     return { cfg: dc.cfg, relPath: dc.relPath };
   }
 
   /** Lints one document synchronously; records config errors. Undefined when not linted. */
-  function lintDocument(doc: TextDocument, settings: Settings): Linted | undefined {
-    const dc = resolveFor(doc, settings);
+  function lintDocument(d: OpenDocument, doc: TextDocument, settings: Settings): Linted | undefined {
+    const dc = resolveFor(d, settings);
     if (!dc) return undefined;
     let result: LintResult;
     try {
-      // Most recently linted last; only the last few keep their sections (see MAX_PARSE_CACHES).
-      const parseCache = parseCaches.get(doc.uri) ?? new ParseCache();
-      parseCaches.delete(doc.uri);
-      parseCaches.set(doc.uri, parseCache);
-      for (const uri of parseCaches.keys()) {
-        if (parseCaches.size <= MAX_PARSE_CACHES) break;
-        parseCaches.delete(uri);
-      }
-      result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath, parseCache });
+      result = lint(doc.getText(), dc.cfg.setup, { filePath: dc.relPath, parseCache: parseCaches.take(d) });
     } catch (e) {
       // An engine bug must not take the editor's linting down with it.
-      log(`internal error linting ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
-      linted.delete(doc.uri);
+      log(`internal error linting ${d.uri}: ${(e as Error).stack ?? String(e)}`);
+      d.linted = undefined;
       return undefined;
     }
-    const entry = { generation: generations.get(doc.uri) ?? 0, version: doc.version, result, cfg: dc.cfg, relPath: dc.relPath };
-    linted.set(doc.uri, entry);
-    return entry;
+    d.linted = { generation: d.generation, version: doc.version, result, cfg: dc.cfg, relPath: dc.relPath };
+    return d.linted;
   }
 
   /** The lint of a document's current version, computing it now when the queued run has not happened yet. */
-  function current(doc: TextDocument): Linted | undefined {
-    const hit = linted.get(doc.uri);
-    if (hit && hit.generation === generations.get(doc.uri)) return hit;
-    const settings = settingsNow.get(doc.uri) ?? normalizeSettings(pushedSettings ?? initSettings, trusted);
+  function current(d: OpenDocument, doc: TextDocument): Linted | undefined {
+    if (d.current) return d.current;
+    const settings = d.settingsNow ?? normalizeSettings(pushedSettings ?? initSettings, trusted);
     if (!settings.enable) return undefined;
     // Longer documents are linted in the background; answering from a stale result could misplace edits.
     if (offMainThread(doc, settings)) return undefined;
-    return lintDocument(doc, settings);
+    return lintDocument(d, doc, settings);
   }
 
   /**
    * current(), but for a document linted in the background as you type, waits (at most
    * WAIT_FOR_LINT_MS) for the lint of its current text, which a change always queues.
    */
-  async function settled(uri: string, token?: { isCancellationRequested: boolean }): Promise<{ doc: TextDocument; l: Linted } | undefined> {
+  async function settled(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; l: Linted } | undefined> {
     const deadline = Date.now() + WAIT_FOR_LINT_MS;
     for (;;) {
       const doc = documents.get(uri);
-      if (!doc) return undefined;
-      const l = current(doc);
+      const d = open.get(uri);
+      if (!doc || !d) return undefined;
+      const l = current(d, doc);
       if (l) return { doc, l };
       // Large documents wait for a save; asking would only delay the answer.
-      if (isLarge(doc, settingsNow.get(uri) ?? (await getSettings(uri)))) return undefined;
-      const pending = timers.has(uri) || linting.has(uri);
+      if (isLarge(doc, d.settingsNow ?? (await getSettings(uri)))) return undefined;
       const left = deadline - Date.now();
-      if (!pending || left <= 0 || token?.isCancellationRequested) return undefined;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        lintWaiters.set(uri, [...(lintWaiters.get(uri) ?? []), () => (clearTimeout(timer), resolve())]);
-      });
+      if (!d.pending || left <= 0 || token?.isCancellationRequested) return undefined;
+      await d.waitForLint(left);
     }
   }
 
@@ -401,169 +447,45 @@ export function startServer(connection: Connection): void {
     for (const p of cfg.packs) knownPackDirs.add(p.dir);
     for (const f of cfg.files) knownConfigFiles.add(f);
     packsLabel = cfg.packs.map((p) => `${p.pack.name}@${p.pack.version}`);
+    logConfigInUse(cfg);
   }
 
   /**
-   * Publishes config errors into the files they are in when those are inside a
-   * workspace folder; an error in a file outside (a config can name any path) is shown
-   * on the document whose config it broke, never on the outside file. Clears fixed
-   * ones, and reports status.
+   * Says in the output which config files and packs lint the documents under a config's
+   * folder, once per configuration (again after a config, pack or setting changes), so
+   * that "why is this rule on?" starts with a look at the output.
    */
+  function logConfigInUse(cfg: ResolvedConfig): void {
+    const packFiles = new Set(cfg.packs.flatMap((p) => p.files));
+    const configFiles = cfg.files.filter((f) => !packFiles.has(f));
+    const packs = cfg.packs.map((p) => `${p.pack.name}@${p.pack.version} ${cfg.sources.get(p) === '(built-in)' ? '(built-in)' : `from ${p.dir}`}`);
+    const line = `configuration for ${cfg.baseDir}: ${configFiles.length ? `config file${configFiles.length > 1 ? 's' : ''} ${configFiles.join(', ')}` : 'no config file (the defaults)'}; packs: ${packs.join(', ')}`;
+    if (loggedConfigs.has(line)) return;
+    loggedConfigs.add(line);
+    log(line);
+  }
+
+  /** Every document's config errors: open documents', then those of files linted from disk. */
+  function* allConfigErrors(): Iterable<[string, PackError[]]> {
+    for (const d of open.values()) if (d.configErrors.length) yield [d.uri, d.configErrors];
+    yield* diskConfigErrors;
+  }
+
+  /** Shows config and settings problems where they belong, and reports status. */
   function finish(state?: StatusParams['state'], message?: string): void {
-    const byFile = new Map<string, PackError[]>();
-    const byDoc = new Map<string, PackError[]>();
-    for (const [docUri, errs] of configErrors) {
-      for (const e of errs) {
-        // A folder (a config that could not say which file) is not a document to show diagnostics in.
-        if (isInsideAny(folders, e.file) && isFile(e.file)) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-        else byDoc.set(docUri, [...(byDoc.get(docUri) ?? []), e]);
-      }
-    }
-    const unique = (errs: PackError[]) => {
-      const seen = new Set<string>();
-      return errs.filter((e) => !seen.has(e.message) && seen.add(e.message));
-    };
-    const nowShown = new Set<string>();
-    for (const [file, errs] of byFile) {
-      const uri = pathToFileURL(file).href;
-      nowShown.add(uri);
-      publish(uri, unique(errs).map((e) => configDiagnostic(e)));
-    }
-    for (const uri of errorFilesShown) if (!nowShown.has(uri)) publish(uri, []);
-    errorFilesShown = nowShown;
-    for (const [uri, errs] of byDoc) publish(uri, unique(errs).map((e) => outsideConfigDiagnostic(e)));
-    // A document whose config now works was re-published by its lint; one that is not open was not.
-    for (const uri of errorDocsShown) if (!byDoc.has(uri) && !documents.get(uri) && !workspaceFiles.has(uri)) publish(uri, []);
-    errorDocsShown = new Set(byDoc.keys());
-    const all = [...byFile.values(), ...byDoc.values()];
-    // Sorted and unique: the same errors reached through several documents are one message.
-    const errorText = [...new Set(all.flat().map((e) => e.message))].sort().join('\n');
-    if (errorText && errorText !== lastErrorText) {
-      const first = all[0][0];
-      for (const m of errorText.split('\n')) log(`configuration error: ${m}`);
-      // A notification, not window/showMessageRequest (which not every client has, and
-      // whose refusal would be an unhandled rejection): there is nothing to choose.
-      showMessage(MessageType.Error, `cx-lint: configuration error: ${first.message}${all.length > 1 || all[0].length > 1 ? ' (more in the Problems panel)' : ''}`);
-    }
-    lastErrorText = errorText;
-    reportSettingsProblems();
+    const firstError = problems.showConfigErrors(allConfigErrors(), folders);
+    problems.showSettingsProblems([...open.values()].map((d) => d.settingsProblems));
     let findings = 0;
-    for (const l of linted.values()) findings += l.result.findings.length;
-    const status: StatusParams = errorText
-      ? { state: 'error', message: `configuration error: ${all[0][0].message}`, findings, packs: packsLabel }
+    for (const d of open.values()) findings += d.linted?.result.findings.length ?? 0;
+    const status: StatusParams = firstError
+      ? { state: 'error', message: `configuration error: ${firstError.message}`, findings, packs: packsLabel }
       : { state: state ?? 'ok', message, findings, packs: packsLabel };
     quiet(connection.sendNotification(STATUS_NOTIFICATION, status));
   }
 
-  /**
-   * Problems with the cxLint.rules setting are the settings' own: logged, and shown once
-   * as a notification with an "Open Settings" button (window/showMessageRequest, when the
-   * client has it; a plain notification otherwise or when it refuses), never as a
-   * diagnostic on a file. The entries they concern were left out; linting goes on.
-   */
-  function reportSettingsProblems(): void {
-    const all = [...new Set([...settingsProblems.values()].flat())].sort();
-    const text = all.join('\n');
-    if (text === lastSettingsText) return;
-    lastSettingsText = text;
-    if (!all.length) return;
-    for (const m of all) log(`settings error: cxLint.rules: ${m}`);
-    const message = `cx-lint: settings error in cxLint.rules: ${all[0]}${all.length > 1 ? ` (and ${all.length - 1} more in the cx-lint output)` : ''} The other settings still apply.`;
-    if (!caps.messageActions) return showMessage(MessageType.Warning, message);
-    const open = { title: OPEN_SETTINGS };
-    connection.window.showWarningMessage(message, open).then(
-      (choice) => {
-        if (choice?.title === OPEN_SETTINGS) quiet(connection.sendNotification(OPEN_SETTINGS_NOTIFICATION, { query: 'cxLint.rules' }));
-      },
-      (e) => {
-        // The client declared window.showMessage but refused the request: say it the plain way.
-        log(`client request failed: ${(e as Error).message ?? String(e)}`);
-        showMessage(MessageType.Warning, message);
-      },
-    );
-  }
-
-  function showMessage(type: MessageType, message: string): void {
-    quiet(connection.sendNotification(ShowMessageNotification.type, { type, message }));
-  }
-
-  function configDiagnostic(e: PackError): Diagnostic {
-    const line = Math.max(0, e.line - 1);
-    const character = Math.max(0, e.column - 1);
-    let end = character + 1;
-    try {
-      const text = readTextSafely(e.file, READ_CAPS.config).split(/\r?\n|\r/)[line];
-      if (text !== undefined) end = Math.max(character + 1, text.length);
-    } catch {
-      /* the file may be gone (or not a regular file); a one-character range still points at it */
-    }
-    return { range: { start: { line, character }, end: { line, character: end } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.reason };
-  }
-
-  /** An error in a file outside the workspace, shown at the top of the document it concerns, with the file's path. */
-  function outsideConfigDiagnostic(e: PackError): Diagnostic {
-    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.message };
-  }
-
-  // ---- documents ------------------------------------------------------------
-
-  documents.onDidOpen((e) => {
-    justOpened.add(e.document.uri);
-    generations.set(e.document.uri, ++lastGeneration);
-    workspaceFiles.delete(e.document.uri);
-    schedule(e.document.uri, 0);
-  });
-
-  documents.onDidChangeContent((e) => {
-    const { uri } = e.document;
-    if (justOpened.delete(uri)) return; // the open itself, already scheduled
-    generations.set(uri, ++lastGeneration);
-    const s = settingsNow.get(uri);
-    if ((s && s.run === 'onSave') || isLarge(e.document, s)) return; // large documents: on open and save only
-    schedule(uri, debounceMs);
-  });
-
-  documents.onDidSave((e) => {
-    const s = settingsNow.get(e.document.uri);
-    if (s?.run === 'onSave' || isLarge(e.document, s)) schedule(e.document.uri, 0);
-  });
-
-  documents.onDidClose((e) => {
-    const uri = e.document.uri;
-    clearTimeout(timers.get(uri));
-    timers.delete(uri);
-    if (inBackground.delete(uri)) background.forget(uri);
-    generations.delete(uri);
-    justOpened.delete(uri);
-    wakeWaiters(uri);
-    linted.delete(uri);
-    parseCaches.delete(uri);
-    configErrors.delete(uri);
-    settingsProblems.delete(uri);
-    configCache.delete(uri);
-    settingsCache.delete(uri);
-    settingsNow.delete(uri);
-    const path = uriToPath(uri);
-    const folder = path && folders.filter((f) => isInsideAny([f], path)).sort((a, b) => b.length - a.length)[0];
-    if (workspaceLinted && path && folder && isFile(path)) {
-      // After Lint All Postings a closed posting keeps its findings: those of the file on
-      // disk (the editor's unsaved text is gone), as the workspace lint would publish them.
-      quiet(
-        lintFileFromDisk(diskLintHost(), path, folder).then((r) => {
-          if (documents.get(uri)) return; // reopened meanwhile: its own lint publishes
-          if (!r || !('findings' in r)) publish(uri, []);
-          finish();
-        }),
-      );
-      return;
-    }
-    publish(uri, []); // no stale diagnostics for a closed document
-    finish();
-  });
-
   // ---- config and pack files ------------------------------------------------
 
-  connection.onDidChangeWatchedFiles((params) => {
+  function onDidChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
     const relevant = params.changes.some((c) => {
       const p = uriToPath(c.uri);
       if (!p) return false;
@@ -577,49 +499,93 @@ export function startServer(connection: Connection): void {
     clearConfigCache();
     clearLockCache();
     background.reloadConfigs();
-    configCache.clear();
+    for (const d of open.values()) d.config = undefined;
     knownConfigFiles.clear();
     knownPackDirs.clear();
+    loggedConfigs.clear();
     relintAll();
     if (workspaceFiles.size) quiet(lintWorkspace());
-  });
+  }
 
   // ---- features -------------------------------------------------------------
 
-  connection.onCodeAction(async (params, token) => {
+  async function onCodeAction(params: CodeActionParams, token: CancellationToken) {
     if (!documents.get(params.textDocument.uri) || token.isCancellationRequested) return null;
     const { doc, l } = (await settled(params.textDocument.uri, token)) ?? {};
     if (!doc || !l || token.isCancellationRequested) return [];
     return codeActions({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath, versioned: caps.versionedEdits }, params.range, params.context.only);
-  });
+  }
 
-  connection.onHover(async (params, token) => {
+  async function onHover(params: HoverParams, token: CancellationToken) {
     if (!documents.get(params.textDocument.uri) || token.isCancellationRequested) return null;
     const { doc, l } = (await settled(params.textDocument.uri, token)) ?? {};
     return doc && l ? hoverAt(doc, l.result, l.cfg.setup, params.position) : null;
-  });
+  }
 
-  connection.onExecuteCommand(async (params) => {
-    if (params.command === COMMANDS.applyFixAll) {
-      const arg = params.arguments?.[0] as string | { uri: string } | undefined;
-      const uri = typeof arg === 'string' ? arg : arg?.uri;
-      if (!uri || !documents.get(uri)) return { applied: false, reason: 'document is not open' };
-      const { doc, l } = (await settled(uri)) ?? {};
-      if (!doc) return { applied: false, reason: 'document is not open' };
-      const edit = l && fixAllEdit({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath });
-      if (!edit) {
-        // Said, not just returned: a command that does nothing silently looks broken.
-        const n = l?.result.findings.length ?? 0;
-        const why = !l ? 'this document is not linted' : n ? `none of its ${n} finding${n === 1 ? ' has a' : 's has a'} safe fix; see the quick fixes (Ctrl+.) for each` : 'it has no findings';
-        showMessage(MessageType.Info, `cx-lint: nothing safe to fix in this document: ${why}.`);
-        return { applied: false, reason: 'nothing to fix' };
-      }
-      const r = await connection.workspace.applyEdit({ label: 'cx-lint: fix all', edit: workspaceEdit({ doc, versioned: caps.versionedEdits }, [edit]) });
-      return { applied: r.applied, reason: r.failureReason };
-    }
+  async function onExecuteCommand(params: ExecuteCommandParams) {
+    if (params.command === COMMANDS.applyFixAll) return applyFixAll(params.arguments?.[0] as string | { uri: string } | undefined);
     if (params.command === COMMANDS.lintWorkspace) return lintWorkspace();
+    if (params.command === COMMANDS.showReading) return showReading(params.arguments?.[0]);
     return null;
-  });
+  }
+
+  /**
+   * How an open document's current text was read, computed on the first request for
+   * it (a second lint with the reading, of the same setup and parse cache). Undefined
+   * when it is not linted, or linted in the background (too costly for this thread).
+   */
+  async function readingOf(uri: string, token?: CancellationToken): Promise<{ reading: Reading; l: Linted } | undefined> {
+    const d = open.get(uri);
+    const { doc, l } = (await settled(uri, token)) ?? {};
+    if (!d || !doc || !l || open.get(uri) !== d || d.inBackground || offMainThread(doc, d.settingsNow)) return undefined;
+    if (d.reading?.generation !== l.generation) {
+      let reading: Reading | undefined;
+      try {
+        reading = lint(doc.getText(), l.cfg.setup, { filePath: l.relPath, parseCache: parseCaches.take(d), reading: true }).reading;
+      } catch (e) {
+        log(`internal error reading ${uri}: ${(e as Error).stack ?? String(e)}`);
+      }
+      d.reading = { generation: l.generation, reading };
+    }
+    return d.reading.reading ? { reading: d.reading.reading, l } : undefined;
+  }
+
+  async function onCodeLens(params: CodeLensParams, token: CancellationToken): Promise<CodeLens[]> {
+    const uri = params.textDocument.uri;
+    const settings = open.has(uri) ? await getSettings(uri) : undefined;
+    if (!settings?.enable || !settings.codeLens || token.isCancellationRequested) return [];
+    const r = await readingOf(uri, token);
+    const lens = r && readingLens(uri, r.reading, r.l.cfg.setup);
+    return lens ? [lens] : [];
+  }
+
+  async function showReading(arg: unknown): Promise<ShowReadingResult | null> {
+    const uri = typeof arg === 'string' ? arg : (arg as { uri?: unknown } | undefined)?.uri;
+    if (typeof uri !== 'string') return null;
+    const r = await readingOf(uri);
+    if (!r) {
+      showMessage(MessageType.Info, 'cx-lint: this document is not linted, so there is no reading to show.');
+      return null;
+    }
+    return { text: formatReading(r.reading, r.l.relPath ?? uriToPath(uri) ?? uri) };
+  }
+
+  async function applyFixAll(arg: string | { uri: string } | undefined): Promise<{ applied: boolean; reason?: string }> {
+    const uri = typeof arg === 'string' ? arg : arg?.uri;
+    if (!uri || !documents.get(uri)) return { applied: false, reason: 'document is not open' };
+    const { doc, l } = (await settled(uri)) ?? {};
+    if (!doc) return { applied: false, reason: 'document is not open' };
+    const edit = l && fixAllEdit({ doc, result: l.result, setup: l.cfg.setup, relPath: l.relPath });
+    if (!edit) {
+      // Said, not just returned: a command that does nothing silently looks broken.
+      const n = l?.result.findings.length ?? 0;
+      const why = !l ? 'this document is not linted' : n ? `none of its ${n} finding${n === 1 ? ' has a' : 's has a'} safe fix; see the quick fixes (Ctrl+.) for each` : 'it has no findings';
+      showMessage(MessageType.Info, `cx-lint: nothing safe to fix in this document: ${why}.`);
+      return { applied: false, reason: 'nothing to fix' };
+    }
+    const r = await connection.workspace.applyEdit({ label: 'cx-lint: fix all', edit: workspaceEdit({ doc, versioned: caps.versionedEdits }, [edit]) });
+    return { applied: r.applied, reason: r.failureReason };
+  }
 
   /** What lintWorkspaceFiles and lintFileFromDisk need of the server. */
   function diskLintHost() {
@@ -628,17 +594,21 @@ export function startServer(connection: Connection): void {
       publish: (uri: string, diagnostics: Diagnostic[]) => {
         // Opened meanwhile (a workspace lint at start runs while the editor opens files):
         // the document's own lint, of the editor's text, publishes.
-        if (documents.get(uri)) return;
+        if (open.has(uri)) return;
         workspaceFiles.add(uri);
         publish(uri, diagnostics);
       },
-      onConfigError: (uri: string, errors: PackError[]) => (errors.length ? configErrors.set(uri, errors) : configErrors.delete(uri)),
+      onConfigError: (uri: string, errors: PackError[]) => {
+        if (open.has(uri)) return; // its own lint records its config errors
+        if (errors.length) diskConfigErrors.set(uri, errors);
+        else diskConfigErrors.delete(uri);
+      },
       log,
       onMainThread: lintsOnMainThread,
       lintInBackground: async (uri: string, text: string, settings: Settings) => {
         const res = await background.lint({ uri, version: ++lastGeneration, text, settings, folders });
         // The worker keeps the sections of documents it lints; this one is not open.
-        if (!documents.get(uri)) background.forget(uri);
+        if (!open.has(uri)) background.forget(uri);
         if (res && !res.ok) log(`background lint of ${uri} failed: ${res.reason}`);
         return res?.ok ? res.result : undefined;
       },
@@ -653,7 +623,7 @@ export function startServer(connection: Connection): void {
       const res = await lintWorkspaceFiles({
         ...diskLintHost(),
         folders,
-        isOpen: (uri) => !!documents.get(uri),
+        isOpen: (uri) => open.has(uri),
         openFindings: async (uri) => (await settled(uri))?.l.result.findings.length,
         settingsFor: getSettings,
         cancelled: () => !!progress?.token.isCancellationRequested,
@@ -670,7 +640,7 @@ export function startServer(connection: Connection): void {
   // Diagnostics for soak tests and bug reports: memory and what the server holds.
   // Only while asked for: an idle editor's server should not wake up every few ms.
   let stalls: IntervalHistogram | undefined;
-  connection.onRequest(STATS_REQUEST, (params: { gc?: boolean; blocking?: 'start' | 'stop' } | undefined): ServerStats => {
+  function onStats(params: { gc?: boolean; blocking?: 'start' | 'stop' } | undefined): ServerStats {
     const g = globalThis as { gc?: () => void };
     if (params?.gc && g.gc) g.gc();
     const m = process.memoryUsage();
@@ -683,13 +653,14 @@ export function startServer(connection: Connection): void {
       stalls?.disable();
       stalls = undefined;
     }
+    const records = [...open.values()];
     return {
       heapUsed: m.heapUsed,
       rss: m.rss,
       documents: documents.all().length,
-      linted: linted.size,
-      timers: timers.size,
-      configErrors: configErrors.size,
+      linted: records.filter((d) => d.linted).length,
+      timers: records.filter((d) => d.timer).length,
+      configErrors: records.filter((d) => d.configErrors.length).length + diskConfigErrors.size,
       workspaceFiles: workspaceFiles.size,
       parseCaches: parseCaches.size,
       backgroundReused,
@@ -697,8 +668,24 @@ export function startServer(connection: Connection): void {
       ...(longestBlockMs !== undefined ? { longestBlockMs } : {}),
       gc: !!g.gc,
     };
-  });
+  }
 
+  // ---- registration ---------------------------------------------------------
+
+  connection.onInitialize(onInitialize);
+  connection.onInitialized(onInitialized);
+  connection.onShutdown(() => background.dispose());
+  connection.onDidChangeConfiguration(onDidChangeConfiguration);
+  connection.onDidChangeWatchedFiles(onDidChangeWatchedFiles);
+  connection.onCodeAction(onCodeAction);
+  connection.onHover(onHover);
+  connection.onCodeLens(onCodeLens);
+  connection.onExecuteCommand(onExecuteCommand);
+  connection.onRequest(STATS_REQUEST, onStats);
+  documents.onDidOpen(onDidOpen);
+  documents.onDidChangeContent(onDidChangeContent);
+  documents.onDidSave(onDidSave);
+  documents.onDidClose(onDidClose);
   documents.listen(connection);
   connection.listen();
 }

@@ -1,4 +1,4 @@
-import { type RuleSetting, keyRecord } from '../engine';
+import { type RuleSetting, type Severity, keyRecord, SEVERITIES } from '../engine';
 
 /**
  * Editor settings (`cxLint.*` in VS Code; `settings.cxLint` or initializationOptions
@@ -19,6 +19,20 @@ export interface Settings {
   /** Documents longer than this (UTF-16 code units) are linted on open and save only, in the background worker (shorter ones as you type: on the main thread when cheap, lint-cost.ts). */
   largeFileSize: number;
   /**
+   * Findings of rules below this severity are not reported (like Vale's MinAlertLevel):
+   * the rules are switched off for the editor (document-config.ts), so hover, quick
+   * fixes and fix-all agree with what is shown.
+   */
+  minSeverity: Severity;
+  /**
+   * How hint-severity findings are published: as Information (VS Code lists those in
+   * the Problems panel and underlines them) or as LSP hints (VS Code shows only faint
+   * dots and leaves them out of the Problems panel).
+   */
+  hintsAs: 'information' | 'hint';
+  /** A code lens above the title summarising how the document was read. */
+  codeLens: boolean;
+  /**
    * Whether the workspace is trusted. Not a setting a workspace can write: the server
    * sets it from `initializationOptions.workspaceTrusted` (VS Code's Restricted Mode
    * sends false). Untrusted: no config file or pack is read from outside the workspace folder.
@@ -35,6 +49,9 @@ export const DEFAULT_SETTINGS: Settings = {
   titles: { family: [] },
   configFile: '',
   largeFileSize: 1048576,
+  minSeverity: 'hint',
+  hintsAs: 'information',
+  codeLens: true,
   trusted: true,
 };
 
@@ -56,6 +73,9 @@ export function normalizeSettings(raw: unknown, trusted = true): Settings {
     titles: { family: strings(r.titles?.family) },
     configFile: typeof r.configFile === 'string' ? r.configFile : '',
     largeFileSize: typeof r.largeFileSize === 'number' && r.largeFileSize > 0 ? r.largeFileSize : DEFAULT_SETTINGS.largeFileSize,
+    minSeverity: (SEVERITIES as readonly unknown[]).includes(r.minSeverity) ? (r.minSeverity as Severity) : DEFAULT_SETTINGS.minSeverity,
+    hintsAs: r.hintsAs === 'hint' ? 'hint' : 'information',
+    codeLens: typeof r.codeLens === 'boolean' ? r.codeLens : DEFAULT_SETTINGS.codeLens,
     trusted,
   };
 }

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileTooLargeResult, lint, type LintResult } from '../engine';
 import { readForLint } from '../config/read-file';
 import type { PackError } from '../packs/diagnostics';
-import { toDiagnostic } from './convert';
+import { publishedDiagnostics } from './published';
 import { configForDocument } from './document-config';
 import type { LintWorkspaceResult } from './protocol';
 import type { Settings } from './settings';
@@ -112,7 +112,7 @@ export async function lintFileFromDisk(
     else result = lint(text, dc.cfg.setup, { filePath: dc.relPath });
     if (!result) return { skipped: 'the background lint failed (see the cx-lint output)' };
     const doc = TextDocument.create(uri, 'markdown', 0, text);
-    host.publish(uri, result.findings.map((f) => toDiagnostic(doc, f)));
+    host.publish(uri, publishedDiagnostics(doc, result.findings, settings));
     return { findings: result.findings.length };
   } catch (e) {
     host.log(`internal error linting ${file}: ${(e as Error).stack ?? String(e)}`);

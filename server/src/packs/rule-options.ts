@@ -1,8 +1,6 @@
-import type { RuleData } from '../engine';
+import { SEVERITY_SETTINGS, severitySetting, type RuleData } from '../engine';
 import { ruleOptionSchemas, type OptionSchema } from './schema';
 import { didYouMean, listOf } from './suggest';
-
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 
 /**
  * One problem with a `rules` entry, located by a JSON pointer below the entry
@@ -44,9 +42,9 @@ export function ruleSettingProblems(id: string, setting: unknown, rules: Readonl
   const isArray = Array.isArray(setting);
   const severity = isArray ? setting[0] : setting;
   const out: SettingProblem[] = [];
-  if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {
+  if (!severitySetting(severity)) {
     const got = typeof severity === 'string' ? `"${severity}"` : JSON.stringify(severity) ?? String(severity);
-    out.push({ id, pointer: isArray ? '/0' : '', message: `the severity of rule "${id}" must be one of ${SEVERITIES.join(', ')} (got ${got}).${typeof severity === 'string' ? didYouMean(severity, SEVERITIES) : ''}` });
+    out.push({ id, pointer: isArray ? '/0' : '', message: `the severity of rule "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')} (got ${got}).${typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : ''}` });
   }
   if (!isArray) return out;
   if (setting.length > 2) out.push({ id, pointer: '', message: `rule "${id}" is set to a list of ${setting.length}; write "severity" or ["severity", { options }].` });

@@ -1,4 +1,4 @@
-import { CHECK_TYPES, classRefSchema as classRef, FIX_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS } from '../engine';
+import { CHECK_TYPES, classRefSchema as classRef, FIX_TYPES, LEVELS, SECTION_ROLES, SEVERITY_SETTINGS, SEVERITY_SPELLINGS, type RuleData } from '../engine';
 
 /**
  * JSON Schemas for packs, rules and config, built from the engine's own registries
@@ -18,13 +18,24 @@ const rawRegex = {
 };
 const kinds = { type: 'array', items: { enum: ['posting', 'charter', 'other'] }, uniqueItems: true };
 
-const ruleSetting = {
-  oneOf: [
-    severity,
-    { type: 'array', prefixItems: [severity], items: false, minItems: 1, maxItems: 1 },
-    { type: 'array', prefixItems: [severity, { type: 'object' }], items: false, minItems: 2, maxItems: 2 },
-  ],
+/** What a config may set a rule's severity to: a severity, off, or an alias ("warn", as ESLint users type it). */
+const settingSeverity = {
+  enum: [...SEVERITY_SPELLINGS],
+  // VS Code shows these beside the completions.
+  enumDescriptions: SEVERITY_SPELLINGS.map((s) => (s === 'off' ? 'The rule is not run.' : s === 'warn' ? 'The same as "warning" (ESLint\'s spelling).' : `Report as ${s === 'info' ? 'information' : s === 'error' ? 'an error' : `a ${s}`}.`)),
 };
+
+/** A rules entry: severity, [severity] or [severity, options], with the options' own schema when known. */
+function ruleSettingSchema(options: object = { type: 'object' }): object {
+  return {
+    oneOf: [
+      settingSeverity,
+      { type: 'array', prefixItems: [settingSeverity], items: false, minItems: 1, maxItems: 1 },
+      { type: 'array', prefixItems: [settingSeverity, options], items: false, minItems: 2, maxItems: 2 },
+    ],
+  };
+}
+const ruleSetting = ruleSettingSchema();
 
 /** A numeric option of a check, as its schema declares it. */
 export interface OptionSchema {
@@ -298,7 +309,36 @@ export function packSchema(): object {
   };
 }
 
-export function configSchema(): object {
+/**
+ * The `rules` of a config. Given the rules of a pack (the build passes cx-core's), each
+ * id is a property with its description (hover), its default severity and the schema
+ * of its options, so that editors complete ids and options; and an id that looks like
+ * cx-core's (`cx-…`) but is not one is flagged as a typo. Ids of other packs are
+ * accepted as they are (the config loader checks them against the packs in use).
+ */
+function rulesSchema(known?: readonly RuleData[]): object {
+  const base = { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity, or [severity, options].' };
+  if (!known?.length) return base;
+  const properties: Record<string, object> = {};
+  for (const r of [...known].sort((a, b) => a.id.localeCompare(b.id))) {
+    const opts = ruleOptionSchemas(r.check as { type: string } & Record<string, unknown>);
+    const names = Object.keys(opts);
+    const optionText = names.length ? ` Options: ${names.map((n) => `\`${n}\` (default ${String((r.check as unknown as Record<string, unknown>)[n])})`).join(', ')}.` : '';
+    properties[r.id] = {
+      ...ruleSettingSchema({ type: 'object', additionalProperties: false, properties: Object.fromEntries(names.map((n) => [n, { ...opts[n] }])) }),
+      description: `${r.description} (default: ${r.severity})`,
+      markdownDescription: `**${r.id}**: ${r.description}\n\nDefault severity: \`${r.severity}\`.${optionText}${r.why ? `\n\n${r.why}` : ''}`,
+    };
+  }
+  const ids = Object.keys(properties);
+  return {
+    ...base,
+    properties,
+    propertyNames: { anyOf: [{ enum: ids }, { not: { pattern: '^cx-' } }], errorMessage: 'Not a cx-core rule id.' },
+  };
+}
+
+export function configSchema(known?: readonly RuleData[]): object {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://cx-lint.dev/schema/config.schema.json',
@@ -313,7 +353,7 @@ export function configSchema(): object {
         description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>" (pack by manifest name or npm name; a pack named here is loaded if installed). See docs/packs.md.',
       },
       packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs, loaded in order after cx-core: folder paths ("./packs/house") or npm names ("cx-lint-pack-acme" or "acme", "@cxpa/cx-lint-pack-titles" or "@cxpa/titles").' },
-      rules: { type: 'object', additionalProperties: ruleSetting, description: 'Rule id → severity, or [severity, options].' },
+      rules: rulesSchema(known),
       include: { type: 'array', items: { type: 'string' } },
       exclude: { type: 'array', items: { type: 'string' } },
       titles: { type: 'object', additionalProperties: false, properties: { family: patternList } },
