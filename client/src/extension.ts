@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS, OPEN_SETTINGS_NOTIFICATION, STATUS_NOTIFICATION, type LintWorkspaceResult, type StatusParams } from '../../server/src/lsp/protocol';
 import { createConfigFile } from './create-config';
+import { showRuleDocs } from './rule-docs';
 import { StatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -38,6 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // pack from outside the workspace folder; VS Code itself ignores the workspace's
     // values of the settings listed in package.json `restrictedConfigurations`.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, lintWorkspace: workspaceLinted }),
+    middleware: {
+      // "Learn more" renders the rule's page, which only the editor can do; the server's
+      // own handler (window/showDocument) would open the Markdown source.
+      executeCommand: (command, args: unknown[], next) => (command === COMMANDS.openRuleDocs && typeof args[0] === 'string' ? showRuleDocs(args[0]) : next(command, args)),
+    },
   };
   const status = new StatusBar();
   context.subscriptions.push(status, output);

@@ -42,6 +42,7 @@ lexicons:
       - (team|staff|board|committee) member*
 `;
   const rule = `id: ${ruleId}
+title: Novelty job title
 severity: info
 description: A novelty word ("ninja", "rockstar", "guru") in a customer-facing job title.
 category: wording

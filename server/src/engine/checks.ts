@@ -9,6 +9,8 @@ export interface RawFinding {
   range: OffsetRange;
   data: Record<string, string | number>;
   related: RelatedInfo[];
+  /** How many more evidence items there were than `related` holds (it is capped). */
+  relatedOmitted?: number;
   /** For substitution fixes: the phrase that matched. */
   phrase?: { block: TextBlock; match: Match };
 }
@@ -27,13 +29,51 @@ function titleData(ctx: RunContext): Record<string, string> {
   return { title: ctx.model.title?.text.trim() ?? '(untitled)' };
 }
 
-function relatedDuties(ctx: RunContext, duties: TextBlock[], message: string): RelatedInfo[] {
-  return duties.slice(0, MAX_RELATED).map((d) => ({ range: d.range, message: `${message}: ${clip(d.text)}` }));
+/**
+ * The duties as evidence, each row only the duty's words: the message already says
+ * what they have in common, and a Problems panel row has room for one short line.
+ */
+function relatedDuties(duties: TextBlock[]): Pick<RawFinding, 'related' | 'relatedOmitted'> {
+  return {
+    related: duties.slice(0, MAX_RELATED).map((d) => ({ range: d.range, message: clip(d.text, 60) })),
+    relatedOmitted: Math.max(0, duties.length - MAX_RELATED),
+  };
 }
 
+const KIND_WORDS: Record<TextBlock['kind'], string> = {
+  'list-item': 'list item',
+  'table-row': 'table row',
+  sentence: 'sentence',
+  paragraph: 'paragraph',
+  heading: 'heading',
+  'front-matter': 'front matter value',
+};
+
+/**
+ * What a count of duties was made of, for the `{counted}` placeholder, when a reader
+ * could not tell it from the list: "7 of 7 duties" on a posting with six bullets
+ * counted a sentence too, and "6 of 6" on one with seven left a filler line out.
+ * Empty when every counted duty is a list item and none was left out.
+ */
+function countedNote(counted: TextBlock[], leftOut: TextBlock[]): string {
+  const parts: string[] = [];
+  const byKind = new Map<TextBlock['kind'], number>();
+  for (const d of counted) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
+  if ([...byKind.keys()].some((k) => k !== 'list-item')) {
+    parts.push(listWords([...byKind].map(([k, n]) => `${n} ${KIND_WORDS[k]}${n === 1 ? '' : 's'}`)));
+  }
+  if (leftOut.length === 1) parts.push(`not counting “${clip(leftOut[0].text, 40)}”`);
+  else if (leftOut.length > 1) parts.push(`not counting ${leftOut.length} lines such as “${clip(leftOut[0].text, 40)}”`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** At most `n` characters, cut at a word end where one is near ("…bills, top-ups…", not "…bi…"). */
 function clip(s: string, n = 80): string {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+  if (t.length <= n) return t;
+  const cut = t.slice(0, n - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > n / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
 }
 
 function titleRelated(ctx: RunContext): RelatedInfo[] {
@@ -77,8 +117,8 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
       const duties = ctx.model.duties;
       return [{
         range: ctx.titleRange(),
-        data: { ...titleData(ctx), total: duties.length },
-        related: scope === 'duties' ? relatedDuties(ctx, duties, 'duty') : [],
+        data: { ...titleData(ctx), total: duties.length, counted: countedNote(duties, []) },
+        ...(scope === 'duties' ? relatedDuties(duties) : { related: [] }),
       }];
     },
   },
@@ -103,10 +143,12 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
         if (hits.length / counted.length < check.minShare && !byCore) continue;
         if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
         if (check.yieldsTo?.length && counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length > coreCount) continue;
+        const countedSet = new Set(counted);
+        const leftOut = ctx.model.duties.filter((d) => !countedSet.has(d));
         out.push({
           range: ctx.titleRange(),
-          data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
-          related: relatedDuties(ctx, hits, classLabel(ctx, cls)),
+          data: { ...titleData(ctx), count: hits.length, total: counted.length, counted: countedNote(counted, leftOut), class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
+          ...relatedDuties(hits),
         });
       }
       return out.slice(0, 1);

@@ -26,6 +26,12 @@ export const COMMANDS = {
   applyFixAll: 'cx-lint.applyFixAll',
   /** No arguments. Lints every posting in the workspace folders, publishing diagnostics for files that are not open. */
   lintWorkspace: 'cx-lint.lintWorkspace',
+  /**
+   * Arguments: [url] of a rule's documentation (a finding's codeDescription.href). The
+   * server asks the client to show it (window/showDocument); the VS Code client opens
+   * it itself, rendered in the Markdown preview.
+   */
+  openRuleDocs: 'cx-lint.openRuleDocs',
 } as const;
 
 export interface LintWorkspaceResult {

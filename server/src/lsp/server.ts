@@ -25,6 +25,7 @@ import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-act
 import { SOURCE, toDiagnostic } from './convert';
 import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } from './document-config';
 import { hoverAt } from './hover';
+import { openRuleDocs } from './rule-docs';
 import { BackgroundLinter } from './background-lint';
 import { lintsOnMainThread } from './lint-cost';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
@@ -152,7 +153,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
-        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cx-lint-language-server', version: packageVersion() },
@@ -600,6 +601,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMANDS.openRuleDocs) return openRuleDocs(connection, params.arguments);
     if (params.command === COMMANDS.applyFixAll) {
       const arg = params.arguments?.[0] as string | { uri: string } | undefined;
       const uri = typeof arg === 'string' ? arg : arg?.uri;
