@@ -144,15 +144,28 @@ describe('cx-lint in VS Code', () => {
     const learn = actions.find((x) => x.title === 'Learn more about “Customer Service renamed”')!;
     assert.ok(learn, actions.map((x) => x.title).join(' | '));
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const before = tabs().length;
-    await vscode.commands.executeCommand(learn.command!.command, ...(learn.command!.arguments ?? []));
-    // The preview is a webview tab ("Preview README.md"); the README is not opened as text.
-    const preview = tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
-    assert.ok(preview, `a Markdown preview tab: ${tabs().map((t) => `${t.label} (${t.input?.constructor.name})`).join(', ')}`);
+    // The preview is a webview tab ("Preview README.md"); the tab model follows the command a moment later.
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType);
+    const opened = new Promise<vscode.Tab>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`no Markdown preview tab; tabs: ${tabs().map((t) => `${t.label} [${t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.input instanceof vscode.TabInputText ? t.input.uri.path : '?'}]`).join(', ')}`));
+      }, 15000);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const t = tabs().find(isPreview);
+        if (!t) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(t);
+      });
+    });
+    const r = await vscode.commands.executeCommand<{ opened: boolean }>(learn.command!.command, ...(learn.command!.arguments ?? []));
+    assert.deepEqual(r, { opened: true });
+    const preview = await opened;
     assert.match(preview.label, /README\.md/);
-    assert.ok(tabs().length > before);
     assert.ok(!tabs().some((t) => t.input instanceof vscode.TabInputText && /cx-renamed-customer-service\/README\.md$/.test(t.input.uri.path)), 'the Markdown source is not opened');
-    await vscode.window.tabGroups.close(preview);
+    // The tab object from the event may since have been replaced (the preview retitles itself): close the current one.
+    await vscode.window.tabGroups.close(tabs().filter(isPreview));
   });
 
   it('applies a quick fix (retitle) and the finding goes away', async () => {
