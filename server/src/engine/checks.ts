@@ -40,12 +40,13 @@ function relatedDuties(duties: TextBlock[]): Pick<RawFinding, 'related' | 'relat
   };
 }
 
+/** In the order a note names them: lists first, as most postings are written. */
 const KIND_WORDS: Record<TextBlock['kind'], string> = {
   'list-item': 'list item',
   'table-row': 'table row',
+  heading: 'heading',
   sentence: 'sentence',
   paragraph: 'paragraph',
-  heading: 'heading',
   'front-matter': 'front matter value',
 };
 
@@ -60,7 +61,8 @@ function countedNote(counted: TextBlock[], leftOut: TextBlock[]): string {
   const byKind = new Map<TextBlock['kind'], number>();
   for (const d of counted) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
   if ([...byKind.keys()].some((k) => k !== 'list-item')) {
-    parts.push(listWords([...byKind].map(([k, n]) => `${n} ${KIND_WORDS[k]}${n === 1 ? '' : 's'}`)));
+    const kinds = (Object.keys(KIND_WORDS) as Array<TextBlock['kind']>).filter((k) => byKind.has(k));
+    parts.push(listWords(kinds.map((k) => `${byKind.get(k)} ${KIND_WORDS[k]}${byKind.get(k) === 1 ? '' : 's'}`)));
   }
   if (leftOut.length === 1) parts.push(`not counting “${clip(leftOut[0].text, 40)}”`);
   else if (leftOut.length > 1) parts.push(`not counting ${leftOut.length} lines such as “${clip(leftOut[0].text, 40)}”`);
