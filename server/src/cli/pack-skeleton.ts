@@ -52,7 +52,7 @@ check:
   type: phrase
   class: buzzword-title
   scope: document
-message: "“{match}” is a novelty title; candidates search for plain job titles. Say what the person does."
+message: "A novelty title: candidates search for plain job titles, not “{match}”. Say what the person does."
 why: Plain titles are found by job boards and understood by candidates; novelty words are neither.
 goodExample: "# Customer Experience Specialist"
 fixes:

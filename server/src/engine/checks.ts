@@ -119,7 +119,7 @@ export const CHECK_TYPES: { [T in CheckData['type']]: CheckType<T> } = {
       const duties = ctx.model.duties;
       return [{
         range: ctx.titleRange(),
-        data: { ...titleData(ctx), total: duties.length, counted: countedNote(duties, []) },
+        data: { ...titleData(ctx), total: duties.length, duties: `${duties.length} ${duties.length === 1 ? 'duty' : 'duties'}`, counted: countedNote(duties, []) },
         ...(scope === 'duties' ? relatedDuties(duties) : { related: [] }),
       }];
     },
