@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { lintText } from '../server/src/api';
 import { SEVERITIES, SEVERITY_SETTINGS, SEVERITY_SPELLINGS } from '../server/src/engine';
 import { CX_CORE, ROOT } from './helpers/fixtures';
 
@@ -14,6 +15,7 @@ const RULES_DIR = join(ROOT, 'rules', 'cx-core', 'rules');
 
 interface RuleFacts {
   id: string;
+  title: string;
   severity: string;
   kinds: Set<string>;
   fixable: boolean;
@@ -23,9 +25,9 @@ function ruleFacts(): RuleFacts[] {
   return readdirSync(RULES_DIR)
     .sort()
     .map((folder) => {
-      const r = parse(readFileSync(join(RULES_DIR, folder, 'rule.yaml'), 'utf8')) as { id: string; severity: string; appliesTo?: Array<{ kinds?: string[] }>; fixes?: unknown[] };
+      const r = parse(readFileSync(join(RULES_DIR, folder, 'rule.yaml'), 'utf8')) as { id: string; title: string; severity: string; appliesTo?: Array<{ kinds?: string[] }>; fixes?: unknown[] };
       assert.equal(r.id, folder, `rules/cx-core/rules/${folder}: the folder is named after the rule`);
-      return { id: r.id, severity: r.severity, kinds: new Set((r.appliesTo ?? []).flatMap((a) => a.kinds ?? [])), fixable: (r.fixes ?? []).length > 0 };
+      return { id: r.id, title: r.title, severity: r.severity, kinds: new Set((r.appliesTo ?? []).flatMap((a) => a.kinds ?? [])), fixable: (r.fixes ?? []).length > 0 };
     });
 }
 
@@ -79,10 +81,25 @@ describe('docs: rule facts match rule.yaml', () => {
       const text = readFileSync(join(RULES_DIR, r.id, 'README.md'), 'utf8');
       assert.equal(text.split('\n')[0], `# ${r.id}`);
       const cell = (name: string) => new RegExp(`^\\| ${name} \\| (.*) \\|$`, 'm').exec(text)?.[1];
+      assert.equal(cell('Name \\(in the editor\'s menus\\)'), r.title, `${r.id}: its title`);
       assert.equal(cell('Default severity'), `\`${r.severity}\``, `${r.id}: default severity`);
       assert.equal(cell('Pack'), '`cx-core`', `${r.id}: pack`);
       assert.deepEqual(kindsNamed(cell('Applies to') ?? ''), r.kinds, `${r.id}: applies to`);
       assert.equal(!/^no\b/.test(cell('Fixable') ?? ''), r.fixable, `${r.id}: fixable`);
+    }
+  });
+
+  it('each rule README quotes what cx-lint says about its incorrect example, word for word', () => {
+    for (const r of rules) {
+      const text = readFileSync(join(RULES_DIR, r.id, 'README.md'), 'utf8');
+      const example = /### Incorrect\n+```markdown\n([\s\S]*?)```\n+cx-lint says, on (.*):\n\n> (.*)\n/.exec(text);
+      assert.ok(example, `${r.id}: an incorrect example followed by "cx-lint says, on …:" and the message quoted`);
+      const [, markdown, where, quoted] = example;
+      const result = lintText(markdown);
+      const f = result.findings.find((x) => x.ruleId === r.id);
+      assert.ok(f, `${r.id}: the incorrect example is reported`);
+      assert.equal(quoted, f.message, `${r.id}: the quoted message`);
+      assert.equal(where, f.range.start === result.title?.range.start ? 'the title' : `“${markdown.slice(f.range.start, f.range.end)}”`, `${r.id}: where it is reported`);
     }
   });
 

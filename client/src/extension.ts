@@ -8,6 +8,7 @@ import { DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeTyp
 import { COMMANDS, OPEN_SETTINGS_NOTIFICATION, STATUS_NOTIFICATION, type LintWorkspaceResult, type ShowReadingResult, type StatusParams } from '../../server/src/lsp/protocol';
 import { createConfigFile } from './create-config';
 import { ReadingView } from './reading-view';
+import { showRuleDocs } from './rule-docs';
 import { StatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -36,10 +37,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     return r;
   };
   const clientOptions: LanguageClientOptions = {
-    // The reading code lens runs the server's command; its answer is shown here.
-    middleware: {
-      executeCommand: (command, args, next) => (command === COMMANDS.showReading ? showReading(args[0] as string | undefined) : next(command, args)),
-    },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
@@ -51,6 +48,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // pack from outside the workspace folder; VS Code itself ignores the workspace's
     // values of the settings listed in package.json `restrictedConfigurations`.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, lintWorkspace: workspaceLinted }),
+    middleware: {
+      // The reading code lens runs the server's command; its answer is shown here.
+      // "Learn more" renders the rule's page, which only the editor can do; the server's
+      // own handler (window/showDocument) would open the Markdown source.
+      executeCommand: (command, args: unknown[], next) => {
+        if (command === COMMANDS.showReading) return showReading(args[0] as string | undefined);
+        if (command === COMMANDS.openRuleDocs && typeof args[0] === 'string') return showRuleDocs(args[0]);
+        return next(command, args);
+      },
+    },
   };
   const status = new StatusBar();
   context.subscriptions.push(status, output, readingView);

@@ -103,7 +103,7 @@ describe('CLI output formats', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0], /^::notice file=initiative\.md,line=5,col=8,endLine=5,endColumn=29,title=cx-lint \(cx-as-initiative\)::“our new CX initiative”/);
+    assert.match(lines[0], /^::notice file=initiative\.md,line=5,col=8,endLine=5,endColumn=29,title=cx-lint \(cx-as-initiative\)::Makes customer experience sound temporary: “our new CX initiative”/);
     // The message's colon is kept; a property's would be escaped.
     assert.match(lines[1], /^::warning file=renamed\.md,line=1,col=4,.*title=cx-lint \(cx-renamed-customer-service\)::.*renamed: \d of 7 duties/);
   });

@@ -85,7 +85,7 @@ describe('other editors (real Neovim and Emacs/Eglot)', function () {
     assert.ok((diags.diagnostics as any[]).every((d) => d.source === 'cx-lint'));
     const actions = lines.filter((l) => l.type === 'codeActions').flatMap((l) => l.actions as any[]);
     assert.ok(actions.some((a) => /^Retitle to/.test(a.title) && a.isPreferred), `${editor}: retitle offered as preferred`);
-    assert.ok(actions.some((a) => a.title === 'Disable cx-renamed-customer-service for this line'));
+    assert.ok(actions.some((a) => a.title === 'Turn off “Customer Service renamed” for this line'), `${editor}: the menu names the rule in words`);
     const applied = lines.find((l) => l.type === 'applied');
     assert.ok(applied && /^# Customer Service Associate/.test(applied.text), `${editor}: quick fix applied in the buffer`);
     const after = lines.find((l) => l.type === 'diagnosticsAfterFix');
@@ -163,7 +163,7 @@ describe('other editors (real Neovim and Emacs/Eglot)', function () {
     const [line] = parse(r.stdout);
     assert.ok(line, `emacs printed nothing: ${r.stderr.slice(-2000)}`);
     assert.equal(line.managed, true, `Eglot manages the buffer: ${r.stderr.slice(-1500)}`);
-    assert.ok(line.diagnostics.some((d: any) => d.line === 1 && /reads as Customer Service renamed/.test(d.text)), JSON.stringify(line));
+    assert.ok(line.diagnostics.some((d: any) => d.line === 1 && /Reads as Customer Service renamed: /.test(d.text)), JSON.stringify(line));
   });
 });
 

@@ -76,6 +76,8 @@ export interface ClientOptions {
   showMessageRequest?: boolean;
   /** Declare window.showMessage (message action items), as VS Code does (default false). */
   messageActions?: boolean;
+  /** Answer window/showDocument (default true); false: the client lacks it (LSP before 3.16). */
+  showDocument?: boolean;
   /** The action picked on a window/showMessageRequest (default: none, as when the user dismisses it). */
   pick?: (p: { type: number; message: string; actions?: Array<{ title: string }> }) => { title: string } | null;
 }
@@ -86,6 +88,8 @@ export class TestClient {
   readonly messages = new Stream<{ type: number; message: string; actions?: Array<{ title: string }> }>();
   readonly logs = new Stream<{ type: number; message: string }>();
   readonly notifications = new Stream<{ method: string; params: unknown }>();
+  /** window/showDocument requests: what the server asked the editor to show. */
+  readonly shownDocuments = new Stream<{ uri: string; external?: boolean; takeFocus?: boolean }>();
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown> | null;
   configurationRequests = 0;
@@ -120,6 +124,11 @@ export class TestClient {
       c.configurationRequests++;
       return p.items.map((i) => (i.section === 'cxLint' ? c.settings : null));
     });
+    if (opts.showDocument ?? true)
+      conn.onRequest('window/showDocument', (p: { uri: string; external?: boolean }) => {
+        c.shownDocuments.push(p);
+        return { success: true };
+      });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
     conn.onNotification('$/progress', () => undefined);
@@ -146,7 +155,7 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
-        window: { workDoneProgress: true, ...(opts.messageActions ? { showMessage: { messageActionItem: { additionalPropertiesSupport: false } } } : {}) },
+        window: { workDoneProgress: true, ...((opts.showDocument ?? true) ? { showDocument: { support: true } } : {}), ...(opts.messageActions ? { showMessage: { messageActionItem: { additionalPropertiesSupport: false } } } : {}) },
       },
     });
     await conn.sendNotification('initialized', {});

@@ -38,7 +38,7 @@ describe('language server over stdio', function () {
     assert.deepEqual((caps.codeActionProvider as any).codeActionKinds, ['quickfix', 'source.fixAll.cx-lint']);
     assert.equal(caps.hoverProvider, true);
     assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['cx-lint.applyFixAll', 'cx-lint.lintWorkspace', 'cx-lint.showReading']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['cx-lint.applyFixAll', 'cx-lint.lintWorkspace', 'cx-lint.showReading', 'cx-lint.openRuleDocs']);
     assert.equal(client.init!.serverInfo?.name, 'cx-lint-language-server');
   });
 
@@ -173,7 +173,9 @@ describe('language server over stdio', function () {
             applied++;
           }
           // The disable actions silence exactly this finding and keep every other one.
-          for (const title of [`Disable ${f.ruleId} for this line`, `Disable ${f.ruleId} for this file`]) {
+          const name = loadConfig(join(dir, rel)).setup.allRules.find((r) => r.data.id === f.ruleId)?.data.title;
+          assert.ok(name, `${f.ruleId} has a title`);
+          for (const title of [`Turn off “${name}” for this line`, `Turn off “${name}” for this file`]) {
             const a = actions.find((x) => x.title === title);
             if (!a && title.endsWith('line')) continue; // not offered inside front matter
             assert.ok(a, `${rel}: "${title}"`);
@@ -237,19 +239,67 @@ describe('language server over stdio', function () {
     assert.ok(disabled.startsWith('\uFEFF---\r\ntitle: Customer Experience Manager\r\n---\r\n<!-- cx-lint-disable-file cx-as-initiative -->\r\n'));
   });
 
-  it('hover explains the finding: message, why, a better example, pack and docs', async () => {
+  it('hover: the rule by name, why, a better example, then the evidence lines capped — the verdict is not repeated', async () => {
     const uri = client.uri(RENAMED);
-    await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));
+    const text = readFileSync(join(dir, RENAMED), 'utf8');
+    await client.open(uri, text);
     const [d] = await client.diagnosticsFor(uri);
     const h = await client.hover(uri, d.range.start);
     const value = (h!.contents as { value: string }).value;
-    assert.match(value, /cx-lint: cx-renamed-customer-service/);
-    assert.match(value, /Why it matters:/);
-    assert.match(value, /Better:/);
-    assert.match(value, /cx-core \d+\.\d+\.\d+/);
+    assert.match(value, /^\*\*Customer Service renamed\*\* · `cx-renamed-customer-service` \(warning\) · cx-core \d+\.\d+\.\d+\n/);
+    // Editors show the diagnostic's message with the hover: the verdict once, not twice.
+    assert.ok(!value.includes(String(d.message)), 'the message is not repeated');
+    assert.doesNotMatch(value, /Reads as/);
+    const order = ['**Why it matters:**', '**Better:**', '**Based on:**', '**Fixes:**', '[Rule documentation]'].map((x) => value.indexOf(x));
+    assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `in reading order: ${order.join(',')}`);
+    // The example counts 6 contact-handling duties: five lines, then how many more.
+    const evidence = value.split('\n').filter((l) => /^- (Ln \d+: |and \d+ more$)/.test(l));
+    assert.deepEqual(evidence, [
+      '- Ln 11: Answer inbound calls and live chats from customers about…',
+      '- Ln 12: Work through the email queue and reply to every customer…',
+      '- Ln 13: Process refunds, credits and number transfers within your…',
+      '- Ln 14: Log complaints and escalate anything you can\'t resolve to…',
+      '- Ln 15: Meet your average handle time and contacts-per-hour targets',
+      '- and 1 more',
+    ]);
     assert.ok(value.includes(d.codeDescription!.href));
     assert.deepEqual(h!.range, d.range);
     assert.equal(await client.hover(uri, { line: 2, character: 0 }), null);
+  });
+
+  it('Problems panel rows: each related line is the duty’s own words, short, without the rule’s class list', async () => {
+    const uri = client.uri(RENAMED);
+    const text = readFileSync(join(dir, RENAMED), 'utf8');
+    await client.open(uri, text);
+    const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'cx-renamed-customer-service')!;
+    const rows = d.relatedInformation!.map((r) => [r.location.range.start.line + 1, r.message]);
+    assert.deepEqual(rows.map(([line]) => line), [11, 12, 13, 14, 15, 16]);
+    for (const [line, message] of rows) {
+      const source = text.split('\n')[(line as number) - 1].replace(/^- /, '');
+      assert.ok(String(message).length <= 60, `short: ${message}`);
+      assert.ok(source.startsWith(String(message).replace(/…$/, '')), `line ${line}: the duty's words (${message})`);
+    }
+    assert.match(String(d.message), /^Reads as Customer Service renamed: 6 of 6 duties \(not counting “Other duties as assigned”\) handle customer contacts/);
+  });
+
+  it('menus name rules in words; "Learn more" asks the editor to show the rule’s page', async () => {
+    const uri = client.uri(RENAMED);
+    await client.open(uri, readFileSync(join(dir, RENAMED), 'utf8'));
+    const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'cx-renamed-customer-service')!;
+    const titles = (await client.codeActions(uri, d.range, [d])).map((a) => a.title);
+    assert.ok(titles.includes('Turn off “Customer Service renamed” for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Turn off “Customer Service renamed” for this file'), titles.join(' | '));
+    assert.ok(!titles.some((t) => t.includes('cx-renamed-customer-service')), 'no rule id in the menu');
+    const learn = (await client.codeActions(uri, d.range, [d])).find((a) => a.title === 'Learn more about “Customer Service renamed”')!;
+    assert.ok(learn, titles.join(' | '));
+    assert.equal(learn.edit, undefined);
+    assert.deepEqual(learn.command, { title: learn.title, command: 'cx-lint.openRuleDocs', arguments: [d.codeDescription!.href] });
+    assert.ok(client.init!.capabilities.executeCommandProvider!.commands.includes('cx-lint.openRuleDocs'));
+    const r = await client.conn.sendRequest('workspace/executeCommand', learn.command);
+    assert.deepEqual(r, { opened: true });
+    const shown = await client.shownDocuments.next((x) => x.uri === d.codeDescription!.href, 'window/showDocument', true);
+    assert.match(shown.uri, /^file:.*\/rules\/cx-core\/rules\/cx-renamed-customer-service\/README\.md$/);
+    assert.equal(shown.external, false);
   });
 
   it('re-lints open documents when a config file changes', async () => {

@@ -42,6 +42,7 @@ lexicons:
       - (team|staff|board|committee) member*
 `;
   const rule = `id: ${ruleId}
+title: Novelty job title
 severity: info
 description: A novelty word ("ninja", "rockstar", "guru") in a customer-facing job title.
 category: wording
@@ -51,7 +52,7 @@ check:
   type: phrase
   class: buzzword-title
   scope: document
-message: "“{match}” is a novelty title; candidates search for plain job titles. Say what the person does."
+message: "A novelty title: candidates search for plain job titles, not “{match}”. Say what the person does."
 why: Plain titles are found by job boards and understood by candidates; novelty words are neither.
 goodExample: "# Customer Experience Specialist"
 fixes:

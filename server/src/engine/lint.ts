@@ -80,6 +80,7 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
         docsUrl: rule.data.docsUrl,
         pack: rule.pack,
         related: raw.related,
+        ...(raw.relatedOmitted ? { relatedOmitted: raw.relatedOmitted } : {}),
         data: raw.data,
       });
     }

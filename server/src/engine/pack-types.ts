@@ -63,6 +63,8 @@ export interface ExampleData {
 
 export interface RuleData {
   id: string;
+  /** A short name in words ("Customer Service renamed") for menus and hovers; the id when absent. */
+  title?: string;
   severity: SeveritySetting;
   description: string;
   category?: string;

@@ -66,6 +66,8 @@ export interface Finding {
   docsUrl?: string;
   pack: { name: string; version: string };
   related: RelatedInfo[];
+  /** Evidence left out of `related`, which is capped to keep diagnostics small (the hover says "and N more"). */
+  relatedOmitted?: number;
   /** Named values the message was built from; stable for tests and tools. */
   data: Record<string, string | number>;
 }

@@ -2,6 +2,8 @@ import { CodeActionKind, type CodeAction, type Range, type TextEdit as LspTextEd
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { eolOf, fixText, type Finding, type LintResult, type Setup } from '../engine';
 import { overlaps, SOURCE, toDiagnostic, toLspEdit, toRange } from './convert';
+import { COMMANDS } from './protocol';
+import { ruleTitle } from './rule-info';
 
 /** The kind editors ask for on save (`editor.codeActionsOnSave: { "source.fixAll.cx-lint": "explicit" }`). */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -56,15 +58,20 @@ export function codeActions(ctx: ActionContext, range: Range, only: string[] | u
         // Preferred when the pack says so, or when it is the only fix and safe.
         if (fix.preferred ?? (fix.safe && f.fixes.length === 1)) candidates.push({ action, safe: fix.safe, severity: SEVERITY_RANK[f.severity] ?? 0 });
       });
+      // Menus name the rule in words; the comments they insert keep the id.
+      const name = `“${ruleTitle(ctx.setup, f.ruleId)}”`;
       const lineKey = `${f.ruleId}@${doc.positionAt(f.range.start).line}`;
       if (!disabled.has(lineKey)) {
         disabled.add(lineKey);
         const lineEdit = disableLineEdit(doc, f);
-        if (lineEdit) out.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [lineEdit]) });
+        if (lineEdit) out.push({ title: `Turn off ${name} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [lineEdit]) });
       }
       if (!disabled.has(f.ruleId)) {
         disabled.add(f.ruleId);
-        out.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [disableFileEdit(doc, f.ruleId)]) });
+        out.push({ title: `Turn off ${name} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [disableFileEdit(doc, f.ruleId)]) });
+        if (f.docsUrl) {
+          out.push({ title: `Learn more about ${name}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Learn more about ${name}`, command: COMMANDS.openRuleDocs, arguments: [f.docsUrl] } });
+        }
       }
     }
     const best = candidates.reduce<(typeof candidates)[number] | undefined>((m, c) => (!m || (c.safe && !m.safe) || (c.safe === m.safe && c.severity > m.severity) ? c : m), undefined);

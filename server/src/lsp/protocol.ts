@@ -32,6 +32,12 @@ export const COMMANDS = {
    * VS Code's client shows the text in a read-only tab.
    */
   showReading: 'cx-lint.showReading',
+  /**
+   * Arguments: [url] of a rule's documentation (a finding's codeDescription.href). The
+   * server asks the client to show it (window/showDocument); the VS Code client opens
+   * it itself, rendered in the Markdown preview.
+   */
+  openRuleDocs: 'cx-lint.openRuleDocs',
 } as const;
 
 export interface ShowReadingResult {

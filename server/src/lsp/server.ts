@@ -32,6 +32,7 @@ import { codeActions, fixAllEdit, FIX_ALL_KIND, workspaceEdit } from './code-act
 import { ConfigProblems } from './config-problems';
 import { clearLockCache, configForDocument, uriToPath, type DocumentConfig } from './document-config';
 import { hoverAt } from './hover';
+import { openRuleDocs } from './rule-docs';
 import { BackgroundLinter } from './background-lint';
 import { lintsOnMainThread } from './lint-cost';
 import { publishedDiagnostics } from './published';
@@ -145,7 +146,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [COMMANDS.applyFixAll, COMMANDS.lintWorkspace, COMMANDS.showReading] },
+        executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cx-lint-language-server', version: packageVersion() },
@@ -523,6 +524,7 @@ export function startServer(connection: Connection): void {
   }
 
   async function onExecuteCommand(params: ExecuteCommandParams) {
+    if (params.command === COMMANDS.openRuleDocs) return openRuleDocs(connection, params.arguments);
     if (params.command === COMMANDS.applyFixAll) return applyFixAll(params.arguments?.[0] as string | { uri: string } | undefined);
     if (params.command === COMMANDS.lintWorkspace) return lintWorkspace();
     if (params.command === COMMANDS.showReading) return showReading(params.arguments?.[0]);

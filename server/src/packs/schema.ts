@@ -72,6 +72,7 @@ export function ruleSchema(): object {
     required: ['id', 'severity', 'description', 'appliesTo', 'check', 'message'],
     properties: {
       id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 80 },
+      title: { type: 'string', minLength: 1, maxLength: 80, description: 'A short name in words ("Customer Service renamed"), shown in the editor\'s menus and hovers instead of the id.' },
       severity,
       description: { type: 'string', maxLength: 300 },
       category: { type: 'string' },

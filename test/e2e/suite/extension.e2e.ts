@@ -132,8 +132,41 @@ describe('cx-lint in VS Code', () => {
     const [d] = await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
-    assert.match(text, /cx-lint: cx-renamed-customer-service/);
+    assert.match(text, /\*\*Customer Service renamed\*\*/);
     assert.match(text, /Why it matters/);
+    assert.match(text, /^- Ln 11: Answer inbound calls/m, 'the evidence lines');
+    assert.ok(!text.includes(d.message), 'the verdict is shown once, by the diagnostic, not again by the hover');
+  });
+
+  it('"Learn more" opens the rule’s page rendered in the Markdown preview, not its source', async () => {
+    const doc = await open('customer-experience-associate.md');
+    const [d] = await diagnostics(doc.uri, (x) => x.length > 0, 'diagnostics');
+    const actions = await codeActionsFor(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value, (a) => a.some((x) => x.title.startsWith('Learn more')));
+    const learn = actions.find((x) => x.title === 'Learn more about “Customer Service renamed”')!;
+    assert.ok(learn, actions.map((x) => x.title).join(' | '));
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    // The preview is a webview tab ("Preview README.md"); the tab model follows the command a moment later.
+    const isPreview = (t: vscode.Tab) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType);
+    const opened = new Promise<vscode.Tab>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`no Markdown preview tab; tabs: ${tabs().map((t) => `${t.label} [${t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.input instanceof vscode.TabInputText ? t.input.uri.path : '?'}]`).join(', ')}`));
+      }, 15000);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const t = tabs().find(isPreview);
+        if (!t) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(t);
+      });
+    });
+    const r = await vscode.commands.executeCommand<{ opened: boolean }>(learn.command!.command, ...(learn.command!.arguments ?? []));
+    assert.deepEqual(r, { opened: true });
+    const preview = await opened;
+    assert.match(preview.label, /README\.md/);
+    assert.ok(!tabs().some((t) => t.input instanceof vscode.TabInputText && /cx-renamed-customer-service\/README\.md$/.test(t.input.uri.path)), 'the Markdown source is not opened');
+    // The tab object from the event may since have been replaced (the preview retitles itself): close the current one.
+    await vscode.window.tabGroups.close(tabs().filter(isPreview));
   });
 
   it('applies a quick fix (retitle) and the finding goes away', async () => {
@@ -143,8 +176,8 @@ describe('cx-lint in VS Code', () => {
     const actions = await codeActionsFor(doc.uri, target.range, vscode.CodeActionKind.QuickFix.value, (a) => a.some((x) => x.title.startsWith('Retitle')));
     const retitle = actions.find((x) => x.title.startsWith('Retitle'))!;
     assert.equal(retitle.isPreferred, true);
-    assert.ok(actions.some((x) => x.title === 'Disable cx-renamed-customer-service for this line'));
-    assert.ok(actions.some((x) => x.title === 'Disable cx-renamed-customer-service for this file'));
+    assert.ok(actions.some((x) => x.title === 'Turn off “Customer Service renamed” for this line'));
+    assert.ok(actions.some((x) => x.title === 'Turn off “Customer Service renamed” for this file'));
     assert.ok(await vscode.workspace.applyEdit(retitle.edit!));
     assert.match(doc.lineAt(0).text, /^# Customer Service Associate/);
     await diagnostics(doc.uri, (x) => !x.some((y) => (y.code as { value: string }).value === 'cx-renamed-customer-service'), 'finding gone');

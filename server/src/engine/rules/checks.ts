@@ -10,6 +10,8 @@ export interface RawFinding {
   range: OffsetRange;
   data: Record<string, string | number>;
   related: RelatedInfo[];
+  /** How many more evidence items there were than `related` holds (it is capped). */
+  relatedOmitted?: number;
   /** For substitution fixes: the phrase that matched. */
   phrase?: { block: TextBlock; match: Match };
 }

@@ -1,7 +1,7 @@
 import type { Scope } from '../../pack-types';
 import type { CheckType } from '../checks';
 import { classRefSchema, scopeSchema } from './schema-parts';
-import { titleData } from './shared';
+import { listWords, titleData } from './shared';
 
 export interface CoverageCheck {
   type: 'coverage';
@@ -29,8 +29,3 @@ export const coverage: CheckType<CoverageCheck> = {
     }];
   },
 };
-
-function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -1,7 +1,7 @@
 import type { Scope } from '../../pack-types';
 import type { CheckType } from '../checks';
 import { classRefSchema, namesAt, scopeSchema } from './schema-parts';
-import { relatedDuties, titleData } from './shared';
+import { countedNote, relatedDuties, titleData } from './shared';
 
 export interface RequiresCheck {
   type: 'requires';
@@ -36,8 +36,8 @@ export const requires: CheckType<RequiresCheck> = {
     const duties = ctx.model.duties;
     return [{
       range: ctx.titleRange(),
-      data: { ...titleData(ctx), total: duties.length },
-      related: scope === 'duties' ? relatedDuties(ctx, duties, 'duty') : [],
+      data: { ...titleData(ctx), total: duties.length, duties: `${duties.length} ${duties.length === 1 ? 'duty' : 'duties'}`, counted: countedNote(duties, []) },
+      ...(scope === 'duties' ? relatedDuties(duties) : { related: [] }),
     }];
   },
   explain(ctx, check) {

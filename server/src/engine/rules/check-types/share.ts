@@ -2,7 +2,7 @@ import type { CheckType, RawFinding } from '../checks';
 import type { RunContext } from '../run-context';
 import type { TextBlock } from '../../parse/text-block';
 import { classRefSchema, namesAt } from './schema-parts';
-import { relatedDuties, titleData } from './shared';
+import { countedNote, relatedDuties, titleData } from './shared';
 
 export interface ShareCheck {
   type: 'share';
@@ -61,10 +61,12 @@ export const share: CheckType<ShareCheck> = {
       if (hits.length / counted.length < check.minShare && !byCore) continue;
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
       if (check.yieldsTo?.length && counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length > coreCount) continue;
+      const countedSet = new Set(counted);
+      const leftOut = ctx.model.duties.filter((d) => !countedSet.has(d));
       out.push({
         range: ctx.titleRange(),
-        data: { ...titleData(ctx), count: hits.length, total: counted.length, class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
-        related: relatedDuties(ctx, hits, classLabel(ctx, cls)),
+        data: { ...titleData(ctx), count: hits.length, total: counted.length, counted: countedNote(counted, leftOut), class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
+        ...relatedDuties(hits),
       });
     }
     return out.slice(0, 1);
