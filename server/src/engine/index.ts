@@ -12,7 +12,7 @@ export { checkClasses } from './rules/checks';
 export { classRefSchema } from './rules/check-types/schema-parts';
 export { ENGINE_VERSION } from './version';
 export type * from './types';
-export { SEVERITIES, SEVERITY_SETTINGS, SEVERITY_SPELLINGS, isSeveritySetting, severitySetting } from './types';
+export { SEVERITIES, SEVERITY_SETTINGS, SEVERITY_SPELLINGS, severitySetting } from './types';
 export type * from './pack-types';
 export { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, fileTooLargeResult } from './parse/size-limit';
 export { formatReading, lineOf, type Reading } from './rules/reading';
