@@ -229,3 +229,37 @@ describe('real layouts: pasting artefacts and opening summaries (issue 12, third
     assert.ok(ids2.includes('cx-renamed-sales'));
   });
 });
+
+describe('real layouts: fourth pass (issue 12)', () => {
+  it('"##Heading" with no space after the marks is a heading, whatever its words', () => {
+    const r = reading('# CX Associate\n\nYou will answer riders by phone and email.\n\n##You are great at and love\n\n* Staying calm with an upset rider\n* Keeping many tasks in order\n\n##Interested?\n\nWrite to us with a note about yourself.\n');
+    assert.ok(r.sections.some((s) => s.role === 'requirements' && /great at/.test(s.heading)));
+    assert.ok(r.sections.some((s) => s.role === 'apply' && /Interested/.test(s.heading)));
+    assert.ok(!r.duties.some((d) => /calm|in order|Write to us/.test(d.text)));
+  });
+  it('a "#LI-Remote" hashtag line is not a heading', () => {
+    const r = reading('# CX Associate\n\n## Responsibilities\n\n- Answer riders by phone\n\n#LI-Remote\n');
+    assert.ok(!r.sections.some((s) => /LI-Remote/.test(s.heading)));
+  });
+  it('checking returned items in and managing holds is not contact handling (a shelver is not Customer Service renamed)', () => {
+    const text = '# Customer Experience Assistant\n\n## Duties\n\nOur sorting machine checks returned items in. You keep the returns trolley moving and fix jams when the sorter stops. You also manage holds and shelve returned books.\n';
+    assert.ok(!ids(text).includes('cx-renamed-customer-service'));
+    const r = reading(text);
+    assert.ok(!r.duties.some((d) => d.classes.some((c) => c.class === 'service-contact')));
+  });
+});
+
+describe('real layouts: traits and prospects (issue 12, fourth pass)', () => {
+  it('a trait behind a short label ("A calm head: you are able to…") is not a duty, nor is "You can…"', () => {
+    const duties = dutyTexts('# CX Associate\n\n## The job\n\nYou will answer riders by phone. A calm head: You are able to keep cool with an upset rider. You can find common ground quickly. Quick learner: You enjoy new tools.\n');
+    assert.deepEqual(duties, ['You will answer riders by phone.']);
+  });
+  it('a label before a real duty keeps it ("Phones: answer the shop line")', () => {
+    const duties = dutyTexts('# CX Associate\n\n## Responsibilities\n\n- Phones: answer the shop line\n- Email: reply to riders within a day\n');
+    assert.equal(duties.length, 2);
+  });
+  it('finding prospective clients is selling', () => {
+    const r = reading('# CX Advisor\n\n## Responsibilities\n\n- Identify prospective clients for our survey panel\n');
+    assert.ok(r.duties[0].classes.some((c) => c.class === 'sales' && c.words.some((w) => /prospective clients/i.test(w))));
+  });
+});

@@ -84,5 +84,8 @@ function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
   if (isTodo(d.text)) return false;
   const t = fold(d.text.trim());
   vocab.notDuty.lastIndex = 0;
-  return !vocab.notDuty.test(t) && !vocab.notDutyStarter.test(t);
+  if (vocab.notDuty.test(t) || vocab.notDutyStarter.test(t)) return false;
+  // "An adept collaborator: you are able to…": a trait behind a short label is still a trait.
+  const afterLabel = /^[^:]{2,40}:\s+(.*)$/s.exec(t)?.[1];
+  return !(afterLabel && vocab.notDutyStarter.test(afterLabel));
 }

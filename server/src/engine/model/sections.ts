@@ -18,11 +18,14 @@ import type { Section } from './model';
 /** Bold-only paragraphs and short "Responsibilities:" lines act as headings below every real one. */
 const PSEUDO_DEPTH = 7;
 
-function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' | 'colon' | 'line' | undefined {
+function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' | 'colon' | 'line' | 'atx' | undefined {
   const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:：]*$/.test(c.value)));
   const text = ctx.text.slice(off(ctx, node as never).start, off(ctx, node as never).end);
   if (text.length > 100 || /\n/.test(text.trim())) return undefined;
   if (kids.length === 1 && (kids[0].type === 'strong' || kids[0].type === 'emphasis')) return 'bold';
+  // "##You're good at" (no space after the marks, so Markdown reads a paragraph): a
+  // heading whatever its words. Two marks at least, since "#LI-Remote" is a hashtag.
+  if (kids.length === 1 && kids[0].type === 'text' && /^#{2,6}\p{L}/u.test(kids[0].value) && text.length <= 80) return 'atx';
   if (kids.length === 1 && kids[0].type === 'text' && /^[^.!?]{2,60}[:：]\s*$/.test(kids[0].value)) return 'colon';
   // "Responsibilities" alone in a paragraph: a heading that lost its markup.
   if (kids.length === 1 && kids[0].type === 'text' && ctx.vocab.classifyHeadingLine(kids[0].value) !== 'other') return 'line';
@@ -105,7 +108,7 @@ export class Walk {
       const block = inlineBlock(ctx, node.children, 'heading', this.sections.length);
       const role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
       // "Books appointments, including:" is a duty that introduces others, not a heading.
-      if (pseudo !== 'bold' && role === 'other') return false;
+      if (pseudo !== 'bold' && pseudo !== 'atx' && role === 'other') return false;
       this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
       return true;
     }
