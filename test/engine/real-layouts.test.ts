@@ -263,3 +263,79 @@ describe('real layouts: traits and prospects (issue 12, fourth pass)', () => {
     assert.ok(r.duties[0].classes.some((c) => c.class === 'sales' && c.words.some((w) => /prospective clients/i.test(w))));
   });
 });
+
+describe('real layouts: fifth pass, a blind set of 55 (issue 12)', () => {
+  it('a role made mostly of account care after the sale (success plans, adoption, business reviews, renewals) is not Customer Service renamed', () => {
+    const text = [
+      '# Customer Experience Manager',
+      '',
+      '## What you will do',
+      '',
+      '- Agree a success plan with each new account and see it through',
+      '- Lead the rollout of our platform across each customer organisation',
+      '- Drive adoption of new features with the teams that use them',
+      '- Run quarterly business reviews that show the value each account gets',
+      '- Work with the account executives on renewals and account growth',
+      '- Help customers set up single sign-on when they need it',
+      '- Answer incoming requests from the accounts you look after',
+      '- Be the escalation point for customer issues in your accounts',
+      '',
+    ].join('\n');
+    assert.ok(!ids(text).includes('cx-renamed-customer-service'), ids(text).join(', '));
+    // The same contact lines without the account work are still Customer Service renamed.
+    const contactOnly = ['# Customer Experience Manager', '', '## What you will do', '', '- Help customers set up single sign-on when they need it', '- Answer incoming requests from the accounts you look after', '- Reply to customer emails within four hours', ''].join('\n');
+    assert.ok(ids(contactOnly).includes('cx-renamed-customer-service'));
+  });
+
+  it('recommending improvements to a process is improvement work, recommending products is selling', () => {
+    const r = reading('# CX Associate\n\n## Duties\n\n- Suggest changes to the refunds process when the same complaint keeps coming back\n- Learn what each shopper needs and recommend suitable products\n');
+    assert.ok(r.duties[0].classes.some((c) => c.class === 'cx-strategy'));
+    assert.ok(!r.duties[1].classes.some((c) => c.class === 'cx-strategy'));
+    assert.ok(r.duties[1].classes.some((c) => c.class === 'sales'));
+  });
+
+  it('a trait behind a label and a full stop ("Curious. Interested in…") is not a duty; a duty behind one is', () => {
+    const duties = dutyTexts('# CX Coordinator\n\n- **Curious.** Interested in why a rider gives up halfway.\n- **Steady.** People who stay calm under pressure do well here.\n- **Onboarding.** Walk each new rider through their first trip.\n');
+    assert.deepEqual(duties, ['Onboarding. Walk each new rider through their first trip.']);
+  });
+
+  it('what the person must be is not a duty ("The host must be punctual"); what they must be able to do still is', () => {
+    const duties = dutyTexts('# CX Advisor\n\nThe greeter must be punctual and cheerful! The analyst must be able to turn survey data into advice for the client.\n');
+    assert.deepEqual(duties, ['The analyst must be able to turn survey data into advice for the client.']);
+  });
+
+  it('a short label before a dash, and "we require our hosts to…", start a duty', () => {
+    const r = reading('# CX Advisor\n\nWe are hiring. Greeters – as the first face of the bistro, we require our greeters to welcome every guest at the door.\n');
+    assert.equal(r.duties.length, 1);
+    assert.ok(r.duties[0].classes.some((c) => c.class === 'service-contact'));
+  });
+
+  it('a team to handle the volume of contacts is running contact work: Customer Service renamed, not a title without customers', () => {
+    const text = '# Customer Experience Manager\n\n## Responsibilities\n\n- Be the main point of contact for our volunteers, taking messages through Slack, email and text\n- Run welcome calls with new volunteer leaders over Zoom\n- Build and supervise a small crew to handle the rising volume of messages and inquiries\n';
+    const found = ids(text);
+    assert.ok(found.includes('cx-renamed-customer-service'), found.join(', '));
+    assert.ok(!found.includes('cx-title-without-customer'));
+  });
+
+  it('kinds of selling and a club growing its membership are sales', () => {
+    const r = reading('# CX Officer\n\n## Responsibilities\n\n- Consultative sales to cafés in your area\n- Growing membership of the guild across the region\n- As part of the regional sales team you will build your own pipeline\n- Keep weekly sales reports up to date\n');
+    for (const d of r.duties) assert.ok(d.classes.some((c) => c.class === 'sales'), d.text);
+  });
+
+  it('taking orders, phone manner and help with queries are contact handling', () => {
+    const r = reading('# CX Coordinator\n\n## Responsibilities\n\n- Take room-service orders and note every special request\n- Keep a courteous telephone manner on every call\n- Give information to queries about our other services\n');
+    for (const d of r.duties) assert.ok(d.classes.some((c) => c.class === 'service-contact'), d.text);
+  });
+
+  it('scripting languages are not call scripts, and "send your CV to…" is not a duty', () => {
+    const r = reading('# CX Analyst\n\n## Responsibilities\n\n- Clean survey exports with scripting languages such as Python\n- Send your CV and a short note to jobs@example.org\n');
+    assert.equal(r.duties.length, 1);
+    assert.ok(!r.duties[0].classes.some((c) => c.class === 'service-contact'));
+  });
+
+  it('a nested front matter value (location with city and state) still counts as a posting key', () => {
+    const r = reading('---\ntitle: Customer Experience Associate\njob_type: Full Time\nlocation:\n  city: Springfield\n  state: IL\n---\nWe keep the books for a dairy. **Overall Responsibilities:** keeping the ledgers, closing each month and preparing journal entries.\n');
+    assert.equal(r.kind, 'posting');
+    assert.ok(ids('---\ntitle: Customer Experience Associate\njob_type: Full Time\nlocation:\n  city: Springfield\n  state: IL\n---\nWe keep the books for a dairy. **Overall Responsibilities:** keeping the ledgers, closing each month and preparing journal entries.\n').includes('cx-title-without-customer'));
+  });
+});

@@ -151,8 +151,13 @@ export class Vocabulary {
    * director," are set aside.
    */
   startsLikeDuty(sentence: string): boolean {
-    const t = fold(sentence).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)).replace(/\s+/g, ' ').trim();
-    if (this.dutyStarts(t)) return true;
+    const full = fold(sentence).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)).replace(/\s+/g, ' ').trim();
+    if (this.dutyStarts(full)) return true;
+    // A short label before a dash or colon ("Hosts – as the face of the restaurant,
+    // we…", "Servers: you will…"): read what follows it.
+    const label = /^(?:[\p{L}'’&]+ ){0,2}[\p{L}'’&]+\s*(?:[:\u2013\u2014]|-\s)\s*/u.exec(full);
+    const t = label ? full.slice(label[0].length) : full;
+    if (label && this.dutyStarts(t)) return true;
     // An opening clause may hold commas of its own ("As the first contact for patients,
     // visitors and members, the PSA…"): try the text after each of its first few.
     if (!this.dutyLeadIn.test(t)) return false;

@@ -85,7 +85,8 @@ function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
   const t = fold(d.text.trim());
   vocab.notDuty.lastIndex = 0;
   if (vocab.notDuty.test(t) || vocab.notDutyStarter.test(t)) return false;
-  // "An adept collaborator: you are able to…": a trait behind a short label is still a trait.
-  const afterLabel = /^[^:]{2,40}:\s+(.*)$/s.exec(t)?.[1];
+  // "An adept collaborator: you are able to…", "Curious. Interested in why…": a trait
+  // behind a short label is still a trait.
+  const afterLabel = (/^[^:]{2,40}:\s+(.*)$/s.exec(t) ?? /^(?:\S+ ){0,2}\S+\.\s+(.*)$/s.exec(t))?.[1];
   return !(afterLabel && vocab.notDutyStarter.test(afterLabel));
 }

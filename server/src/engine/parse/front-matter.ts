@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar } from 'yaml';
+import { parseDocument, isCollection, isMap, isScalar } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 
 /**
@@ -47,7 +47,15 @@ function readYaml(body: string): FrontMatterData {
   const firstError = doc.errors.length ? doc.errors[0].pos[0] : Infinity;
   if (doc.errors.length) out.error = doc.errors[0].message;
   for (const pair of doc.contents.items) {
-    if (!isScalar(pair.key) || !isScalar(pair.value) || !pair.value.range || !pair.key.range) continue;
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    // A nested value (`location:` with `city:` and `state:` under it) still tells that
+    // the key is there, which is what posting keys need; its content is not read.
+    if (isCollection(pair.value) && pair.value.range) {
+      if (pair.value.range[1] > firstError) break;
+      out.data.set(String(pair.key.value), null);
+      continue;
+    }
+    if (!isScalar(pair.value) || !pair.value.range) continue;
     if (pair.value.range[1] > firstError) break;
     const key = String(pair.key.value);
     const value = pair.value.value;
