@@ -333,6 +333,13 @@ describe('real layouts: fifth pass, a blind set of 55 (issue 12)', () => {
     assert.ok(!r.duties[0].classes.some((c) => c.class === 'service-contact'));
   });
 
+  it('"This individual will…" starts a duty in a one-paragraph posting; "help people use the app" is support work', () => {
+    const duties = dutyTexts('# CX Coordinator\n\nThe trust is hiring a part-time clerk for its finance team. This individual will post invoices and reconcile the bank accounts each week.\n');
+    assert.deepEqual(duties, ['This individual will post invoices and reconcile the bank accounts each week.']);
+    const r = reading('# CX Agent\n\n## Duties\n\n- Help people use the booking app on their phones\n');
+    assert.ok(r.duties[0].classes.some((c) => c.class === 'support-work'));
+  });
+
   it('a nested front matter value (location with city and state) still counts as a posting key', () => {
     const r = reading('---\ntitle: Customer Experience Associate\njob_type: Full Time\nlocation:\n  city: Springfield\n  state: IL\n---\nWe keep the books for a dairy. **Overall Responsibilities:** keeping the ledgers, closing each month and preparing journal entries.\n');
     assert.equal(r.kind, 'posting');
