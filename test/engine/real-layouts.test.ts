@@ -340,6 +340,16 @@ describe('real layouts: fifth pass, a blind set of 55 (issue 12)', () => {
     assert.ok(r.duties[0].classes.some((c) => c.class === 'support-work'));
   });
 
+  it('being a good colleague ("share tips amongst teammates", "collaborate with colleagues across time zones") does not dilute a support role', () => {
+    const text = '# CX Agent\n\n## Responsibilities\n\n- Reply to guest questions by chat and email, kindly and quickly\n- Solve booking problems for hosts and guests\n- Share tips and know-how amongst teammates\n- Collaborate with colleagues across time zones\n- Keep our booking tools tidy\n';
+    assert.ok(ids(text).includes('cx-renamed-customer-service'), ids(text).join(', '));
+  });
+
+  it('"a customer service and problem-solving approach" towards staff is an attitude, not customers', () => {
+    const text = '# CX Manager\n\n## Responsibilities\n\n- Close the books each month and prepare the audit file\n- Build good relationships with staff across the charity, with a strong customer service and problem-solving approach\n- Supervise the payroll clerk\n';
+    assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
+  });
+
   it('a nested front matter value (location with city and state) still counts as a posting key', () => {
     const r = reading('---\ntitle: Customer Experience Associate\njob_type: Full Time\nlocation:\n  city: Springfield\n  state: IL\n---\nWe keep the books for a dairy. **Overall Responsibilities:** keeping the ledgers, closing each month and preparing journal entries.\n');
     assert.equal(r.kind, 'posting');
