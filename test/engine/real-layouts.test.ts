@@ -350,6 +350,15 @@ describe('real layouts: fifth pass, a blind set of 55 (issue 12)', () => {
     assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
   });
 
+  it('a posting that hires into a team and describes the team\'s work ("Our billing support team helps…") has duties', () => {
+    const text = '# CX Coordinator\n\nThe billing support team is hiring! When riders have a billing question, they write to us. Our billing support team answers every one of those emails within a day. The support team also helps riders fix failed payments over chat.\n\nYou must have:\n\n- Clear written English\n';
+    const r = reading(text);
+    assert.equal(r.duties.length, 2, r.duties.map((d) => d.text).join(' | '));
+    assert.ok(ids(text).includes('cx-renamed-customer-service'));
+    // A company blurb about a team of another kind stays out.
+    assert.deepEqual(dutyTexts('# CX Coordinator\n\nOur engineering team builds the app riders love.\n\nYou must have:\n\n- Clear written English\n'), []);
+  });
+
   it('a nested front matter value (location with city and state) still counts as a posting key', () => {
     const r = reading('---\ntitle: Customer Experience Associate\njob_type: Full Time\nlocation:\n  city: Springfield\n  state: IL\n---\nWe keep the books for a dairy. **Overall Responsibilities:** keeping the ledgers, closing each month and preparing journal entries.\n');
     assert.equal(r.kind, 'posting');
