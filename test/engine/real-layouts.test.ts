@@ -365,3 +365,36 @@ describe('real layouts: fifth pass, a blind set of 55 (issue 12)', () => {
     assert.ok(ids('---\ntitle: Customer Experience Associate\njob_type: Full Time\nlocation:\n  city: Springfield\n  state: IL\n---\nWe keep the books for a dairy. **Overall Responsibilities:** keeping the ledgers, closing each month and preparing journal entries.\n').includes('cx-title-without-customer'));
   });
 });
+
+describe('real layouts: sixth pass, a third blind set (issue 12)', () => {
+  it('a duties heading with nothing under it but category headings: the categories hold its duties, whatever their level', () => {
+    const text = '# CX Lead\n\n#### Roles and Responsibilities\n\n### Payroll\n\n- Run the monthly payroll\n- File the payroll taxes\n\n### Office\n\n- Order supplies\n\n### Benefits\n\n- Health insurance\n';
+    const r = reading(text);
+    assert.deepEqual(r.duties.map((d) => d.text), ['Run the monthly payroll', 'File the payroll taxes', 'Order supplies']);
+    // A duties section with its own content does not pull the next topic in.
+    assert.deepEqual(dutyTexts('# CX Lead\n\n#### Responsibilities\n\n- Run the monthly payroll\n\n### Location\n\n- Leeds, two days a week in the office\n'), ['Run the monthly payroll']);
+  });
+
+  it('the same in an HTML body, and a title-case label over a list is a heading, not a duty', () => {
+    const html = '# CX Manager\n\n<div><h6>Roles &amp; Responsibilities</h6><h5>Finance</h5><ul><li>Close the books each month</li></ul><p>Project Planning and Delivery</p><ul><li>Keep the project plan up to date</li></ul></div>\n';
+    assert.deepEqual(dutyTexts(html), ['Close the books each month', 'Keep the project plan up to date']);
+  });
+
+  it('"Still got questions?" is how to apply; its "Contact …!" is not a duty', () => {
+    assert.deepEqual(dutyTexts('# CX Coordinator\n\n## Responsibilities\n\n- Post invoices\n\n## Still got questions?\n\nContact jobs@example.org!\n'), ['Post invoices']);
+  });
+
+  it('as many selling duties as contact-handling ones: one verdict, Sales renamed', () => {
+    const text = '# CX Associate\n\n## Responsibilities\n\n- Make outbound calls to prospective customers\n- Reply to emails and send quotes\n- Find and contact new sales leads\n- Answer calls from existing customers\n';
+    const found = ids(text);
+    assert.ok(found.includes('cx-renamed-sales'), found.join(', '));
+    assert.ok(!found.includes('cx-renamed-customer-service'), found.join(', '));
+  });
+
+  it('word sense: a client contact list is a record, compute quotas are limits, and posting record fields are not duties', () => {
+    const r = reading('# CX Associate\n\n## Responsibilities\n\n- Keep the client contact list up to date\n- Update compute quotas for research groups\n- Employer: the university computing centre\n- Application deadline: 30 November\n');
+    assert.equal(r.duties.length, 2);
+    assert.ok(!r.duties[0].classes.some((c) => c.class === 'service-contact'));
+    assert.ok(!r.duties[1].classes.some((c) => c.class === 'sales'));
+  });
+});

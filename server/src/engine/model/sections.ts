@@ -64,6 +64,14 @@ export class Walk {
   fm: ReturnType<typeof readFrontMatter> | undefined;
   headingTitle: { block: TextBlock; section: number } | undefined;
   private firstContentSeen = false;
+  /** Whether anything but headings came since the last heading. */
+  private contentSinceHeading = false;
+  /**
+   * A duties heading with nothing under it but more headings ("Roles & Responsibilities",
+   * then "HR", "Administrative", "Legal"): those headings group its duties, whatever
+   * their level, until a heading of another known role.
+   */
+  private dutyGroups: number | undefined;
   private readonly stack: number[] = [];
   current = NO_SECTION;
 
@@ -83,6 +91,7 @@ export class Walk {
       this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), node.depth, off(ctx, node), undefined);
       return;
     }
+    this.contentSinceHeading = true;
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       collectHtml(ctx, node);
@@ -123,6 +132,7 @@ export class Walk {
         const rest = { ...node, children: node.children.slice(1), position: { start: second.position!.start, end: node.position!.end } } as RootContent;
         collectBlocks(ctx, rest, this.current, this.coll);
         this.extend(off(ctx, rest).end);
+        this.contentSinceHeading = true;
         return true;
       }
     }
@@ -144,6 +154,7 @@ export class Walk {
       this.coll.prose.push(placed);
       this.coll.paragraphs.push(placed);
       this.extend(placed.range.end);
+      this.contentSinceHeading = true;
     };
     for (const h of lines) {
       flush(h.start);
@@ -158,16 +169,21 @@ export class Walk {
   html(node: Extract<RootContent, { type: 'html' }>): void {
     const { ctx } = this;
     const r = off(ctx, node);
-    for (const b of htmlBlocks(node.value, r.start, ctx.text)) {
+    const blocks = htmlBlocks(node.value, r.start, ctx.text);
+    for (const [i, b] of blocks.entries()) {
       const text = b.text.text.trim();
       const role = ctx.vocab.classifyHeading(text.replace(/[:：]\s*$/, ''));
-      const headingLike = b.kind === 'heading' || (text.length <= 80 && ((b.bold && b.kind !== 'item') || (/[:：]$/.test(text) && role !== 'other') || ctx.vocab.classifyHeadingLine(text) !== 'other'));
+      // "<p>Project Management and Implementation</p>" over a list: a label that groups
+      // the items under it, not a duty.
+      const labelOverList = b.kind === 'paragraph' && blocks[i + 1]?.kind === 'item' && isLabelLine(text);
+      const headingLike = b.kind === 'heading' || labelOverList || (text.length <= 80 && ((b.bold && b.kind !== 'item') || (/[:：]$/.test(text) && role !== 'other') || ctx.vocab.classifyHeadingLine(text) !== 'other'));
       if (headingLike) {
         const block = TextBlock.from(b.text, 'heading', this.sections.length);
         this.heading(block, b.depth ?? PSEUDO_DEPTH, block.range, undefined);
         continue;
       }
       this.firstContentSeen = true;
+      this.contentSinceHeading = true;
       if (b.kind === 'item') {
         const block = TextBlock.from(b.text, 'list-item', this.current);
         this.coll.prose.push(block);
@@ -183,11 +199,15 @@ export class Walk {
     while (stack.length && sections[stack[stack.length - 1]].depth >= depth) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
     let role = known ?? ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+    const last = sections.length ? sections[sections.length - 1] : undefined;
+    if (last?.role === 'duties' && !this.contentSinceHeading) this.dutyGroups = last.index;
+    else if (role !== 'other' && role !== 'duties') this.dutyGroups = undefined;
     const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
     if (isTitle) role = 'title';
     // "## SaaS Sales Representative" inside the body, over the list of what the job does:
     // a heading that is a job title names the role whose duties follow.
     else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) role = 'duties';
+    else if (role === 'other' && this.dutyGroups !== undefined) role = 'duties';
     else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
     const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
     sections.push(sec);
@@ -202,7 +222,19 @@ export class Walk {
     stack.push(sec.index);
     this.current = sec.index;
     this.firstContentSeen = true;
+    this.contentSinceHeading = false;
   }
+}
+
+/**
+ * A short line in title case with no closing punctuation ("Business Analysis and
+ * Customer Support"): every word of four letters or more starts with a capital.
+ */
+function isLabelLine(text: string): boolean {
+  if (text.length > 60 || /[.!?,;]$/.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  return words.every((w) => !/^\p{L}{4,}/u.test(w) || /^\p{Lu}/u.test(w));
 }
 
 /** A short heading that reads as a job title ("Senior Support Agent"), not a topic. */

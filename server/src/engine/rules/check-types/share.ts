@@ -11,6 +11,7 @@ export interface ShareCheck {
   also?: string[];
   unless?: string[];
   yieldsTo?: string[];
+  yieldsOnTie?: boolean;
   minShare: number;
   minCoreShare?: number;
   minCoreCount?: number;
@@ -30,6 +31,7 @@ export const share: CheckType<ShareCheck> = {
       also: { ...classList, description: 'Classes that also count toward the share once the class reaches minCount (shift work for contact handling).' },
       unless: classList,
       yieldsTo: { ...classList, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
+      yieldsOnTie: { type: 'boolean', description: 'Also no finding when as many counted duties have a `yieldsTo` class as have the class (contact handling gives way to selling on a tie, so one of the two rules speaks, not both).' },
       exclude: classList,
       minShare: { type: 'number', minimum: 0, maximum: 1 },
       minCoreShare: { type: 'number', minimum: 0, maximum: 1, description: 'Also report when at least this share of the counted duties have the class itself (or a `with` class), whatever the share with `also` classes.' },
@@ -60,7 +62,7 @@ export const share: CheckType<ShareCheck> = {
       const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / counted.length >= check.minCoreShare;
       if (hits.length / counted.length < check.minShare && !byCore) continue;
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
-      if (check.yieldsTo?.length && counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length > coreCount) continue;
+      if (check.yieldsTo?.length && yields(counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length, coreCount, check)) continue;
       const countedSet = new Set(counted);
       const leftOut = ctx.model.duties.filter((d) => !countedSet.has(d));
       out.push({
@@ -81,10 +83,15 @@ export const share: CheckType<ShareCheck> = {
       return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
     });
     const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
-    const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}` : '';
+    const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}${check.yieldsOnTie ? ' (wins a tie)' : ''}` : '';
     return parts.join('; ') + blockers + rivals;
   },
 };
+
+/** Whether the rival classes outnumber the class (or match it, with `yieldsOnTie`). */
+function yields(rivals: number, core: number, check: ShareCheck): boolean {
+  return rivals > core || (check.yieldsOnTie === true && rivals === core);
+}
 
 function classesOfShare(check: ShareCheck): string[] {
   return Array.isArray(check.class) ? check.class : [check.class];
