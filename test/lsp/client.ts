@@ -90,6 +90,8 @@ export class TestClient {
   readonly notifications = new Stream<{ method: string; params: unknown }>();
   /** window/showDocument requests: what the server asked the editor to show. */
   readonly shownDocuments = new Stream<{ uri: string; external?: boolean; takeFocus?: boolean }>();
+  /** $/progress notifications: the token of a work-done progress (to cancel it) and its reports. */
+  readonly progress = new Stream<{ token: string | number; value: { kind: string; title?: string; message?: string; cancellable?: boolean } }>();
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown> | null;
   configurationRequests = 0;
@@ -131,7 +133,7 @@ export class TestClient {
       });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
-    conn.onNotification('$/progress', () => undefined);
+    conn.onNotification('$/progress', (p: { token: string | number; value: { kind: string } }) => c.progress.push(p));
     conn.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
       c.applyWorkspaceEdit(p.edit);
       return { applied: true };
