@@ -18,7 +18,15 @@ export default tseslint.config(
     // Where `any` is the honest type: documents parsed from YAML/JSON pack and config
     // files (checked by their JSON Schema, then read field by field), settings a client
     // sends, unified's untyped plugin `this`, and tests reading the JSON a run printed.
-    files: ['server/src/packs/**', 'server/src/config/lockfile.ts', 'server/src/config/load-config.ts', 'server/src/engine/setup.ts', 'server/src/engine/parse/parse.ts', 'server/src/lsp/settings.ts', 'test/**'],
+    files: [
+      'server/src/packs/**',
+      'server/src/config/lockfile.ts',
+      'server/src/config/load-config.ts',
+      'server/src/engine/setup.ts',
+      'server/src/engine/parse/parse.ts',
+      'server/src/lsp/settings.ts',
+      'test/**',
+    ],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -38,14 +38,67 @@ function pickSome<T>(r: Rand, xs: readonly T[], n: number): T[] {
 }
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
-const COMPANIES = ['Northgate Energy', 'Kingfisher Bank', 'Harbour Lane Hotels', 'Brightwell Telecom', 'Mossley Building Society', 'Larkspur Health', 'Copperfield Retail', 'Tidewater Insurance', 'Oakmere Housing', 'Riverstone Motors', 'Fernhill Water', 'Blue Heron Airlines', 'Greystone Software', 'Millbrook Foods', 'Saltmarsh Travel'];
+const COMPANIES = [
+  'Northgate Energy',
+  'Kingfisher Bank',
+  'Harbour Lane Hotels',
+  'Brightwell Telecom',
+  'Mossley Building Society',
+  'Larkspur Health',
+  'Copperfield Retail',
+  'Tidewater Insurance',
+  'Oakmere Housing',
+  'Riverstone Motors',
+  'Fernhill Water',
+  'Blue Heron Airlines',
+  'Greystone Software',
+  'Millbrook Foods',
+  'Saltmarsh Travel',
+];
 const PLACES = ['Leeds', 'Manchester', 'Bristol', 'Glasgow', 'Cardiff', 'Birmingham', 'Norwich', 'Remote (UK)', 'London', 'Austin, TX', 'Denver, CO', 'Dublin'];
 const FUNCTIONS = ['product', 'marketing', 'operations', 'IT', 'finance', 'legal', 'HR', 'engineering', 'digital', 'sales', 'billing', 'logistics'];
 const CHANNELS = ['phone', 'email', 'live chat', 'social media', 'web form', 'in-app messaging'];
-const TOPICS = ['bills', 'meter readings', 'refunds', 'deliveries', 'bookings', 'account changes', 'payment plans', 'claims', 'repairs', 'orders', 'cancellations', 'direct debits'];
-const PRODUCTS = ['credit cards', 'broadband bundles', 'home insurance', 'travel packages', 'savings accounts', 'mobile contracts', 'extended warranties', 'loyalty memberships'];
+const TOPICS = [
+  'bills',
+  'meter readings',
+  'refunds',
+  'deliveries',
+  'bookings',
+  'account changes',
+  'payment plans',
+  'claims',
+  'repairs',
+  'orders',
+  'cancellations',
+  'direct debits',
+];
+const PRODUCTS = [
+  'credit cards',
+  'broadband bundles',
+  'home insurance',
+  'travel packages',
+  'savings accounts',
+  'mobile contracts',
+  'extended warranties',
+  'loyalty memberships',
+];
 
-const CX_TITLES = ['Customer Experience Manager', 'CX Specialist', 'Customer Experience Advisor', 'Head of Customer Experience', 'Director of Customer Experience', 'Customer Experience Associate', 'CX Lead', 'Customer Experience Coordinator', 'Guest Experience Agent', 'Client Experience Associate', 'Member Experience Representative', 'Patient Experience Coordinator', 'Senior CX Manager', 'VP, Customer Experience'];
+const CX_TITLES = [
+  'Customer Experience Manager',
+  'CX Specialist',
+  'Customer Experience Advisor',
+  'Head of Customer Experience',
+  'Director of Customer Experience',
+  'Customer Experience Associate',
+  'CX Lead',
+  'Customer Experience Coordinator',
+  'Guest Experience Agent',
+  'Client Experience Associate',
+  'Member Experience Representative',
+  'Patient Experience Coordinator',
+  'Senior CX Manager',
+  'VP, Customer Experience',
+];
 const SERVICE_TITLES = ['Customer Service Advisor', 'Customer Support Specialist', 'Customer Care Team Lead', 'Contact Centre Agent', 'Service Desk Analyst'];
 const SALES_TITLES = ['Sales Associate', 'Retail Sales Consultant', 'Account Executive', 'Business Development Representative'];
 const OTHER_TITLES = ['Customer Success Manager', 'Backend Engineer', 'Product Designer', 'Data Analyst', 'Finance Business Partner', 'Warehouse Operative'];
@@ -198,14 +251,20 @@ export function generateDocument(seed: number, index: number, targetBytes: numbe
     parts.push(`${company} · Role charter approved by the ${pick(r, ['Executive Committee', 'Board', 'Operating Committee'])}\n`);
     parts.push(`## Purpose\n\n${paragraph(r, company, int(r, 1, 3))}\n`);
     parts.push(`## Mandate\n\n${bullets(r, duties, int(r, 4, 8))}\n`);
-    parts.push(`## Reports to\n\nChief Customer Officer. Executive sponsor: ${pick(r, ['Group Chief Operating Officer', 'Chief Executive', 'Chief Digital Officer'])}.\n`);
+    parts.push(
+      `## Reports to\n\nChief Customer Officer. Executive sponsor: ${pick(r, ['Group Chief Operating Officer', 'Chief Executive', 'Chief Digital Officer'])}.\n`,
+    );
     parts.push(`## Decision rights\n\n${bullets(r, [crossDuty], int(r, 2, 4))}\n`);
     parts.push(`## Success measures\n\n- Relationship NPS up ${int(r, 5, 20)} points in two years\n- Complaints per 1,000 customers down ${int(r, 10, 40)}%\n`);
   } else {
     parts.push(`# ${title} (${place}, ${pick(r, ['Full Time', 'Part Time', 'Permanent', '12-month contract'])})\n`);
-    parts.push(`**Salary:** £${int(r, 22, 95)},${pick(r, ['000', '500'])} a year  \n**Hours:** ${pick(r, ['37.5', '40', '35'])} a week  \n**Reporting to:** ${pick(r, ['Team Manager', 'Head of Operations', 'Chief Customer Officer', 'Store Manager'])}\n`);
+    parts.push(
+      `**Salary:** £${int(r, 22, 95)},${pick(r, ['000', '500'])} a year  \n**Hours:** ${pick(r, ['37.5', '40', '35'])} a week  \n**Reporting to:** ${pick(r, ['Team Manager', 'Head of Operations', 'Chief Customer Officer', 'Store Manager'])}\n`,
+    );
     parts.push(`## About us\n\n${paragraph(r, company, int(r, 2, 4))}\n`);
-    parts.push(`## ${pick(r, ["What you'll do", 'Responsibilities', 'Key responsibilities', 'The role'])}\n\n${bullets(r, duties, int(r, 5, 10), r() < 0.3)}\n`);
+    parts.push(
+      `## ${pick(r, ["What you'll do", 'Responsibilities', 'Key responsibilities', 'The role'])}\n\n${bullets(r, duties, int(r, 5, 10), r() < 0.3)}\n`,
+    );
     parts.push(`## ${pick(r, ['What you bring', 'Requirements', 'About you'])}\n\n${bullets(r, [requirement], int(r, 4, 7))}\n`);
     parts.push(`## ${pick(r, ['What we offer', 'Benefits'])}\n\n${bullets(r, [benefit], int(r, 3, 6))}\n`);
   }

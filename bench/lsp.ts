@@ -51,7 +51,8 @@ class Client {
     });
     // Answer whatever the server asks (configuration, registrations, progress) with nothing.
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    for (const m of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh']) this.conn.onRequest(m, () => null);
+    for (const m of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh'])
+      this.conn.onRequest(m, () => null);
     this.conn.listen();
   }
   diagnostics(uri: string, version: number, timeoutMs: number): Promise<boolean> {
@@ -91,7 +92,10 @@ async function startServer(serverJs: string, root: string): Promise<Client> {
     processId: process.pid,
     rootUri: pathToFileURL(root).href,
     workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } }, workspace: { configuration: true } },
+    capabilities: {
+      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
+      workspace: { configuration: true },
+    },
     initializationOptions: { debounceMs: 0 },
   });
   client.conn.sendNotification('initialized', {});
@@ -105,7 +109,14 @@ async function stopServer(client: Client): Promise<void> {
   client.proc.kill();
 }
 
-export async function benchLsp(opts: { serverJs: string; root: string; docs: Array<{ name: string; file: string }>; postings: string[]; changes: number; bigDoc?: string }): Promise<LspResult> {
+export async function benchLsp(opts: {
+  serverJs: string;
+  root: string;
+  docs: Array<{ name: string; file: string }>;
+  postings: string[];
+  changes: number;
+  bigDoc?: string;
+}): Promise<LspResult> {
   if (!existsSync(opts.serverJs)) return { skipped: `${opts.serverJs} does not exist (the language server is not built in this checkout)`, docs: [] };
   const result: LspResult = { docs: [] };
   // Latency: one server types into each document in turn.
@@ -146,9 +157,16 @@ export async function benchLsp(opts: { serverJs: string; root: string; docs: Arr
         else timeouts++;
       }
       conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-      result.docs.push({ name: large ? `${d.name} (on save, worker)` : d.name, bytes: Buffer.byteLength(text), changes, timeouts, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) });
+      result.docs.push({
+        name: large ? `${d.name} (on save, worker)` : d.name,
+        bytes: Buffer.byteLength(text),
+        changes,
+        timeouts,
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        max: Math.max(...times),
+      });
     }
-
   } finally {
     await stopServer(client);
   }
@@ -176,7 +194,9 @@ export async function benchLsp(opts: { serverJs: string; root: string; docs: Arr
       let finished = false;
       void bigDone.then(() => (finished = true));
       await conn.sendRequest('cxLint/stats', { blocking: 'start' });
-      conn.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text: readFileSync(opts.bigDoc, 'utf8') } });
+      conn.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: big, languageId: 'markdown', version: 1, text: readFileSync(opts.bigDoc, 'utf8') },
+      });
       let hoverMax = 0;
       let actionMax = 0;
       let requests = 0;
@@ -192,7 +212,9 @@ export async function benchLsp(opts: { serverJs: string; root: string; docs: Arr
         if (requests === 0) firstRequestMs = hover;
         else hoverMax = Math.max(hoverMax, hover);
         const t1 = performance.now();
-        await conn.sendRequest('textDocument/codeAction', { textDocument: { uri: small }, range: { start: pos, end: pos }, context: { diagnostics: [] } }).catch(() => null);
+        await conn
+          .sendRequest('textDocument/codeAction', { textDocument: { uri: small }, range: { start: pos, end: pos }, context: { diagnostics: [] } })
+          .catch(() => null);
         actionMax = Math.max(actionMax, performance.now() - t1);
         requests += 2;
         await new Promise((r) => setTimeout(r, 5));

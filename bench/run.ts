@@ -86,7 +86,11 @@ function measureRounds(commands: Command[], cwd: string, opts: { runs?: number; 
       const fd = openSync(join(TMP, `out-${c.label.replace(/\W+/g, '-')}.txt`), 'w');
       const argv = hasTime ? ['-f', '%M %U %S', '-o', rssFile, c.cmd, ...c.args] : c.args;
       const t0 = performance.now();
-      const r = spawnSync(hasTime ? '/usr/bin/time' : c.cmd, argv, { cwd, stdio: ['ignore', fd, fd], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const r = spawnSync(hasTime ? '/usr/bin/time' : c.cmd, argv, {
+        cwd,
+        stdio: ['ignore', fd, fd],
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       const ms = performance.now() - t0;
       closeSync(fd);
       acc[k].status = r.status;
@@ -117,7 +121,9 @@ function installPeers(): boolean {
   log(`installing ${PEER_PACKAGES.join(', ')} into ${PEERS} (once)`);
   mkdirSync(PEERS, { recursive: true });
   try {
-    execFileSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', '--loglevel=error', ...PEER_PACKAGES], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', '--loglevel=error', ...PEER_PACKAGES], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     return true;
   } catch (e) {
     log(`could not install the peers (${(e as Error).message.split('\n')[0]}); skipping them`);
@@ -146,12 +152,26 @@ function perDocument(file: string, setup: ReturnType<typeof loadConfigFor>['setu
     lint(text, setup);
     full.push(performance.now() - t);
   } while (performance.now() < until && parse.length < 200);
-  return { bytes: Buffer.byteLength(text), iterations: parse.length, parseP50: percentile(parse, 50), lintP50: percentile(full, 50), lintP95: percentile(full, 95), ratio: percentile(full, 50) / percentile(parse, 50) };
+  return {
+    bytes: Buffer.byteLength(text),
+    iterations: parse.length,
+    parseP50: percentile(parse, 50),
+    lintP50: percentile(full, 50),
+    lintP95: percentile(full, 95),
+    ratio: percentile(full, 50) / percentile(parse, 50),
+  };
 }
 
 function machine() {
   const c = cpus();
-  return { cpu: c[0]?.model ?? 'unknown', cores: c.length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString() };
+  return {
+    cpu: c[0]?.model ?? 'unknown',
+    cores: c.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+  };
 }
 
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
@@ -211,7 +231,14 @@ async function main() {
   if (!flags['no-lsp']) {
     const lspDocs = ['5kb.md', '100kb.md', '1mb.md'].filter((name) => corpus.singles[name]).map((name) => ({ name, file: corpus.singles[name] }));
     const postings = Array.from({ length: 20 }, (_, i) => join(corpus.postings, '00', `posting-${String(i).padStart(5, '0')}.md`));
-    lsp = await benchLsp({ serverJs: SERVER, root: corpusRoot, docs: lspDocs, postings, changes: quick ? 40 : 200, bigDoc: quick ? undefined : corpus.singles['5mb.md'] });
+    lsp = await benchLsp({
+      serverJs: SERVER,
+      root: corpusRoot,
+      docs: lspDocs,
+      postings,
+      changes: quick ? 40 : 200,
+      bigDoc: quick ? undefined : corpus.singles['5mb.md'],
+    });
   }
   res.lsp = lsp;
 
@@ -235,10 +262,20 @@ async function main() {
     row(`cx-lint throughput / ${name}, ${small} postings`, `${both(m, j1k)}; ${name} ${f(m.rssMB, 0)} MB`, `≥ ${target}×`, ok(x >= target));
   }
   const rssRatio = j1k.rssMB / floor1k.rssMB;
-  row(`CLI peak RSS / parse-only peak RSS, ${small} postings`, `${f(rssRatio)}× (${f(j1k.rssMB, 0)} / ${f(floor1k.rssMB, 0)} MB)`, '≤ 1.25×', ok(rssRatio <= 1.25));
+  row(
+    `CLI peak RSS / parse-only peak RSS, ${small} postings`,
+    `${f(rssRatio)}× (${f(j1k.rssMB, 0)} / ${f(floor1k.rssMB, 0)} MB)`,
+    '≤ 1.25×',
+    ok(rssRatio <= 1.25),
+  );
   if (j1all && floor10k) {
     const flat = j1all.rssMB / j1k.rssMB;
-    row(`CLI peak RSS, ${count} / ${small} postings (--jobs 1)`, `${f(flat)}× (${f(j1all.rssMB, 0)} / ${f(j1k.rssMB, 0)} MB; parse-only ${f(floor10k.rssMB, 0)} MB; --jobs 2 ${f(j2all!.rssMB, 0)} MB)`, 'flat (≤ 1.1×)', ok(flat <= 1.1));
+    row(
+      `CLI peak RSS, ${count} / ${small} postings (--jobs 1)`,
+      `${f(flat)}× (${f(j1all.rssMB, 0)} / ${f(j1k.rssMB, 0)} MB; parse-only ${f(floor10k.rssMB, 0)} MB; --jobs 2 ${f(j2all!.rssMB, 0)} MB)`,
+      'flat (≤ 1.1×)',
+      ok(flat <= 1.1),
+    );
     row(`CLI peak RSS / parse-only peak RSS, ${count} postings`, `${f(j1all.rssMB / floor10k.rssMB)}×`, '≤ 1.25×', ok(j1all.rssMB / floor10k.rssMB <= 1.25));
   }
   for (const [name, d] of Object.entries(docs)) {
@@ -251,9 +288,20 @@ async function main() {
     for (const d of lsp.docs) {
       const [t50, t95] = target[d.name] ?? [Infinity, Infinity];
       const tgt = [t50 < Infinity ? `p50 ≤ ${t50}` : '', t95 < Infinity ? `p95 ≤ ${t95}` : ''].filter(Boolean).join(', ') || '—';
-      row(`LSP didChange → diagnostics, ${d.name} (${d.changes} edits${d.timeouts ? `, ${d.timeouts} timed out` : ''})`, `p50 ${f(d.p50, 1)} ms, p95 ${f(d.p95, 1)} ms`, tgt, tgt === '—' ? '' : ok(d.p50 <= t50 && d.p95 <= t95 && !d.timeouts));
+      row(
+        `LSP didChange → diagnostics, ${d.name} (${d.changes} edits${d.timeouts ? `, ${d.timeouts} timed out` : ''})`,
+        `p50 ${f(d.p50, 1)} ms, p95 ${f(d.p95, 1)} ms`,
+        tgt,
+        tgt === '—' ? '' : ok(d.p50 <= t50 && d.p95 <= t95 && !d.timeouts),
+      );
     }
-    if (lsp.rss20) row('LSP server RSS, 20 postings open (fresh server)', `${f(lsp.rss20.currentMB, 0)} MB (peak ${f(lsp.rss20.peakMB, 0)} MB)`, '≤ 150 MB', ok(lsp.rss20.peakMB <= 150));
+    if (lsp.rss20)
+      row(
+        'LSP server RSS, 20 postings open (fresh server)',
+        `${f(lsp.rss20.currentMB, 0)} MB (peak ${f(lsp.rss20.peakMB, 0)} MB)`,
+        '≤ 150 MB',
+        ok(lsp.rss20.peakMB <= 150),
+      );
     if (lsp.bigDocBlocking) {
       const b = lsp.bigDocBlocking;
       row(
@@ -262,7 +310,12 @@ async function main() {
         '≤ 50 ms',
         ok(Math.max(b.hoverMaxMs, b.codeActionMaxMs, b.serverLongestBlockMs) <= 50),
       );
-      row('LSP first request sent right behind the 5 MB didOpen', `${f(b.firstRequestMs, 0)} ms (waits for the 5 MB message to be serialised by the client and cross the pipe)`, '—', '');
+      row(
+        'LSP first request sent right behind the 5 MB didOpen',
+        `${f(b.firstRequestMs, 0)} ms (waits for the 5 MB message to be serialised by the client and cross the pipe)`,
+        '—',
+        '',
+      );
     }
   }
   const m = res.machine as ReturnType<typeof machine>;

@@ -42,7 +42,10 @@ if (flags.child) {
   for (const shape of shapes) {
     const cells: string[] = [];
     for (const mib of sizes) {
-      const r = spawnSync(process.execPath, [__filename, '--child', '--shape', shape, '--sizes', String(mib)], { encoding: 'utf8', timeout: Number(flags.timeout) * 1000 });
+      const r = spawnSync(process.execPath, [__filename, '--child', '--shape', shape, '--sizes', String(mib)], {
+        encoding: 'utf8',
+        timeout: Number(flags.timeout) * 1000,
+      });
       if (r.status !== 0) cells.push(r.signal ? `> ${flags.timeout} s` : 'failed');
       else {
         const m = JSON.parse(r.stdout) as { ms: number; rssMB: number };
@@ -52,5 +55,7 @@ if (flags.child) {
     }
     rows.push(`| ${shape} | ${cells.join(' | ')} |`);
   }
-  process.stdout.write(`${rows.join('\n')}\n\nNode ${process.versions.node}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; lint of one document in a fresh process (wall time, peak RSS).\n`);
+  process.stdout.write(
+    `${rows.join('\n')}\n\nNode ${process.versions.node}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; lint of one document in a fresh process (wall time, peak RSS).\n`,
+  );
 }

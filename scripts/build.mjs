@@ -58,7 +58,10 @@ for (const dir of ['dist', 'out/bench']) {
     const file = join(dir, name);
     const text = readFileSync(file, 'utf8');
     if (!/[^\0-\x7f]/.test(text)) continue;
-    writeFileSync(file, text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    writeFileSync(
+      file,
+      text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
   }
 }
 

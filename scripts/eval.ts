@@ -130,17 +130,32 @@ function main(): void {
     const original = lintText(readFileSync(orig, 'utf8'), { filePath: orig });
     scored.push({ rec, half: halfOf(rec.id), retitled, original, fired: fired(retitled), firedOriginal: fired(original) });
   }
-  if (missing.length) process.stderr.write(`eval: ${missing.length} record(s) have no text in ${cache} (rebuild the cache): ${missing.slice(0, 5).join(', ')}…\n`);
+  if (missing.length)
+    process.stderr.write(`eval: ${missing.length} record(s) have no text in ${cache} (rebuild the cache): ${missing.slice(0, 5).join(', ')}…\n`);
   if (!scored.length) usage('nothing to evaluate');
 
   const out: string[] = [`# cx-lint on ${scored.length} real postings (${manifestPath.split('/').slice(-2).join('/')})`, ''];
   out.push(...table(scored, 'Retitled postings, whole set'), '');
-  out.push(...table(scored.filter((s) => s.half === 'A'), `Half A (${scored.filter((s) => s.half === 'A').length} postings)`), '');
-  out.push(...table(scored.filter((s) => s.half === 'B'), `Half B (${scored.filter((s) => s.half === 'B').length} postings)`), '');
+  out.push(
+    ...table(
+      scored.filter((s) => s.half === 'A'),
+      `Half A (${scored.filter((s) => s.half === 'A').length} postings)`,
+    ),
+    '',
+  );
+  out.push(
+    ...table(
+      scored.filter((s) => s.half === 'B'),
+      `Half B (${scored.filter((s) => s.half === 'B').length} postings)`,
+    ),
+    '',
+  );
 
   const origBad = scored.filter((s) => LABELS.some((l) => s.firedOriginal[l] && !s.rec.original_expected[l]));
   const otherKind = scored.filter((s) => s.retitled.kind === 'other');
-  out.push(`Originals (un-retitled) with an R1–R3 finding they should not have: ${origBad.length}${origBad.length ? ` (${origBad.map((s) => s.rec.id).join(', ')})` : ''}`);
+  out.push(
+    `Originals (un-retitled) with an R1–R3 finding they should not have: ${origBad.length}${origBad.length ? ` (${origBad.map((s) => s.rec.id).join(', ')})` : ''}`,
+  );
   out.push(`Retitled postings read as kind \`other\`: ${otherKind.length}`);
   const genuine = scored.filter((s) => s.rec.family === 'cx-genuine');
   const loud = genuine.filter((s) => LABELS.some((l) => s.fired[l]));
@@ -149,7 +164,9 @@ function main(): void {
   const wrong = scored.filter((s) => LABELS.some((l) => s.fired[l] !== s.rec.labels[l]));
   out.push(`## Misses and false alarms (${wrong.length})`, '');
   for (const s of wrong.sort((a, b) => a.rec.family.localeCompare(b.rec.family) || a.rec.id.localeCompare(b.rec.id))) {
-    const what = LABELS.filter((l) => s.fired[l] !== s.rec.labels[l]).map((l) => (s.fired[l] ? `FP ${l}` : `FN ${l}`)).join(' ');
+    const what = LABELS.filter((l) => s.fired[l] !== s.rec.labels[l])
+      .map((l) => (s.fired[l] ? `FP ${l}` : `FN ${l}`))
+      .join(' ');
     out.push(`- ${what} [${s.rec.confidence}, ${s.rec.family}, half ${s.half}] ${s.rec.id}: ${howRead(s.retitled)}`);
     if (verbose && s.retitled.reading) {
       for (const r of s.retitled.reading.rules.filter((x) => Object.values(RULES).includes(x.ruleId as never))) out.push(`    ${r.ruleId}: ${r.summary}`);
@@ -159,15 +176,34 @@ function main(): void {
   process.stdout.write(out.join('\n') + '\n');
 
   if (jsonFile) {
-    const per = (rows: Scored[]) => Object.fromEntries(LABELS.map((l) => [l, { highMedium: count(rows.filter((s) => s.rec.confidence !== 'low'), l), all: count(rows, l) }]));
-    writeFileSync(jsonFile, JSON.stringify({
-      documents: scored.length,
-      whole: per(scored),
-      halfA: per(scored.filter((s) => s.half === 'A')),
-      halfB: per(scored.filter((s) => s.half === 'B')),
-      originalsWithFindings: origBad.length,
-      readAsOther: otherKind.length,
-    }, null, 2) + '\n');
+    const per = (rows: Scored[]) =>
+      Object.fromEntries(
+        LABELS.map((l) => [
+          l,
+          {
+            highMedium: count(
+              rows.filter((s) => s.rec.confidence !== 'low'),
+              l,
+            ),
+            all: count(rows, l),
+          },
+        ]),
+      );
+    writeFileSync(
+      jsonFile,
+      JSON.stringify(
+        {
+          documents: scored.length,
+          whole: per(scored),
+          halfA: per(scored.filter((s) => s.half === 'A')),
+          halfB: per(scored.filter((s) => s.half === 'B')),
+          originalsWithFindings: origBad.length,
+          readAsOther: otherKind.length,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   }
 }
 

@@ -82,13 +82,17 @@ describe('architecture: layers only reach the way docs/architecture.md draws the
 
   it('the engine uses no process, argv or environment', () => {
     const bad = sources(join(ROOT, 'server', 'src', 'engine')).filter((f) => /\bprocess\.(argv|env|cwd|exit)/.test(readFileSync(f, 'utf8')));
-    assert.deepEqual(bad.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      bad.map((f) => relative(ROOT, f)),
+      [],
+    );
   });
 
   it('the client imports nothing from the server except types', () => {
     const bad: string[] = [];
     for (const f of sources(join(ROOT, 'client', 'src'))) {
-      for (const { spec, typeOnly } of imports(f)) if (/server\//.test(spec) && !typeOnly && !/protocol/.test(spec)) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+      for (const { spec, typeOnly } of imports(f))
+        if (/server\//.test(spec) && !typeOnly && !/protocol/.test(spec)) bad.push(`${relative(ROOT, f)} imports ${spec}`);
     }
     assert.deepEqual(bad, []);
   });
@@ -112,9 +116,13 @@ describe('architecture: layers only reach the way docs/architecture.md draws the
 
   it('config/ is the only home of config loading: no module elsewhere defines the loader, and packs/ does not import config/', () => {
     const configDir = join(ROOT, 'server', 'src', 'config');
-    const loader = /^export\s+(?:function|const|class)\s+(loadConfigFor|resolveConfig|findConfigFiles|mergeConfigs|readConfigFile|parseConfigSource|clearConfigCache|CONFIG_NAMES)\b/m;
+    const loader =
+      /^export\s+(?:function|const|class)\s+(loadConfigFor|resolveConfig|findConfigFiles|mergeConfigs|readConfigFile|parseConfigSource|clearConfigCache|CONFIG_NAMES)\b/m;
     const elsewhere = sources(join(ROOT, 'server', 'src')).filter((f) => !f.startsWith(configDir) && loader.test(readFileSync(f, 'utf8')));
-    assert.deepEqual(elsewhere.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      elsewhere.map((f) => relative(ROOT, f)),
+      [],
+    );
     assert.ok(loader.test(readFileSync(join(configDir, 'load-config.ts'), 'utf8')), 'the pattern finds the loader where it is');
     assert.deepEqual(reaching(['packs'], /(^|\/)config\//), []);
   });

@@ -25,9 +25,21 @@ function ruleFacts(): RuleFacts[] {
   return readdirSync(RULES_DIR)
     .sort()
     .map((folder) => {
-      const r = parse(readFileSync(join(RULES_DIR, folder, 'rule.yaml'), 'utf8')) as { id: string; title: string; severity: string; appliesTo?: Array<{ kinds?: string[] }>; fixes?: unknown[] };
+      const r = parse(readFileSync(join(RULES_DIR, folder, 'rule.yaml'), 'utf8')) as {
+        id: string;
+        title: string;
+        severity: string;
+        appliesTo?: Array<{ kinds?: string[] }>;
+        fixes?: unknown[];
+      };
       assert.equal(r.id, folder, `rules/cx-core/rules/${folder}: the folder is named after the rule`);
-      return { id: r.id, title: r.title, severity: r.severity, kinds: new Set((r.appliesTo ?? []).flatMap((a) => a.kinds ?? [])), fixable: (r.fixes ?? []).length > 0 };
+      return {
+        id: r.id,
+        title: r.title,
+        severity: r.severity,
+        kinds: new Set((r.appliesTo ?? []).flatMap((a) => a.kinds ?? [])),
+        fixable: (r.fixes ?? []).length > 0,
+      };
     });
 }
 
@@ -40,7 +52,10 @@ function tableAfter(text: string, heading: RegExp): Map<string, string[]> {
   for (const line of text.slice(at).split('\n').slice(1)) {
     if (line.startsWith('|')) {
       inTable = true;
-      const cells = line.slice(1, -1).split(' | ').map((c) => c.trim());
+      const cells = line
+        .slice(1, -1)
+        .split(' | ')
+        .map((c) => c.trim());
       const id = /`([^`]+)`/.exec(cells[0])?.[1];
       if (id) rows.set(id, cells);
     } else if (inTable) break;
@@ -62,7 +77,7 @@ describe('docs: rule facts match rule.yaml', () => {
   const rules = ruleFacts();
   const ids = rules.map((r) => r.id);
 
-  it('the tests\' list of cx-core rules is the rule folders', () => {
+  it("the tests' list of cx-core rules is the rule folders", () => {
     assert.deepEqual([...CX_CORE].sort(), ids);
   });
 
@@ -81,7 +96,7 @@ describe('docs: rule facts match rule.yaml', () => {
       const text = readFileSync(join(RULES_DIR, r.id, 'README.md'), 'utf8');
       assert.equal(text.split('\n')[0], `# ${r.id}`);
       const cell = (name: string) => new RegExp(`^\\| ${name} \\| (.*) \\|$`, 'm').exec(text)?.[1];
-      assert.equal(cell('Name \\(in the editor\'s menus\\)'), r.title, `${r.id}: its title`);
+      assert.equal(cell("Name \\(in the editor's menus\\)"), r.title, `${r.id}: its title`);
       assert.equal(cell('Default severity'), `\`${r.severity}\``, `${r.id}: default severity`);
       assert.equal(cell('Pack'), '`cx-core`', `${r.id}: pack`);
       assert.deepEqual(kindsNamed(cell('Applies to') ?? ''), r.kinds, `${r.id}: applies to`);
@@ -99,7 +114,11 @@ describe('docs: rule facts match rule.yaml', () => {
       const f = result.findings.find((x) => x.ruleId === r.id);
       assert.ok(f, `${r.id}: the incorrect example is reported`);
       assert.equal(quoted, f.message, `${r.id}: the quoted message`);
-      assert.equal(where, f.range.start === result.title?.range.start ? 'the title' : `“${markdown.slice(f.range.start, f.range.end)}”`, `${r.id}: where it is reported`);
+      assert.equal(
+        where,
+        f.range.start === result.title?.range.start ? 'the title' : `“${markdown.slice(f.range.start, f.range.end)}”`,
+        `${r.id}: where it is reported`,
+      );
     }
   });
 

@@ -4,8 +4,24 @@
  * linting happens in the server, which other editors use unchanged over stdio.
  */
 import * as vscode from 'vscode';
-import { DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS, OPEN_SETTINGS_NOTIFICATION, STATUS_NOTIFICATION, type LintWorkspaceResult, type ShowReadingResult, type StatusParams } from '../../server/src/lsp/protocol';
+import {
+  DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
+  FileChangeType,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  COMMANDS,
+  OPEN_SETTINGS_NOTIFICATION,
+  STATUS_NOTIFICATION,
+  type LintWorkspaceResult,
+  type ShowReadingResult,
+  type StatusParams,
+} from '../../server/src/lsp/protocol';
 import { createConfigFile } from './create-config';
 import { ReadingView } from './reading-view';
 import { showRuleDocs } from './rule-docs';
@@ -68,7 +84,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     await client.start();
     client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p));
     // "Open Settings" on a settings error (cxLint.rules): the Settings editor, filtered to it.
-    client.onNotification(OPEN_SETTINGS_NOTIFICATION, (p: { query?: string }) => void vscode.commands.executeCommand('workbench.action.openSettings', p?.query ?? 'cxLint'));
+    client.onNotification(
+      OPEN_SETTINGS_NOTIFICATION,
+      (p: { query?: string }) => void vscode.commands.executeCommand('workbench.action.openSettings', p?.query ?? 'cxLint'),
+    );
   };
 
   context.subscriptions.push(
@@ -86,7 +105,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.lintWorkspace })) as LintWorkspaceResult;
       const skipped = r.skipped.length ? `, ${r.skipped.length} skipped (see the output)` : '';
       for (const s of r.skipped) output.appendLine(`skipped ${s.file}: ${s.reason}`);
-      void vscode.window.showInformationMessage(`cx-lint: ${r.findings} finding${r.findings === 1 ? '' : 's'} in ${r.files} file${r.files === 1 ? '' : 's'}${skipped}.`);
+      void vscode.window.showInformationMessage(
+        `cx-lint: ${r.findings} finding${r.findings === 1 ? '' : 's'} in ${r.files} file${r.files === 1 ? '' : 's'}${skipped}.`,
+      );
       return r;
     }),
     vscode.commands.registerCommand('cxLint.restartServer', async () => {
@@ -140,7 +161,9 @@ async function toggleEnable(status: StatusBar): Promise<boolean> {
     // A folder's own setting (multi-root) wins over the workspace's: say so rather than seem broken.
     void vscode.window.showWarningMessage(`cx-lint: set cxLint.enable to ${enable} for the workspace, but this folder's settings override it.`);
   } else {
-    void vscode.window.showInformationMessage(`cx-lint is now ${enable ? 'on' : 'off'} for this ${target === vscode.ConfigurationTarget.Workspace ? 'workspace' : 'window (user settings)'}.`);
+    void vscode.window.showInformationMessage(
+      `cx-lint is now ${enable ? 'on' : 'off'} for this ${target === vscode.ConfigurationTarget.Workspace ? 'workspace' : 'window (user settings)'}.`,
+    );
   }
   return status.enabled;
 }

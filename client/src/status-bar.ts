@@ -59,7 +59,11 @@ export class StatusBar implements vscode.Disposable {
   refresh(): void {
     const n = this.activeCount();
     const off = !this.enabled;
-    const icon = off ? '$(circle-slash)' : { starting: '$(sync~spin)', running: '$(check)', ok: '$(check)', stopped: '$(circle-slash)', error: '$(error)', disabled: '$(circle-slash)' }[this.state];
+    const icon = off
+      ? '$(circle-slash)'
+      : { starting: '$(sync~spin)', running: '$(check)', ok: '$(check)', stopped: '$(circle-slash)', error: '$(error)', disabled: '$(circle-slash)' }[
+          this.state
+        ];
     const count = off ? ' off' : n === undefined || this.state === 'error' || this.state === 'disabled' ? '' : n === 0 ? ' 0' : ` ${n}`;
     this.item.text = `${icon} cx-lint${count}`;
     // Off, a click turns it back on; otherwise it shows the output.

@@ -60,7 +60,12 @@ describe('bench corpus generator', function () {
     const rulesOf = (a: Archetype, i: number) => lint(generateDocument(11, i, 4096, a).text, setup).findings.map((f) => f.ruleId);
     const n = 15;
     const count = (a: Archetype, pred: (ids: string[]) => boolean) => Array.from({ length: n }, (_, i) => rulesOf(a, i)).filter(pred).length;
-    for (const honest of ['honest-service', 'honest-sales', 'other-role'] as const) assert.equal(count(honest, (ids) => ids.length > 0), 0, `${honest}: honest postings must be quiet`);
+    for (const honest of ['honest-service', 'honest-sales', 'other-role'] as const)
+      assert.equal(
+        count(honest, (ids) => ids.length > 0),
+        0,
+        `${honest}: honest postings must be quiet`,
+      );
     // Generated anti-pattern postings are flagged most of the time, not always: some draw
     // too few duties of their kind for a rule's threshold, as real postings do.
     assert.ok(count('renamed-service', (ids) => ids.includes('cx-renamed-customer-service')) > n / 2);

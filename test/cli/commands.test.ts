@@ -24,7 +24,10 @@ describe('CLI exit codes and commands', () => {
 
   it('--rule accepts "warn" as config files do, and reports it as a warning', () => {
     const out = JSON.parse(run(dir, ['--format', 'json', '--rule', 'cx-renamed-customer-service=warn']).stdout);
-    const severities = out.results.flatMap((x: any) => x.messages).filter((m: any) => m.ruleId === 'cx-renamed-customer-service').map((m: any) => m.severity);
+    const severities = out.results
+      .flatMap((x: any) => x.messages)
+      .filter((m: any) => m.ruleId === 'cx-renamed-customer-service')
+      .map((m: any) => m.severity);
     assert.ok(severities.length > 0);
     assert.deepEqual([...new Set(severities)], ['warning']);
   });
@@ -70,7 +73,22 @@ describe('CLI exit codes and commands', () => {
   it('--help lists every flag', () => {
     const r = run(dir, ['--help']);
     assert.equal(r.status, 0);
-    for (const flag of ['--config', '--format', '--output-file', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--stdin', '--stdin-filename', '--rule', '--list-rules', '--explain', '--print-config', '--help']) {
+    for (const flag of [
+      '--config',
+      '--format',
+      '--output-file',
+      '--max-warnings',
+      '--quiet',
+      '--fix',
+      '--fix-dry-run',
+      '--stdin',
+      '--stdin-filename',
+      '--rule',
+      '--list-rules',
+      '--explain',
+      '--print-config',
+      '--help',
+    ]) {
       assert.ok(r.stdout.includes(flag), flag);
     }
   });
@@ -102,8 +120,14 @@ describe('CLI exit codes and commands', () => {
     const r = run(dir, ['--stdin', '--stdin-filename', 'x.md', '--format', 'json'], { input: long });
     assert.equal(r.status, 0, r.stderr);
     const [res] = JSON.parse(r.stdout).results;
-    assert.deepEqual(res.messages.map((m: any) => [m.ruleId, m.severity, m.line, m.column]), [['file-too-large', 'info', 1, 1]]);
-    assert.match(res.messages[0].message, /^Not linted: this text is more than the limit of 2\.9 KiB \(3000 bytes\) \(reading stopped at .*\)\. To lint it, raise "maxFileSize"/);
+    assert.deepEqual(
+      res.messages.map((m: any) => [m.ruleId, m.severity, m.line, m.column]),
+      [['file-too-large', 'info', 1, 1]],
+    );
+    assert.match(
+      res.messages[0].message,
+      /^Not linted: this text is more than the limit of 2\.9 KiB \(3000 bytes\) \(reading stopped at .*\)\. To lint it, raise "maxFileSize"/,
+    );
     // Under the cap, the same config lints it.
     const under = run(dir, ['--stdin', '--stdin-filename', 'x.md'], { input: text });
     assert.equal(under.status, 1);
@@ -134,7 +158,10 @@ describe('CLI exit codes and commands', () => {
   });
 
   it('--print-config prints the resolved config for a file', () => {
-    writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ root: true, extends: ['cx-core/strict'], rules: { 'cx-strategy-pillars': 'off', 'cx-renamed-sales': ['warning', { minShare: 0.6 }] } }));
+    writeFileSync(
+      join(dir, '.cxlintrc.json'),
+      JSON.stringify({ root: true, extends: ['cx-core/strict'], rules: { 'cx-strategy-pillars': 'off', 'cx-renamed-sales': ['warning', { minShare: 0.6 }] } }),
+    );
     const r = run(dir, ['--print-config', 'clean.md']);
     assert.equal(r.status, 0, r.stderr);
     const cfg = JSON.parse(r.stdout);

@@ -26,7 +26,9 @@ describe('CLI: config errors where they are (issue 15)', function () {
   };
 
   it('comments and trailing commas are allowed in .cxlintrc.json', () => {
-    const r = lintWith('{\n  // our house style\n  "extends": ["cx-core/recommended",],\n  /* quiet for now */\n  "rules": { "cx-as-initiative": "off", },\n}\n');
+    const r = lintWith(
+      '{\n  // our house style\n  "extends": ["cx-core/recommended",],\n  /* quiet for now */\n  "rules": { "cx-as-initiative": "off", },\n}\n',
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /cx-renamed-customer-service/);
     assert.doesNotMatch(r.stdout, /cx-as-initiative/);
@@ -42,7 +44,10 @@ describe('CLI: config errors where they are (issue 15)', function () {
   it('an unknown preset: at the entry, with the nearest one', () => {
     const r = lintWith('{\n  "extends": [\n    "cx-core/recomended"\n  ]\n}\n');
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /\.cxlintrc\.json:3:5: unknown preset "cx-core\/recomended" in "extends" .*Did you mean "cx-core\/recommended"\? Known presets: cx-core\/recommended, cx-core\/strict\./);
+    assert.match(
+      r.stderr,
+      /\.cxlintrc\.json:3:5: unknown preset "cx-core\/recomended" in "extends" .*Did you mean "cx-core\/recommended"\? Known presets: cx-core\/recommended, cx-core\/strict\./,
+    );
   });
 
   it('unknown rules and options, wrong types and ranges: each at its key or value, saying what is allowed', () => {
@@ -63,7 +68,10 @@ describe('CLI: config errors where they are (issue 15)', function () {
     const line = (re: RegExp) => lines.find((l) => re.test(l)) ?? assert.fail(`no line matching ${re} in:\n${r.stderr}`);
     assert.match(line(/unknown rule "cx-as-initiativ"/), /\.cxlintrc\.json:3:5: .*Did you mean "cx-as-initiative"\?/);
     assert.match(line(/no option "minShar"/), /\.cxlintrc\.json:4:50: .*Did you mean "minShare"\? Its options: minShare \(a number from 0 to 1\)/);
-    assert.match(line(/"minShare" .* must be/), /\.cxlintrc\.json:4:78: option "minShare" of rule "cx-renamed-customer-service" must be a number from 0 to 1 \(got 7\)\./);
+    assert.match(
+      line(/"minShare" .* must be/),
+      /\.cxlintrc\.json:4:78: option "minShare" of rule "cx-renamed-customer-service" must be a number from 0 to 1 \(got 7\)\./,
+    );
     assert.match(line(/"minCount" .* must be/), /\.cxlintrc\.json:4:93: .*must be a whole number of at least 1 \(got 1\.5\)/);
     // A class is not an option: it would silently make another rule (or none).
     assert.match(line(/no option "class"/), /\.cxlintrc\.json:5:39: rule "cx-renamed-sales" has no option "class"\. Its options: /);
@@ -73,7 +81,10 @@ describe('CLI: config errors where they are (issue 15)', function () {
     assert.equal(lintWith('{\n  "rules": {\n    "cx-as-initiative": "warn"\n  }\n}\n').status, 0);
     const r = lintWith('{\n  "rules": {\n    "cx-as-initiative": "warnng"\n  }\n}\n');
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /\.cxlintrc\.json:3:25: .*must be one of "error", "warning", "info", "hint", "off", "warn" \(got "warnng"\)\. Did you mean "warning"\?/);
+    assert.match(
+      r.stderr,
+      /\.cxlintrc\.json:3:25: .*must be one of "error", "warning", "info", "hint", "off", "warn" \(got "warnng"\)\. Did you mean "warning"\?/,
+    );
   });
 
   it('an unknown top-level key gets the nearest one and the list of keys', () => {

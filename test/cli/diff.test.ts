@@ -9,7 +9,26 @@ describe('cli: --fix-dry-run diffs', () => {
   it('are unified diffs with three lines of context, hunks merged when close', () => {
     assert.equal(
       unifiedDiff(before, after, 'a/r.md', 'b/r.md'),
-      ['--- a/r.md', '+++ b/r.md', '@@ -1,12 +1,12 @@', ' # Role', ' ', ' one', '-two', '+TWO', ' three', ' four', ' five', ' six', ' seven', ' eight', '-nine', '+NINE', ' ten', ''].join('\n'),
+      [
+        '--- a/r.md',
+        '+++ b/r.md',
+        '@@ -1,12 +1,12 @@',
+        ' # Role',
+        ' ',
+        ' one',
+        '-two',
+        '+TWO',
+        ' three',
+        ' four',
+        ' five',
+        ' six',
+        ' seven',
+        ' eight',
+        '-nine',
+        '+NINE',
+        ' ten',
+        '',
+      ].join('\n'),
     );
     assert.equal(unifiedDiff(before, before, 'a/r.md', 'b/r.md'), '');
   });

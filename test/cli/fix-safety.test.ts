@@ -48,14 +48,22 @@ describe('--fix never writes outside the folder being linted unless the command 
     assert.doesNotMatch(dry.stdout, /a\.md\n|b\.md\n|c\.md\n/, '--fix-dry-run refuses the same files');
     const r = run(proj, ['--fix', '--format', 'json']);
     assert.equal(r.status, 0, r.stderr);
-    for (const f of [join(outside, 'linked', 'a.md'), join(outside, 'dotdot', 'b.md'), join(outside, 'absolute', 'c.md')]) assert.equal(readFileSync(f, 'utf8'), FIXABLE, `${f} is untouched`);
+    for (const f of [join(outside, 'linked', 'a.md'), join(outside, 'dotdot', 'b.md'), join(outside, 'absolute', 'c.md')])
+      assert.equal(readFileSync(f, 'utf8'), FIXABLE, `${f} is untouched`);
     assert.equal(readFileSync(join(proj, 'local.md'), 'utf8'), FIXED, 'the file in the working folder is fixed');
     const notes = r.stderr.trim().split('\n');
     assert.equal(notes.length, 3, r.stderr);
-    for (const n of notes) assert.match(n, /^cx-lint: .*\.md: is outside the working folder and the folders named on the command line \(its real path is .*outside.*\); not fixed\. Name the file or its folder on the command line to fix it$/);
+    for (const n of notes)
+      assert.match(
+        n,
+        /^cx-lint: .*\.md: is outside the working folder and the folders named on the command line \(its real path is .*outside.*\); not fixed\. Name the file or its folder on the command line to fix it$/,
+      );
     const results = JSON.parse(r.stdout).results;
     assert.equal(results.length, 4, 'every file is still linted and reported');
-    assert.ok(results.filter((x: any) => x.filePath !== 'local.md').every((x: any) => x.messages.some((m: any) => m.ruleId === 'cx-as-initiative')), 'unfixed files keep their findings');
+    assert.ok(
+      results.filter((x: any) => x.filePath !== 'local.md').every((x: any) => x.messages.some((m: any) => m.ruleId === 'cx-as-initiative')),
+      'unfixed files keep their findings',
+    );
   });
 
   it('a link found by a folder walk is not written through; named on the command line it is', () => {
@@ -70,7 +78,8 @@ describe('--fix never writes outside the folder being linted unless the command 
   it('files and folders named on the command line, and a glob’s fixed folder, are fixed wherever they are', () => {
     const r = run(proj, ['--fix', '../outside/dotdot/b.md', join(outside, 'absolute'), '../outside/linked/*.md']);
     assert.equal(r.stderr, '');
-    for (const f of [join(outside, 'linked', 'a.md'), join(outside, 'dotdot', 'b.md'), join(outside, 'absolute', 'c.md')]) assert.equal(readFileSync(f, 'utf8'), FIXED, f);
+    for (const f of [join(outside, 'linked', 'a.md'), join(outside, 'dotdot', 'b.md'), join(outside, 'absolute', 'c.md')])
+      assert.equal(readFileSync(f, 'utf8'), FIXED, f);
   });
 });
 
@@ -94,7 +103,10 @@ describe('--fix keeps what the file was', function () {
         assert.equal(readFileSync(f, 'utf8'), FIXED);
         assert.equal((statSync(f).mode & 0o777).toString(8), mode.toString(8), f);
       }
-      assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+        [],
+      );
     } finally {
       process.umask(old);
     }
@@ -163,7 +175,8 @@ describe('a file --fix cannot write is reported, and the run goes on', function 
     assert.equal(r.status, 0, r.stderr);
     assert.equal(
       r.stderr,
-      'cx-lint: a-locked-folder/job.md: cannot be written (permission denied); not fixed\n' + 'cx-lint: b-shared/job.md: cannot be written (permission denied); not fixed\n',
+      'cx-lint: a-locked-folder/job.md: cannot be written (permission denied); not fixed\n' +
+        'cx-lint: b-shared/job.md: cannot be written (permission denied); not fixed\n',
     );
     assert.equal(readFileSync(ro, 'utf8'), FIXABLE);
     assert.equal(readFileSync(rofile, 'utf8'), FIXABLE);
@@ -188,15 +201,23 @@ describe('a file --fix cannot write is reported, and the run goes on', function 
     linkSync(linked, join(dir, 'b-linked.txt'));
     const small = write(join(dir, 'c-small.md'));
     // bash's ulimit -f counts 1 KB blocks; Node ignores SIGXFSZ, so a write past it fails with EFBIG.
-    const r = spawnSync('bash', ['-c', 'ulimit -f 1 && exec "$0" "$@"', process.execPath, CLI, '--fix'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['-c', 'ulimit -f 1 && exec "$0" "$@"', process.execPath, CLI, '--fix'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(
       r.stderr,
-      "cx-lint: a-big.md: cannot be written (over the file system's or the process's file size limit); not fixed\n" + "cx-lint: b-linked.md: cannot be written (over the file system's or the process's file size limit); not fixed\n",
+      "cx-lint: a-big.md: cannot be written (over the file system's or the process's file size limit); not fixed\n" +
+        "cx-lint: b-linked.md: cannot be written (over the file system's or the process's file size limit); not fixed\n",
     );
     assert.equal(readFileSync(big, 'utf8'), FIXABLE + padding);
     assert.equal(readFileSync(linked, 'utf8'), FIXABLE + padding, 'a file rewritten in place is restored');
     assert.equal(readFileSync(small, 'utf8'), FIXED);
-    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 });

@@ -57,8 +57,10 @@ describe('CLI --fix and --fix-dry-run', () => {
   });
 
   it('--fix does not claim to fix "our CX initiative through its first year": still fixed-term, left as written and still reported', () => {
-    const still = '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our CX initiative through its first year with operations\n- Survey customers every quarter and share the results\n';
-    const fine = '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Survey customers every quarter and share the results\n';
+    const still =
+      '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our CX initiative through its first year with operations\n- Survey customers every quarter and share the results\n';
+    const fine =
+      '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Survey customers every quarter and share the results\n';
     writeFileSync(join(dir, 'first-year.md'), still);
     writeFileSync(join(dir, 'ongoing.md'), fine);
     const dry = run(dir, ['--fix-dry-run', 'first-year.md', 'ongoing.md']);
@@ -69,11 +71,15 @@ describe('CLI --fix and --fix-dry-run', () => {
     assert.equal(readFileSync(join(dir, 'first-year.md'), 'utf8'), still);
     assert.equal(readFileSync(join(dir, 'ongoing.md'), 'utf8'), fine.replace('CX initiative', 'CX programme'));
     const left = JSON.parse(r.stdout).results.find((x: any) => x.filePath === 'first-year.md');
-    assert.ok(left.messages.some((m: any) => m.ruleId === 'cx-as-initiative'), 'still reported after --fix');
+    assert.ok(
+      left.messages.some((m: any) => m.ruleId === 'cx-as-initiative'),
+      'still reported after --fix',
+    );
   });
 
   it('--fix never inserts duties: the insert-duties fixes are TODO suggestions, so a renamed service role is left as written', () => {
-    const text = '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n- Meet average handle time targets\n';
+    const text =
+      '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n- Meet average handle time targets\n';
     writeFileSync(join(dir, 'service.md'), text);
     const dry = run(dir, ['--fix-dry-run', 'service.md']);
     assert.equal(dry.stdout, '');
@@ -108,7 +114,10 @@ describe('CLI fix writing', () => {
       assert.equal(readFileSync(f, 'utf8'), read + 'edited elsewhere\n');
       assert.equal(writeIfUnchanged(f, read + 'edited elsewhere\n', 'fixed\n'), true);
       assert.equal(readFileSync(f, 'utf8'), 'fixed\n');
-      assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+        [],
+      );
     } finally {
       removeDir(dir);
     }

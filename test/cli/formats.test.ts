@@ -103,7 +103,10 @@ describe('CLI output formats', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0], /^::notice file=initiative\.md,line=5,col=8,endLine=5,endColumn=29,title=cx-lint \(cx-as-initiative\)::Makes customer experience sound temporary: “our new CX initiative”/);
+    assert.match(
+      lines[0],
+      /^::notice file=initiative\.md,line=5,col=8,endLine=5,endColumn=29,title=cx-lint \(cx-as-initiative\)::Makes customer experience sound temporary: “our new CX initiative”/,
+    );
     // The message's colon is kept; a property's would be escaped.
     assert.match(lines[1], /^::warning file=renamed\.md,line=1,col=4,.*title=cx-lint \(cx-renamed-customer-service\)::.*renamed: \d of 7 duties/);
   });
@@ -142,7 +145,10 @@ describe('CLI output formats', () => {
     assert.equal(x.match(/<testsuite /g)?.length, 3);
     assert.match(x, /<testsuite name="clean\.md" tests="1" failures="0" errors="0">\n\s+<testcase classname="clean\.md" name="clean\.md"\/>/);
     assert.match(x, /<testcase classname="renamed\.md" name="cx-renamed-customer-service 1:4">\n\s+<failure message="[^"]*" type="warning">/);
-    assert.match(x, /<testsuite name="initiative\.md" tests="1" failures="0" errors="0">\n\s+<testcase classname="initiative\.md" name="cx-as-initiative 5:8">\n\s+<system-out>/);
+    assert.match(
+      x,
+      /<testsuite name="initiative\.md" tests="1" failures="0" errors="0">\n\s+<testcase classname="initiative\.md" name="cx-as-initiative 5:8">\n\s+<system-out>/,
+    );
   });
 
   it('junit escapes XML special characters', () => {

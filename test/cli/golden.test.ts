@@ -28,7 +28,8 @@ describe('cli: golden output per format (sorted and stable)', () => {
       const file = join(GOLDEN, `basic.${format}.txt`);
       // The package's own folder (in docs links) and version differ between checkouts.
       const normalised = first.stdout
-        .split(pathToFileURL(ROOT).href).join('file:///CX_LINT_ROOT')
+        .split(pathToFileURL(ROOT).href)
+        .join('file:///CX_LINT_ROOT')
         .replace(/"version": "\d+\.\d+\.\d+[^"]*"/g, '"version": "X"');
       if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, normalised);
       assert.equal(normalised, readFileSync(file, 'utf8'));

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from './run';
 
-const POSTING = "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n\n";
+const POSTING =
+  "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n\n";
 
 /** The built CLI, killed after `ms`: a regression that hangs fails here instead of hanging the suite. */
 function lintDir(cwd: string, args: string[], ms = 120_000) {

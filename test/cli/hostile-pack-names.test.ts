@@ -75,7 +75,8 @@ describe('hostile pack names and pack files through the CLI (issue 13 item 8)', 
   it('a rule whose id is "constructor" (and a preset of that name) is an ordinary rule: pack validate passes, lint reports it', () => {
     dir = project(
       {
-        'pack/pack.yaml': 'name: proto-pack\nversion: 1.0.0\nengine: "^1.0.0"\nrules: rules/*.yaml\npresets:\n  constructor:\n    rules:\n      constructor: error\n',
+        'pack/pack.yaml':
+          'name: proto-pack\nversion: 1.0.0\nengine: "^1.0.0"\nrules: rules/*.yaml\npresets:\n  constructor:\n    rules:\n      constructor: error\n',
         'pack/rules/c.yaml': RULE('constructor'),
       },
       '{\n  "root": true,\n  "packs": ["./pack"],\n  "extends": ["cx-core/recommended", "proto-pack/constructor"]\n}\n',
@@ -86,7 +87,9 @@ describe('hostile pack names and pack files through the CLI (issue 13 item 8)', 
     assertNoInsides(v);
     const l = cli(dir, ['--format', 'json', 'job.md']);
     assert.equal(l.status, 1, l.stdout + l.stderr);
-    const [file] = (JSON.parse(l.stdout) as { results: Array<{ messages: Array<{ ruleId: string; severity: string; message: string; line: number; column: number }> }> }).results;
+    const [file] = (
+      JSON.parse(l.stdout) as { results: Array<{ messages: Array<{ ruleId: string; severity: string; message: string; line: number; column: number }> }> }
+    ).results;
     assert.deepEqual(
       file.messages.filter((m) => m.ruleId === 'constructor').map((m) => [m.severity, m.message, m.line, m.column]),
       [['error', 'Matched customer.', 5, 10]],
@@ -95,31 +98,46 @@ describe('hostile pack names and pack files through the CLI (issue 13 item 8)', 
   });
 
   it('"toString" next to a pack whose rule is "constructor": an unknown rule, exit 2 at its key in .cxlintrc.json', () => {
-    dir = project({ 'pack/pack.yaml': 'name: proto-pack\nversion: 1.0.0\nrules: rules/*.yaml\n', 'pack/rules/c.yaml': RULE('constructor') }, '{\n  "root": true,\n  "packs": ["./pack"],\n  "rules": {\n    "constructor": "error",\n    "toString": "error"\n  }\n}\n');
+    dir = project(
+      { 'pack/pack.yaml': 'name: proto-pack\nversion: 1.0.0\nrules: rules/*.yaml\n', 'pack/rules/c.yaml': RULE('constructor') },
+      '{\n  "root": true,\n  "packs": ["./pack"],\n  "rules": {\n    "constructor": "error",\n    "toString": "error"\n  }\n}\n',
+    );
     assertConfigError(cli(dir, ['--format', 'json', 'job.md']), /\.cxlintrc\.json:6:5: unknown rule "toString": no loaded pack has it/);
   });
 
   it('presets that extend each other in a loop: exit 2 at the entry that closes the loop, from pack validate and from lint', () => {
     dir = project(
-      { 'pack/pack.yaml': 'name: loop-pack\nversion: 1.0.0\npresets:\n  a:\n    extends: [loop-pack/b]\n  b:\n    extends: [loop-pack/c]\n  c:\n    extends:\n      - loop-pack/a\n' },
+      {
+        'pack/pack.yaml':
+          'name: loop-pack\nversion: 1.0.0\npresets:\n  a:\n    extends: [loop-pack/b]\n  b:\n    extends: [loop-pack/c]\n  c:\n    extends:\n      - loop-pack/a\n',
+      },
       '{\n  "root": true,\n  "packs": ["./pack"],\n  "extends": ["loop-pack/a"]\n}\n',
     );
-    const where = /pack[\\/]pack\.yaml:10:9: preset "c" extends "loop-pack\/a", which leads back to it \(loop-pack\/a → loop-pack\/b → loop-pack\/c → loop-pack\/a\)\. Remove one of these extends\./;
+    const where =
+      /pack[\\/]pack\.yaml:10:9: preset "c" extends "loop-pack\/a", which leads back to it \(loop-pack\/a → loop-pack\/b → loop-pack\/c → loop-pack\/a\)\. Remove one of these extends\./;
     assertInvalidPack(cli(dir, ['pack', 'validate', 'pack']), where);
     assertConfigError(cli(dir, ['--format', 'json', 'job.md']), where);
   });
 
   it('a pack.yaml saved as UTF-16 with a byte order mark: exit 2 at 1:1, saying UTF-16, from pack validate and from lint', () => {
-    dir = project({ 'pack/pack.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: utf16-pack\nversion: 1.0.0\n', 'utf16le')]) }, '{\n  "root": true,\n  "packs": ["./pack"]\n}\n');
+    dir = project(
+      { 'pack/pack.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: utf16-pack\nversion: 1.0.0\n', 'utf16le')]) },
+      '{\n  "root": true,\n  "packs": ["./pack"]\n}\n',
+    );
     const where = /pack[\\/]pack\.yaml:1:1: this file is not UTF-8 \(it looks like UTF-16, from its byte order mark\)\. Save it as UTF-8\./;
     assertInvalidPack(cli(dir, ['pack', 'validate', 'pack']), where);
     assertConfigError(cli(dir, ['--format', 'json', 'job.md']), where);
   });
 
   it('a pack.yaml with 200,000 nested "[": exit 2 where the nesting passes the limit, from pack validate and from lint', () => {
-    dir = project({ 'pack/pack.yaml': `name: deep-pack\nversion: 1.0.0\nvocabulary: ${'['.repeat(200_000)}\n` }, '{\n  "root": true,\n  "packs": ["./pack"]\n}\n');
+    dir = project(
+      { 'pack/pack.yaml': `name: deep-pack\nversion: 1.0.0\nvocabulary: ${'['.repeat(200_000)}\n` },
+      '{\n  "root": true,\n  "packs": ["./pack"]\n}\n',
+    );
     // "vocabulary: " is 12 characters: the place is on line 3, MAX_NESTING brackets in (as in test/packs/hostile-keys.test.ts).
-    const where = new RegExp(`pack[\\\\/]pack\\.yaml:3:${12 + MAX_NESTING}: lists and maps nest more than ${MAX_NESTING} levels deep here; cx-lint reads at most ${MAX_NESTING} levels\\. Flatten the data\\.`);
+    const where = new RegExp(
+      `pack[\\\\/]pack\\.yaml:3:${12 + MAX_NESTING}: lists and maps nest more than ${MAX_NESTING} levels deep here; cx-lint reads at most ${MAX_NESTING} levels\\. Flatten the data\\.`,
+    );
     assertInvalidPack(cli(dir, ['pack', 'validate', 'pack']), where);
     assertConfigError(cli(dir, ['--format', 'json', 'job.md']), where);
   });
@@ -127,6 +145,9 @@ describe('hostile pack names and pack files through the CLI (issue 13 item 8)', 
   it('extends: ["cx-core/toString"]: an unknown preset, exit 2 at the entry in .cxlintrc.json, with the known presets', () => {
     dir = project({}, '{\n  "root": true,\n  "extends": [\n    "cx-core/toString"\n  ]\n}\n');
     const r = cli(dir, ['--format', 'json', 'job.md']);
-    assertConfigError(r, /\.cxlintrc\.json:4:5: unknown preset "cx-core\/toString" in "extends" \(pack "cx-core" has no preset "toString"\)\..* Known presets: cx-core\/recommended, cx-core\/strict\./);
+    assertConfigError(
+      r,
+      /\.cxlintrc\.json:4:5: unknown preset "cx-core\/toString" in "extends" \(pack "cx-core" has no preset "toString"\)\..* Known presets: cx-core\/recommended, cx-core\/strict\./,
+    );
   });
 });

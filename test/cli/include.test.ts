@@ -18,7 +18,9 @@ describe('cli: what gets linted — include, exclude and .gitignore', () => {
   after(() => removeDir(dir));
 
   const linted = (args: string[]) =>
-    JSON.parse(run(dir, [...args, '--format', 'json']).stdout).results.map((r: { filePath: string }) => r.filePath).sort();
+    JSON.parse(run(dir, [...args, '--format', 'json']).stdout)
+      .results.map((r: { filePath: string }) => r.filePath)
+      .sort();
 
   it('with no paths, lints the configured include globs minus exclude', () => {
     assert.deepEqual(linted([]), ['jobs/renamed.md']);

@@ -34,7 +34,10 @@ function lintMeasured(dir: string, file: string): { status: number | null; kinds
   assert.equal(r.signal, null, `cx-lint ${file} was killed (${r.signal}): it hung or ran out of time`);
   assert.doesNotMatch(r.stderr, /heap out of memory|Maximum call stack|RangeError/, r.stderr);
   const report = JSON.parse(r.stdout) as { results: Array<{ filePath: string; kind: string | null; messages: Array<{ ruleId: string }> }> };
-  assert.deepEqual(report.results.map((f) => f.filePath), [file]);
+  assert.deepEqual(
+    report.results.map((f) => f.filePath),
+    [file],
+  );
   assert.ok(!report.results[0].messages.some((m) => m.ruleId === 'file-too-large'), 'linted in full, not refused for its size');
   return { status: r.status, kinds: report.results.map((f) => f.kind), rssMB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
@@ -45,7 +48,10 @@ describe('CLI memory on a long tight list grows linearly (issue 13 item 11)', fu
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cx-lint-memory-'));
-    writeFileSync(join(dir, 'peak-rss.js'), "process.on('exit', () => require('fs').writeFileSync(process.env.CX_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+    writeFileSync(
+      join(dir, 'peak-rss.js'),
+      "process.on('exit', () => require('fs').writeFileSync(process.env.CX_PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+    );
     // A posting whose duties are one tight list ("- Answer customer call number 1 and log it in the CRM", …, no blank line).
     writeFileSync(join(dir, 'list-2mib.md'), shapeDocument('long list', 2 * MIB));
     writeFileSync(join(dir, 'list-4mib.md'), shapeDocument('long list', 4 * MIB));

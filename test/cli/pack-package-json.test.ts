@@ -50,11 +50,22 @@ describe('a pack package cannot take over cx-lint (issue 13 item 7)', function (
     const r = run(dir, ['pack', 'validate', 'p']);
     assert.equal(r.status, 2, r.stdout);
     const out = r.stdout.replace(/\\/g, '/');
-    assert.match(out, new RegExp(`p/package\\.json:${lineOf('"bin": {')}:3: a pack's package\\.json may not have "bin": npm links "bin" commands into node_modules/\\.bin on install, even with --ignore-scripts`));
+    assert.match(
+      out,
+      new RegExp(
+        `p/package\\.json:${lineOf('"bin": {')}:3: a pack's package\\.json may not have "bin": npm links "bin" commands into node_modules/\\.bin on install, even with --ignore-scripts`,
+      ),
+    );
     assert.match(out, new RegExp(`p/package\\.json:${lineOf('"main"')}:3: a pack's package\\.json may not have "main"`));
     assert.match(out, new RegExp(`p/package\\.json:${lineOf('"bin": "tools"')}:5: a pack's package\\.json may not have "directories\\.bin"`));
     for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) {
-      assert.match(out, new RegExp(`p/package\\.json:${lineOf(`"${s}"`)}:5: a pack's package\\.json may not have a "${s}" script: npm runs it when the pack is installed \\(unless --ignore-scripts\\)`), s);
+      assert.match(
+        out,
+        new RegExp(
+          `p/package\\.json:${lineOf(`"${s}"`)}:5: a pack's package\\.json may not have a "${s}" script: npm runs it when the pack is installed \\(unless --ignore-scripts\\)`,
+        ),
+        s,
+      );
     }
     assert.doesNotMatch(out, /"test" script/);
     assert.match(out, /p\/package\.json:1:1: a pack may not build native code/);

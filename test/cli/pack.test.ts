@@ -38,7 +38,14 @@ describe('cx-lint pack …', function () {
       const i = run(dir, ['pack', 'init', 'house-words']);
       assert.equal(i.status, 0, i.stderr);
       const files = readdirSync(join(dir, 'house-words'), { recursive: true }).map(String).sort();
-      for (const f of ['pack.yaml', 'package.json', 'README.md', 'rules/house-words-no-buzzword-titles/rule.yaml', 'rules/house-words-no-buzzword-titles/README.md']) assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
+      for (const f of [
+        'pack.yaml',
+        'package.json',
+        'README.md',
+        'rules/house-words-no-buzzword-titles/rule.yaml',
+        'rules/house-words-no-buzzword-titles/README.md',
+      ])
+        assert.ok(files.includes(f), `${f} in ${files.join(', ')}`);
       assert.equal(JSON.parse(readFileSync(join(dir, 'house-words', 'package.json'), 'utf8')).name, 'cx-lint-pack-house-words');
       const v = run(dir, ['pack', 'validate', 'house-words']);
       assert.equal(v.status, 0, v.stdout);
@@ -47,14 +54,20 @@ describe('cx-lint pack …', function () {
       assert.equal(t.status, 0, t.stdout);
       assert.match(t.stdout, /✔ cx-lint-pack-house-words@0\.1\.0: 4 passed, 0 failed \(1 rules\)/);
       // And a project can use it by its short name.
-      writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ root: true, packs: ['./house-words'], extends: ['cx-core/recommended', 'house-words/strict'] }));
+      writeFileSync(
+        join(dir, '.cxlintrc.json'),
+        JSON.stringify({ root: true, packs: ['./house-words'], extends: ['cx-core/recommended', 'house-words/strict'] }),
+      );
       writeFileSync(join(dir, 'job.md'), '# Customer Success Guru\n\n## Responsibilities\n\n- Help members get started with their accounts\n');
       const l = run(dir, ['job.md', '--format', 'json']);
       const ids = JSON.parse(l.stdout).results[0].messages.map((m: { ruleId: string; severity: string }) => `${m.ruleId}:${m.severity}`);
       assert.ok(ids.includes('house-words-no-buzzword-titles:warning'), ids.join());
       // Linting the project folder does not lint the pack's own docs and fixtures.
       const all = run(dir, ['--format', 'json']);
-      assert.deepEqual(JSON.parse(all.stdout).results.map((f: { filePath: string }) => f.filePath), ['job.md']);
+      assert.deepEqual(
+        JSON.parse(all.stdout).results.map((f: { filePath: string }) => f.filePath),
+        ['job.md'],
+      );
     } finally {
       removeDir(dir);
     }
@@ -138,7 +151,10 @@ describe('cx-lint pack …', function () {
         const bad = run(dir, ['job.md']);
         assert.equal(bad.status, 2);
         assert.equal(bad.stdout, '');
-        assert.match(bad.stderr, /lockfile check failed \(cx-lint\.lock\.json\)\npack "@cxpa\/cx-lint-pack-titles" at .* has changed since cx-lint\.lock\.json was written: expected sha256-\S+, found sha256-\S+\. Review the change, then run "cx-lint pack lock"/);
+        assert.match(
+          bad.stderr,
+          /lockfile check failed \(cx-lint\.lock\.json\)\npack "@cxpa\/cx-lint-pack-titles" at .* has changed since cx-lint\.lock\.json was written: expected sha256-\S+, found sha256-\S+\. Review the change, then run "cx-lint pack lock"/,
+        );
 
         const skip = run(dir, ['job.md', '--no-lockfile']);
         assert.equal(skip.status, 0, skip.stderr);

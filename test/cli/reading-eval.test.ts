@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures';
 import { removeDir, run } from './run';
 
-const POSTING = '# Customer Experience Agent\n\n## Responsibilities\n\n- Answer inbound calls from customers\n- Resolve tickets within the SLA\n\n## About you\n\n- Calm on the phone\n';
+const POSTING =
+  '# Customer Experience Agent\n\n## Responsibilities\n\n- Answer inbound calls from customers\n- Resolve tickets within the SLA\n\n## About you\n\n- Calm on the phone\n';
 
 describe('cli: --print-reading', () => {
   let dir: string;
@@ -52,9 +53,27 @@ describe('npm run eval (out/scripts/eval.js)', () => {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'cx-lint-eval-'));
     const records = [
-      { id: 'service-one', family: 'service', confidence: 'high', labels: { R1: false, R2: true, R3: false }, original_expected: { R1: false, R2: false, R3: false } },
-      { id: 'sales-one', family: 'sales', confidence: 'medium', labels: { R1: false, R2: false, R3: true }, original_expected: { R1: false, R2: false, R3: false } },
-      { id: 'clerk-one', family: 'backoffice', confidence: 'low', labels: { R1: true, R2: false, R3: false }, original_expected: { R1: false, R2: false, R3: false } },
+      {
+        id: 'service-one',
+        family: 'service',
+        confidence: 'high',
+        labels: { R1: false, R2: true, R3: false },
+        original_expected: { R1: false, R2: false, R3: false },
+      },
+      {
+        id: 'sales-one',
+        family: 'sales',
+        confidence: 'medium',
+        labels: { R1: false, R2: false, R3: true },
+        original_expected: { R1: false, R2: false, R3: false },
+      },
+      {
+        id: 'clerk-one',
+        family: 'backoffice',
+        confidence: 'low',
+        labels: { R1: true, R2: false, R3: false },
+        original_expected: { R1: false, R2: false, R3: false },
+      },
     ];
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(records));
     const body = {

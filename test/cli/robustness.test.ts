@@ -28,7 +28,7 @@ describe('CLI bad input and config cascade', function () {
     );
   });
 
-  it('a folder where a Markdown file is expected is reported once, the run goes on, the exit code is the other files\'', () => {
+  it("a folder where a Markdown file is expected is reported once, the run goes on, the exit code is the other files'", () => {
     dir = copyFixture('basic');
     const without = run(dir, []).status;
     mkdirSync(join(dir, 'archive.md'));
@@ -76,15 +76,19 @@ describe('CLI bad input and config cascade', function () {
       const r = run(dir, ['--format', 'json', '--jobs', jobs, '--rule', 'cx-as-initiative=warning']);
       assert.equal(r.status, 1, r.stderr);
       const got = JSON.parse(r.stdout).results.map((x: any) => [x.filePath, x.messages.map((m: any) => `${m.ruleId}:${m.severity}`)]);
-      assert.deepEqual(got, [
-        // the parent config's "error" and sub's "off" both give way to --rule; so does the default ("info")
-        ['initiative.md', ['cx-as-initiative:warning']],
-        ['renamed.md', ['cx-renamed-customer-service:error']],
-        ['sub/initiative.md', ['cx-as-initiative:warning']],
-        ['sub/renamed.md', ['cx-renamed-customer-service:error']],
-        ['sub/rooted/initiative.md', ['cx-as-initiative:warning']],
-        ['sub/rooted/renamed.md', ['cx-renamed-customer-service:warning']],
-      ], `--jobs ${jobs}`);
+      assert.deepEqual(
+        got,
+        [
+          // the parent config's "error" and sub's "off" both give way to --rule; so does the default ("info")
+          ['initiative.md', ['cx-as-initiative:warning']],
+          ['renamed.md', ['cx-renamed-customer-service:error']],
+          ['sub/initiative.md', ['cx-as-initiative:warning']],
+          ['sub/renamed.md', ['cx-renamed-customer-service:error']],
+          ['sub/rooted/initiative.md', ['cx-as-initiative:warning']],
+          ['sub/rooted/renamed.md', ['cx-renamed-customer-service:warning']],
+        ],
+        `--jobs ${jobs}`,
+      );
     }
     const cfg = JSON.parse(run(join(dir, 'sub'), ['--print-config', 'initiative.md', '--rule', 'cx-as-initiative=hint']).stdout);
     assert.equal(cfg.rules['cx-as-initiative'], 'hint');

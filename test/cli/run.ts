@@ -28,6 +28,14 @@ export function run(cwd: string, args: string[], opts: { input?: string; env?: N
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
   delete env.GITHUB_STEP_SUMMARY;
   if (opts.env?.GITHUB_STEP_SUMMARY) env.GITHUB_STEP_SUMMARY = opts.env.GITHUB_STEP_SUMMARY;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env, uid: opts.uid, gid: opts.gid, timeout: opts.timeout });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env,
+    uid: opts.uid,
+    gid: opts.gid,
+    timeout: opts.timeout,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

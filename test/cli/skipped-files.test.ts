@@ -122,7 +122,10 @@ describe('CLI: files that cannot be linted are reported once with a reason, and 
     assert.equal(r.status, without, r.stderr);
     assert.equal(r.stderr, '');
     const long = JSON.parse(r.stdout).results.find((x: any) => x.filePath === 'long.md');
-    assert.deepEqual(long.messages.map((m: any) => [m.ruleId, m.severity, m.line, m.column]), [['file-too-large', 'info', 1, 1]]);
+    assert.deepEqual(
+      long.messages.map((m: any) => [m.ruleId, m.severity, m.line, m.column]),
+      [['file-too-large', 'info', 1, 1]],
+    );
     assert.match(long.messages[0].message, /raise "maxFileSize"/);
     assert.deepEqual(byFile(r.stdout)['renamed.md'][0], ['cx-renamed-customer-service'], 'smaller files are linted');
     const text = run(dir, ['long.md']);
@@ -160,13 +163,19 @@ describe('reading and writing files safely (the functions the CLI uses)', () => 
     assert.equal(writeIfUnchanged(join(dir, 'link.md'), '\uFEFF# Fixed\r\n- é 🎉\r\n', 'again\n'), true);
     assert.ok(lstatSync(join(dir, 'link.md')).isSymbolicLink(), 'the link is still a link');
     assert.equal(readFileSync(f, 'utf8'), 'again\n');
-    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('writeIfUnchanged does nothing when the file is gone or differs by one byte', () => {
     const f = join(dir, 'clean.md');
     const text = readFileSync(f, 'utf8');
-    writeFileSync(f, text.replace(/.$/s, (c) => (c === '\n' ? '\r\n' : c + 'x')));
+    writeFileSync(
+      f,
+      text.replace(/.$/s, (c) => (c === '\n' ? '\r\n' : c + 'x')),
+    );
     assert.equal(writeIfUnchanged(f, text, 'fixed\n'), false);
     unlinkSync(f);
     assert.equal(writeIfUnchanged(f, text, 'fixed\n'), false);

@@ -41,7 +41,11 @@ describe('only regular files are read, each with a size cap (issue 13, item 3)',
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const usePack = () => writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./pack'], extends: ['cx-core/recommended', '@cxpa/cx-lint-pack-titles/recommended'] }));
+  const usePack = () =>
+    writeFileSync(
+      join(dir, '.cxlintrc.json'),
+      JSON.stringify({ packs: ['./pack'], extends: ['cx-core/recommended', '@cxpa/cx-lint-pack-titles/recommended'] }),
+    );
 
   it('a named pipe or a link to /dev/zero named on the command line is refused at once; the other files are linted', () => {
     execFileSync('mkfifo', [join(dir, 'pipe.md')]);
@@ -118,7 +122,10 @@ describe('only regular files are read, each with a size cap (issue 13, item 3)',
     sparse(join(pack, 'huge.bin'), 1.5 * 1024 * 1024 * 1024);
     const locked = run(dir, ['a.md'], HANG);
     assert.equal(locked.status, 2, locked.stderr);
-    assert.match(locked.stderr, /pack "@cxpa\/cx-lint-pack-titles" at .* cannot be checked against cx-lint\.lock\.json: .*huge\.bin: is 1536\.0 MB, more than the 8\.0 MB cx-lint reads of such a file; every file in a pack folder is hashed for the lockfile/);
+    assert.match(
+      locked.stderr,
+      /pack "@cxpa\/cx-lint-pack-titles" at .* cannot be checked against cx-lint\.lock\.json: .*huge\.bin: is 1536\.0 MB, more than the 8\.0 MB cx-lint reads of such a file; every file in a pack folder is hashed for the lockfile/,
+    );
     const relock = run(dir, ['pack', 'lock'], HANG);
     assert.equal(relock.status, 2, relock.stderr);
     assert.match(relock.stderr, /huge\.bin: is 1536\.0 MB.*Remove it from the pack folder\./);
@@ -129,7 +136,10 @@ describe('only regular files are read, each with a size cap (issue 13, item 3)',
     execFileSync('mkfifo', [join(dir, 'cx-lint.lock.json')]);
     const lock = run(dir, ['a.md'], HANG);
     assert.equal(lock.status, 2, lock.stderr);
-    assert.match(lock.stderr, /lockfile check failed \(cx-lint\.lock\.json\)\ncannot read the lockfile \(it is not a regular file \(a device, socket or pipe\)\)/);
+    assert.match(
+      lock.stderr,
+      /lockfile check failed \(cx-lint\.lock\.json\)\ncannot read the lockfile \(it is not a regular file \(a device, socket or pipe\)\)/,
+    );
     rmSync(join(dir, 'cx-lint.lock.json'));
     execFileSync('mkfifo', [join(dir, 'base.json')]);
     const base = run(dir, ['--baseline', 'base.json', 'a.md'], HANG);
@@ -154,9 +164,18 @@ describe('only regular files are read, each with a size cap (issue 13, item 3)',
     it('refuses a file over the cap by its size, before reading it, and a folder', () => {
       const f = join(dir, 'big');
       sparse(f, 3 * 1024 * 1024);
-      assert.throws(() => readBytesSafely(f, READ_CAPS.config), (e: unknown) => e instanceof SafeReadError && e.problem === 'too-large' && e.size === 3 * 1024 * 1024);
-      assert.throws(() => readBytesSafely(dir, READ_CAPS.config), (e: unknown) => e instanceof SafeReadError && e.problem === 'folder');
-      assert.throws(() => readBytesSafely(join(dir, 'nope'), READ_CAPS.config), (e: unknown) => e instanceof SafeReadError && e.problem === 'missing' && e.code === 'ENOENT');
+      assert.throws(
+        () => readBytesSafely(f, READ_CAPS.config),
+        (e: unknown) => e instanceof SafeReadError && e.problem === 'too-large' && e.size === 3 * 1024 * 1024,
+      );
+      assert.throws(
+        () => readBytesSafely(dir, READ_CAPS.config),
+        (e: unknown) => e instanceof SafeReadError && e.problem === 'folder',
+      );
+      assert.throws(
+        () => readBytesSafely(join(dir, 'nope'), READ_CAPS.config),
+        (e: unknown) => e instanceof SafeReadError && e.problem === 'missing' && e.code === 'ENOENT',
+      );
       assert.equal(readBytesSafely(join(dir, 'a.md'), POSTING.length).toString(), POSTING);
     });
 

@@ -90,7 +90,10 @@ describe('CLI: the report streams file by file', function () {
     b.findings = b.findings.filter((_: unknown, i: number) => i % 2 === 0);
     writeFileSync(join(dir, 'half.json'), JSON.stringify(b));
     for (const format of FORMATS) {
-      const extras = format === 'stylish' || format === 'json' ? [[], ['--quiet', '--rule', 'cx-as-initiative=error'], ['--baseline', 'half.json', '--max-warnings', '3']] : [[]];
+      const extras =
+        format === 'stylish' || format === 'json'
+          ? [[], ['--quiet', '--rule', 'cx-as-initiative=error'], ['--baseline', 'half.json', '--max-warnings', '3']]
+          : [[]];
       for (const extra of extras) {
         const args = ['--format', format, ...extra];
         const one = run(dir, [...args, '--jobs', '1']);
@@ -130,7 +133,13 @@ describe('CLI: the report streams file by file', function () {
     // Named on the command line: a folder walk lists regular files and folders only.
     execFileSync('mkfifo', [join(dir, 'zz-pipe.md')]);
     const expected = run(dir, ['--format', 'json', ...['clean.md', 'initiative.md', 'renamed.md', 'team-0', 'team-1', 'team-2', 'team-3', 'team-4']]);
-    for (const [format, jobs] of [['sarif', '1'], ['junit', '1'], ['json', '1'], ['json', '2'], ['stylish', '2']] as const) {
+    for (const [format, jobs] of [
+      ['sarif', '1'],
+      ['junit', '1'],
+      ['json', '1'],
+      ['json', '2'],
+      ['stylish', '2'],
+    ] as const) {
       // Before issue 13 the CLI waited for a writer forever; the timeout turns that into a failure.
       const r = run(dir, ['--format', format, '--jobs', jobs, '.', 'zz-pipe.md'], { timeout: 60_000 });
       assert.equal(r.status, 0, r.stderr);

@@ -18,8 +18,13 @@ async function main(): Promise<void> {
   const shim = resolve(process.env.REAL_EDITORS_DIR ?? resolve(root, '..', 'shared', 'tools', 'real-editors'), 'code-shim.sh');
   if (!vscodeExecutablePath && existsSync(shim)) vscodeExecutablePath = shim;
   if (!vscodeExecutablePath || !existsSync(vscodeExecutablePath)) {
-    const where = vscodeExecutablePath ? `VSCODE_EXECUTABLE_PATH=${vscodeExecutablePath} does not exist` : `no VSCODE_EXECUTABLE_PATH and no stand-in at ${shim}`;
-    skipScriptUnlessCI('[e2e]', `VS Code not installed (${where}): set VSCODE_EXECUTABLE_PATH to a VS Code executable, or REAL_EDITORS_DIR to the offline stand-in (.ci/run does)`);
+    const where = vscodeExecutablePath
+      ? `VSCODE_EXECUTABLE_PATH=${vscodeExecutablePath} does not exist`
+      : `no VSCODE_EXECUTABLE_PATH and no stand-in at ${shim}`;
+    skipScriptUnlessCI(
+      '[e2e]',
+      `VS Code not installed (${where}): set VSCODE_EXECUTABLE_PATH to a VS Code executable, or REAL_EDITORS_DIR to the offline stand-in (.ci/run does)`,
+    );
   }
   console.log(`[e2e] VS Code: ${vscodeExecutablePath}`);
   // A throwaway copy of the examples: the suite edits and saves documents.

@@ -23,7 +23,10 @@ function fail(msg: string): never {
 const tmp = mkdtempSync(join(tmpdir(), 'cx-lint-vsix-'));
 try {
   const vsix = join(tmp, 'cx-lint.vsix');
-  const pack = spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  const pack = spawnSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (pack.status !== 0) fail(`vsce package failed:\n${pack.stdout}\n${pack.stderr}`);
   const size = statSync(vsix).size;
   console.log(`[vsix] packaged ${(size / 1024).toFixed(0)} KB`);
@@ -33,7 +36,12 @@ try {
     const files = list.stdout.split('\n').filter(Boolean);
     const stray = files.filter((f) => /\/(fixtures|test|node_modules|src)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
     if (stray.length) fail(`files that should not ship: ${stray.slice(0, 5).join(', ')}`);
-    for (const need of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/rules/cx-core/pack.yaml', 'extension/rules/schema/config.schema.json']) {
+    for (const need of [
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/rules/cx-core/pack.yaml',
+      'extension/rules/schema/config.schema.json',
+    ]) {
       if (!files.includes(need)) fail(`missing from the .vsix: ${need}`);
     }
   }
@@ -41,12 +49,18 @@ try {
   const driver = resolve(process.env.REAL_EDITORS_DIR ?? resolve(root, '..', 'shared', 'tools', 'real-editors'), 'vscode-e2e.sh');
   if (!existsSync(driver)) {
     rmSync(tmp, { recursive: true, force: true });
-    skipScriptUnlessCI('[vsix]', `the package was checked, but the UI check needs the offline VS Code driver, not installed at ${driver}: set REAL_EDITORS_DIR to it (.ci/run does)`);
+    skipScriptUnlessCI(
+      '[vsix]',
+      `the package was checked, but the UI check needs the offline VS Code driver, not installed at ${driver}: set REAL_EDITORS_DIR to it (.ci/run does)`,
+    );
   }
   const ws = join(tmp, 'ws');
   spawnSync('mkdir', ['-p', ws]);
   copyFileSync(join(root, 'examples', 'customer-experience-associate.md'), join(ws, 'customer-experience-associate.md'));
-  const run = spawnSync(driver, [vsix, ws, '--fix', '--files', 'customer-experience-associate.md', '--fix-title', '^Retitle', '--out', join(tmp, 'shots')], { encoding: 'utf8', timeout: 240000 });
+  const run = spawnSync(driver, [vsix, ws, '--fix', '--files', 'customer-experience-associate.md', '--fix-title', '^Retitle', '--out', join(tmp, 'shots')], {
+    encoding: 'utf8',
+    timeout: 240000,
+  });
   const lines = run.stdout
     .split('\n')
     .filter((l) => l.startsWith('{'))
@@ -55,7 +69,8 @@ try {
   const problems = lines.filter((l) => l.type === 'problem' && (l.source === 'cx-lint' || String(l.text ?? '').includes('| cx-lint |')));
   const fix = lines.find((l) => l.type === 'fix');
   console.log(`[vsix] problems from cx-lint: ${problems.map((p) => String(p.code)).join(', ') || 'none'}`);
-  if (!problems.some((p) => p.code === 'cx-renamed-customer-service')) fail(`no cx-renamed-customer-service problem in the Problems panel (exit ${run.status}):\n${run.stderr.slice(-3000)}`);
+  if (!problems.some((p) => p.code === 'cx-renamed-customer-service'))
+    fail(`no cx-renamed-customer-service problem in the Problems panel (exit ${run.status}):\n${run.stderr.slice(-3000)}`);
   if (!fix || fix.ok !== true) fail(`the quick fix did not apply: ${JSON.stringify(fix)}\n${run.stderr.slice(-3000)}`);
   if (!String(fix.after).includes('# Customer Service Associate')) fail(`unexpected text after the fix: ${String(fix.after).slice(0, 200)}`);
   console.log('[vsix] OK: installed from the .vsix, problem shown, quick fix applied through Ctrl+.');

@@ -84,8 +84,14 @@ describe('other editors (real Neovim and Emacs/Eglot)', function () {
     assert.ok(codes.includes('cx-renamed-customer-service'), `${editor}: ${codes.join(',')}`);
     assert.ok((diags.diagnostics as any[]).every((d) => d.source === 'cx-lint'));
     const actions = lines.filter((l) => l.type === 'codeActions').flatMap((l) => l.actions as any[]);
-    assert.ok(actions.some((a) => /^Retitle to/.test(a.title) && a.isPreferred), `${editor}: retitle offered as preferred`);
-    assert.ok(actions.some((a) => a.title === 'Turn off “Customer Service renamed” for this line'), `${editor}: the menu names the rule in words`);
+    assert.ok(
+      actions.some((a) => /^Retitle to/.test(a.title) && a.isPreferred),
+      `${editor}: retitle offered as preferred`,
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Turn off “Customer Service renamed” for this line'),
+      `${editor}: the menu names the rule in words`,
+    );
     const applied = lines.find((l) => l.type === 'applied');
     assert.ok(applied && /^# Customer Service Associate/.test(applied.text), `${editor}: quick fix applied in the buffer`);
     const after = lines.find((l) => l.type === 'diagnosticsAfterFix');
@@ -95,13 +101,21 @@ describe('other editors (real Neovim and Emacs/Eglot)', function () {
 
   it('Neovim (vim.lsp): diagnostics, code actions and a quick fix applied in the buffer', function () {
     needEditor(this, 'nvim');
-    const r = spawnSync(join(TOOLS, 'nvim-lsp.sh'), ['cx-lint-language-server --stdio', join(tmp, POSTING), '--apply'], { env, encoding: 'utf8', timeout: 120000 });
+    const r = spawnSync(join(TOOLS, 'nvim-lsp.sh'), ['cx-lint-language-server --stdio', join(tmp, POSTING), '--apply'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
     check(parse(r.stdout), 'neovim');
   });
 
   it('Emacs (Eglot): diagnostics, code actions and a quick fix applied in the buffer', function () {
     needEditor(this, 'emacs');
-    const r = spawnSync(join(TOOLS, 'emacs-eglot.sh'), ['cx-lint-language-server --stdio', join(tmp, POSTING), '--apply'], { env, encoding: 'utf8', timeout: 120000 });
+    const r = spawnSync(join(TOOLS, 'emacs-eglot.sh'), ['cx-lint-language-server --stdio', join(tmp, POSTING), '--apply'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
     check(parse(r.stdout), 'emacs');
   });
 
@@ -125,7 +139,10 @@ describe('other editors (real Neovim and Emacs/Eglot)', function () {
     const [line] = parse(r.stdout + r.stderr);
     assert.ok(line, `nvim printed nothing: ${r.stderr}`);
     assert.equal(line.clients, 1);
-    assert.ok(line.diagnostics.some((d: any) => d.source === 'cx-lint' && d.code === 'cx-renamed-customer-service' && d.lnum === 0), JSON.stringify(line));
+    assert.ok(
+      line.diagnostics.some((d: any) => d.source === 'cx-lint' && d.code === 'cx-renamed-customer-service' && d.lnum === 0),
+      JSON.stringify(line),
+    );
   });
 
   it('the README’s Emacs snippet, loaded as init.el, starts Eglot and shows findings through Flymake', function () {
@@ -163,7 +180,9 @@ describe('other editors (real Neovim and Emacs/Eglot)', function () {
     const [line] = parse(r.stdout);
     assert.ok(line, `emacs printed nothing: ${r.stderr.slice(-2000)}`);
     assert.equal(line.managed, true, `Eglot manages the buffer: ${r.stderr.slice(-1500)}`);
-    assert.ok(line.diagnostics.some((d: any) => d.line === 1 && /Reads as Customer Service renamed: /.test(d.text)), JSON.stringify(line));
+    assert.ok(
+      line.diagnostics.some((d: any) => d.line === 1 && /Reads as Customer Service renamed: /.test(d.text)),
+      JSON.stringify(line),
+    );
   });
 });
-

@@ -6,12 +6,15 @@ import { parseChunks, parseMarkdown, parserCopy } from '../../server/src/engine/
 import { bigTables, MAX_TABLE_ROWS } from '../../server/src/engine/parse/table-limit';
 import { SHAPES, shapeDocument, type Shape } from '../../bench/shapes-gen';
 
-const HEAD = "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n\n";
+const HEAD =
+  "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n\n";
 const CAMPAIGN = "Launch this year's customer experience campaign in stores and online";
 
 /** Nodes in a parse, counted with an explicit stack (a tree's depth is the input's). */
 function treeSize(text: string): { nodes: number; depth: number } {
-  const stack: Array<[{ children?: unknown[] }, number]> = parseChunks(text).chunks.flatMap((c) => c.nodes.map((n) => [n as { children?: unknown[] }, 1] as [{ children?: unknown[] }, number]));
+  const stack: Array<[{ children?: unknown[] }, number]> = parseChunks(text).chunks.flatMap((c) =>
+    c.nodes.map((n) => [n as { children?: unknown[] }, 1] as [{ children?: unknown[] }, number]),
+  );
   let nodes = 0;
   let depth = 0;
   for (let e = stack.pop(); e; e = stack.pop()) {
@@ -35,7 +38,10 @@ describe('bounded work: what the parser is given is linear to parse, at any size
       assert.equal(notes[0].severity, 'info');
       assert.equal(notes[0].range.start, HEAD.length);
       assert.match(notes[0].message, /^Formatting read as plain text: this block has more than 512 emphasis, link or code marks/);
-      assert.ok(r.findings.some((f) => f.ruleId === 'cx-renamed-customer-service'), 'the rest of the posting is linted as usual');
+      assert.ok(
+        r.findings.some((f) => f.ruleId === 'cx-renamed-customer-service'),
+        'the rest of the posting is linted as usual',
+      );
     }
   });
 
@@ -49,13 +55,19 @@ describe('bounded work: what the parser is given is linear to parse, at any size
     const { tree, shift } = parseMarkdown(text);
     const para = tree.children.at(-1) as { type: string; children: Array<{ type: string; value: string }> };
     assert.equal(para.type, 'paragraph', 'a paragraph, not a list: the block did not become markup either');
-    assert.deepEqual(para.children.map((c) => c.type), ['text']);
+    assert.deepEqual(
+      para.children.map((c) => c.type),
+      ['text'],
+    );
     assert.equal(para.children[0].value, dense, 'the paragraph reads as the characters the user wrote');
     assert.equal(shift, 1);
     const r = lintText(text);
     const note = r.findings.find((f) => f.ruleId === MARKUP_NOT_PARSED)!;
     assert.equal(note.range.start, text.indexOf(dense), 'the finding is where the block starts, BOM counted');
-    assert.ok(note.range.end > note.range.start && dense.startsWith(text.slice(note.range.start, note.range.end)), 'on the block’s first line (1,000 characters at most)');
+    assert.ok(
+      note.range.end > note.range.start && dense.startsWith(text.slice(note.range.start, note.range.end)),
+      'on the block’s first line (1,000 characters at most)',
+    );
     const campaign = r.findings.find((f) => f.ruleId === 'cx-as-initiative');
     assert.ok(campaign, 'rules still read the dense block');
     assert.match(text.slice(campaign.range.start, campaign.range.end), /campaign/);
@@ -73,7 +85,10 @@ describe('bounded work: what the parser is given is linear to parse, at any size
     const text = `${HEAD}- item ${dense}\n  more ${dense}\n***\n> quoted\n\`\`\`\ncode\n\`\`\`\n* last\n`;
     assert.equal(denseInlineBlocks(text).length, 1);
     const withMarkup = parseMarkdown(text.replace(/\*a/g, 'xy')).tree.children.map((n) => n.type);
-    assert.deepEqual(parseMarkdown(text).tree.children.map((n) => n.type), withMarkup);
+    assert.deepEqual(
+      parseMarkdown(text).tree.children.map((n) => n.type),
+      withMarkup,
+    );
     assert.deepEqual(withMarkup.slice(-5), ['list', 'thematicBreak', 'blockquote', 'code', 'list']);
   });
 
@@ -87,7 +102,8 @@ describe('bounded work: what the parser is given is linear to parse, at any size
     assert.ok(treeSize(`${HEAD}${'> - '.repeat(2000)}x\n`).depth <= 2 * (MAX_QUOTE_DEPTH + MAX_LIST_DEPTH) + 3);
   });
 
-  const table = (rows: number) => `${HEAD}| Duty | What | When |\n|---|:-:|---|\n${Array.from({ length: rows }, (_, i) => `| Duty ${i} | Answer calls | Daily |\n`).join('')}\nAfter the table.\n`;
+  const table = (rows: number) =>
+    `${HEAD}| Duty | What | When |\n|---|:-:|---|\n${Array.from({ length: rows }, (_, i) => `| Duty ${i} | Answer calls | Daily |\n`).join('')}\nAfter the table.\n`;
 
   it(`a table of ${MAX_TABLE_ROWS} rows is parsed as a table, with no finding added`, () => {
     const text = table(MAX_TABLE_ROWS);
@@ -103,21 +119,37 @@ describe('bounded work: what the parser is given is linear to parse, at any size
     assert.equal(copy.body.length, text.length - 1, 'same length: every offset is kept');
     const { tree } = parseMarkdown(text);
     assert.ok(!tree.children.some((n) => n.type === 'table'));
-    const para = tree.children.find((n) => n.type === 'paragraph') as { children: Array<{ type: string; value: string }>; position: { start: { offset: number }; end: { offset: number } } };
-    assert.equal(para.children.map((c) => c.value).join(''), text.slice(1).slice(para.position.start.offset, para.position.end.offset), 'the paragraph reads as the characters the user wrote');
+    const para = tree.children.find((n) => n.type === 'paragraph') as {
+      children: Array<{ type: string; value: string }>;
+      position: { start: { offset: number }; end: { offset: number } };
+    };
+    assert.equal(
+      para.children.map((c) => c.value).join(''),
+      text.slice(1).slice(para.position.start.offset, para.position.end.offset),
+      'the paragraph reads as the characters the user wrote',
+    );
     const r = lintText(text);
     const notes = r.findings.filter((f) => f.ruleId === MARKUP_NOT_PARSED);
     assert.equal(notes.length, 1);
     assert.equal(text.slice(notes[0].range.start, notes[0].range.end), '| Duty | What | When |', 'on the header row, BOM counted');
     assert.match(notes[0].message, new RegExp(`^Table read as plain text: this table has more than ${MAX_TABLE_ROWS} rows`));
-    assert.ok(r.findings.some((f) => f.ruleId === 'cx-renamed-customer-service'), 'the rest of the posting is linted as usual');
+    assert.ok(
+      r.findings.some((f) => f.ruleId === 'cx-renamed-customer-service'),
+      'the rest of the posting is linted as usual',
+    );
   });
 
   it('a table of any size: no table over the row cap reaches the parser, so its work is bounded per table (32 KB → 128 KB)', function () {
     this.timeout(120_000);
     for (const n of [32 * 1024, 64 * 1024, 128 * 1024]) {
-      const rows = parseChunks(shapeDocument('table', n)).chunks.flatMap((c) => c.nodes).filter((x) => x.type === 'table').map((x) => (x as { children: unknown[] }).children.length);
-      assert.ok(rows.every((k) => k <= MAX_TABLE_ROWS + 1), `${n}: a table of ${Math.max(...rows)} rows reached the parser`);
+      const rows = parseChunks(shapeDocument('table', n))
+        .chunks.flatMap((c) => c.nodes)
+        .filter((x) => x.type === 'table')
+        .map((x) => (x as { children: unknown[] }).children.length);
+      assert.ok(
+        rows.every((k) => k <= MAX_TABLE_ROWS + 1),
+        `${n}: a table of ${Math.max(...rows)} rows reached the parser`,
+      );
     }
   });
 
@@ -136,11 +168,18 @@ describe('bounded work: what the parser is given is linear to parse, at any size
       const sizes = [32 * 1024, 64 * 1024].map((n) => {
         const text = shapeDocument(shape, n);
         const { body } = parserCopy(text);
-        for (const block of body.split(/(?:\r\n|\r|\n)[ \t>]*(?:\r\n|\r|\n)/)) assert.ok((block.match(MARKS) ?? []).length <= MAX_INLINE_MARKS + 64, `${shape}: a block of ${(block.match(MARKS) ?? []).length} marks reaches the parser`);
+        for (const block of body.split(/(?:\r\n|\r|\n)[ \t>]*(?:\r\n|\r|\n)/))
+          assert.ok(
+            (block.match(MARKS) ?? []).length <= MAX_INLINE_MARKS + 64,
+            `${shape}: a block of ${(block.match(MARKS) ?? []).length} marks reaches the parser`,
+          );
         return treeSize(text);
       });
       assert.ok(sizes[1].nodes <= 2.2 * sizes[0].nodes + 50, `${shape}: ${sizes[0].nodes} → ${sizes[1].nodes} nodes`);
-      assert.ok(sizes[1].depth <= Math.max(sizes[0].depth, 2 * (MAX_QUOTE_DEPTH + MAX_LIST_DEPTH) + 3), `${shape}: depth ${sizes[0].depth} → ${sizes[1].depth}`);
+      assert.ok(
+        sizes[1].depth <= Math.max(sizes[0].depth, 2 * (MAX_QUOTE_DEPTH + MAX_LIST_DEPTH) + 3),
+        `${shape}: depth ${sizes[0].depth} → ${sizes[1].depth}`,
+      );
     });
   }
 });

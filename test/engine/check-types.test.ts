@@ -15,7 +15,9 @@ function classValue(s: Schema, name: string): unknown {
   if (s.items) return classValue(s.items, name) === undefined ? undefined : [classValue(s.items, name)];
   if (s.additionalProperties === classRefSchema) return { label: name };
   if (s.properties) {
-    const entries = Object.entries(s.properties).map(([k, p]) => [k, classValue(p, name)] as const).filter(([, v]) => v !== undefined);
+    const entries = Object.entries(s.properties)
+      .map(([k, p]) => [k, classValue(p, name)] as const)
+      .filter(([, v]) => v !== undefined);
     return entries.length ? Object.fromEntries(entries) : undefined;
   }
   return undefined;

@@ -22,9 +22,56 @@ const corpus = readdirSync(join(ROOT, 'test', 'fixtures', 'corpus'), { recursive
   .map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8'));
 
 const bits = fc.constantFrom(
-  '# Heading', '## Responsibilities', '- item', '1. item', '  - nested', 'para text', '    indented code', '```', '~~~~', '```js', '<!--', '-->', '<!-- one line -->',
-  '<pre>', '</pre>', '<!-- cx-lint-disable-next-line -->', '<!-- a', 'b -->', '<!---->', '<div>', '</div>', '> quote', '>', '| a | b |', '|---|---|', '---', '===', '', '', '', '[ref]: http://x', 'text [ref]', '\t- tab item', '<?php', '?>',
-  '***', '+ plus', '* star', '<script>', '</script>', '<![CDATA[', ']]>', '<!DOCTYPE html>', '  para indented 2', '1) paren item', '- ```', '  ```', 'a | b', '\\', '<br>',
+  '# Heading',
+  '## Responsibilities',
+  '- item',
+  '1. item',
+  '  - nested',
+  'para text',
+  '    indented code',
+  '```',
+  '~~~~',
+  '```js',
+  '<!--',
+  '-->',
+  '<!-- one line -->',
+  '<pre>',
+  '</pre>',
+  '<!-- cx-lint-disable-next-line -->',
+  '<!-- a',
+  'b -->',
+  '<!---->',
+  '<div>',
+  '</div>',
+  '> quote',
+  '>',
+  '| a | b |',
+  '|---|---|',
+  '---',
+  '===',
+  '',
+  '',
+  '',
+  '[ref]: http://x',
+  'text [ref]',
+  '\t- tab item',
+  '<?php',
+  '?>',
+  '***',
+  '+ plus',
+  '* star',
+  '<script>',
+  '</script>',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE html>',
+  '  para indented 2',
+  '1) paren item',
+  '- ```',
+  '  ```',
+  'a | b',
+  '\\',
+  '<br>',
 );
 const doc = fc.array(fc.tuple(bits, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 60 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
 
@@ -40,7 +87,7 @@ describe('chunked parsing gives the same tree as parsing the whole document', fu
     assert.ok(cut > 100, `the corpus was actually cut (${cut} cuts)`);
   });
 
-  it('on every corpus document, cut at its sections (the editor\'s chunking)', () => {
+  it("on every corpus document, cut at its sections (the editor's chunking)", () => {
     let cut = 0;
     for (const text of corpus) {
       cut += parseChunks(text, { chunking: SECTION_CHUNKING }).chunks.length - 1;
@@ -61,9 +108,40 @@ describe('chunked parsing gives the same tree as parsing the whole document', fu
   // Multi-line constructs the line scanner cannot see into (containers), which the
   // parse-time check (chunkEndsOpen) must catch. Found by review: each used to differ.
   const blocks = fc.constantFrom(
-    '- item\n   ```', '- item\n\n  ```', '1. item\n   ~~~', '- item\n  <!--', '> q\n> ```', '```', '~~~', 'text', '<!-- c', '-->', '<!-- c -->', '<div>', '<details>', '</div>',
-    '---', '...', '+++', '| a |\n| - |', 'para\n===', '- a\n  - b\n    ```', '    ```', '<pre>', '</pre>', '- <pre>', '  </pre>', '*a*\n---', '***', '- item\n   <pre>', 'x\n<!-- c -->',
-    '> [t]: http://x', '- [t]: http://x', '[a\nb]: http://x', '[a\\]b]: http://x', 'see [t] and [a b]',
+    '- item\n   ```',
+    '- item\n\n  ```',
+    '1. item\n   ~~~',
+    '- item\n  <!--',
+    '> q\n> ```',
+    '```',
+    '~~~',
+    'text',
+    '<!-- c',
+    '-->',
+    '<!-- c -->',
+    '<div>',
+    '<details>',
+    '</div>',
+    '---',
+    '...',
+    '+++',
+    '| a |\n| - |',
+    'para\n===',
+    '- a\n  - b\n    ```',
+    '    ```',
+    '<pre>',
+    '</pre>',
+    '- <pre>',
+    '  </pre>',
+    '*a*\n---',
+    '***',
+    '- item\n   <pre>',
+    'x\n<!-- c -->',
+    '> [t]: http://x',
+    '- [t]: http://x',
+    '[a\nb]: http://x',
+    '[a\\]b]: http://x',
+    'see [t] and [a b]',
   );
   const structured = fc
     .array(fc.tuple(fc.oneof(fc.constantFrom('# H', '## About'), blocks), fc.boolean()), { minLength: 2, maxLength: 14 })
@@ -113,7 +191,33 @@ function items(node: any): unknown[] {
 describe('chunks cut before bullet items (long lists, issue 13): the same items as parsing the whole document', function () {
   this.timeout(120000);
   const LIST_CUTS = { minLength: 0, target: 0, listItems: true };
-  const listBits = fc.constantFrom('- item', '* star item', '+ plus item', '  continued', 'lazy text', '1. one', '2. two', '   ```', '```', '<div>', '</div>', '<!-- c -->', '> quote', '| a | b |', '|---|---|', '---', '- - -', '', '', '# Heading', '  - nested', '    code', '- ```', '- <pre>', '</pre>');
+  const listBits = fc.constantFrom(
+    '- item',
+    '* star item',
+    '+ plus item',
+    '  continued',
+    'lazy text',
+    '1. one',
+    '2. two',
+    '   ```',
+    '```',
+    '<div>',
+    '</div>',
+    '<!-- c -->',
+    '> quote',
+    '| a | b |',
+    '|---|---|',
+    '---',
+    '- - -',
+    '',
+    '',
+    '# Heading',
+    '  - nested',
+    '    code',
+    '- ```',
+    '- <pre>',
+    '</pre>',
+  );
   const listDoc = fc.array(fc.tuple(listBits, fc.constantFrom('\n', '\r\n')), { maxLength: 60 }).map((ls) => ls.map(([l, e]) => l + e).join(''));
 
   it('on every corpus document and on random lists mixed with the constructs that could reach across a cut', () => {

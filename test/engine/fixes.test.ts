@@ -7,7 +7,16 @@ import { parse } from 'yaml';
 import { ROOT } from '../helpers/fixtures';
 
 const renamed = (title: string, eol = '\n') =>
-  [`# ${title}`, '', "## What you'll do", '', '- Answer inbound calls and live chats from customers', '- Resolve tickets within our 24-hour SLA', '- Meet average handle time targets', ''].join(eol);
+  [
+    `# ${title}`,
+    '',
+    "## What you'll do",
+    '',
+    '- Answer inbound calls and live chats from customers',
+    '- Resolve tickets within our 24-hour SLA',
+    '- Meet average handle time targets',
+    '',
+  ].join(eol);
 
 function fixNamed(findings: Finding[], ruleId: string, startsWith: string) {
   const f = findings.find((x) => x.ruleId === ruleId);
@@ -33,7 +42,8 @@ describe('fixes: edits rewrite exactly what they should and nothing else', () =>
   });
 
   it('works through a BOM, CRLF line endings and front matter without touching them', () => {
-    const text = '\uFEFF---\r\ntitle: Customer Experience Associate\r\ntype: posting\r\n---\r\n\r\n## What you\'ll do\r\n\r\n- Answer inbound calls from customers\r\n- Resolve tickets within SLA\r\n- Meet average handle time targets\r\n';
+    const text =
+      "\uFEFF---\r\ntitle: Customer Experience Associate\r\ntype: posting\r\n---\r\n\r\n## What you'll do\r\n\r\n- Answer inbound calls from customers\r\n- Resolve tickets within SLA\r\n- Meet average handle time targets\r\n";
     const r = lintText(text);
     const f = r.findings.find((x) => x.ruleId === 'cx-renamed-customer-service');
     assert.ok(f);
@@ -47,13 +57,15 @@ describe('fixes: edits rewrite exactly what they should and nothing else', () =>
   });
 
   it('inserted duties continue a numbered list with the next numbers', () => {
-    const text = '# Customer Experience Associate\n\n## Responsibilities\n\n1. Answer inbound calls\n2. Resolve tickets within SLA\n3. Meet average handle time targets\n\n## Benefits\n\n- Pension\n';
+    const text =
+      '# Customer Experience Associate\n\n## Responsibilities\n\n1. Answer inbound calls\n2. Resolve tickets within SLA\n3. Meet average handle time targets\n\n## Benefits\n\n- Pension\n';
     const out = applyEdits(text, fixNamed(lintText(text).findings, 'cx-renamed-customer-service', 'Add').edits).text;
     assert.match(out, /3\. Meet average handle time targets\n4\. TODO: describe a duty that improves the experience[^\n]*\n\n## Benefits/);
   });
 
   it('a substitution keeps the capital letter and non-ASCII text around it', () => {
-    const text = '# Customer Experience Manager\n\n## Responsibilities\n\n- Own the customer experience for Café Zoë’s 40 sites 🎉\n- Work with marketing and operations\n';
+    const text =
+      '# Customer Experience Manager\n\n## Responsibilities\n\n- Own the customer experience for Café Zoë’s 40 sites 🎉\n- Work with marketing and operations\n';
     const f = lintText(text).findings.find((x) => x.ruleId === 'cx-silo-ownership');
     assert.ok(f);
     assert.equal(text.slice(f.range.start, f.range.end), 'Own the customer experience');
@@ -62,7 +74,8 @@ describe('fixes: edits rewrite exactly what they should and nothing else', () =>
   });
 
   it('initiative wording has a safe fix that fix-all may apply, and applying it clears the finding', () => {
-    const text = '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Survey customers quarterly\n';
+    const text =
+      '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Survey customers quarterly\n';
     const f = lintText(text).findings.find((x) => x.ruleId === 'cx-as-initiative');
     assert.ok(f?.fixes[0].safe);
     const out = applyEdits(text, f.fixes[0].edits).text;
@@ -106,7 +119,10 @@ describe('fixes: edits rewrite exactly what they should and nothing else', () =>
       const items = inserted.split('\n').filter((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
       assert.ok(items.length > 0 && items.every((l) => /^\s*(?:[-*+]|\d+[.)])\s+TODO: /.test(l)), `${ruleId} inserts TODO lines only: ${inserted}`);
       const out = applyEdits(text, fix.edits).text;
-      assert.ok(lintText(out).findings.some((x) => x.ruleId === ruleId), `${ruleId} keeps reporting after its fix`);
+      assert.ok(
+        lintText(out).findings.some((x) => x.ruleId === ruleId),
+        `${ruleId} keeps reporting after its fix`,
+      );
     }
   });
 
@@ -123,10 +139,14 @@ describe('fixes: edits rewrite exactly what they should and nothing else', () =>
       assert.equal(g.fixes[0].safe, false, limit);
     }
     // A shop till is no time limit, nor is "every team".
-    const till = lintText('# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with every team, from the till to the warehouse\n').findings.find((x) => x.ruleId === 'cx-as-initiative');
+    const till = lintText(
+      '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with every team, from the till to the warehouse\n',
+    ).findings.find((x) => x.ruleId === 'cx-as-initiative');
     assert.equal(till?.fixes[0]?.safe, true);
     // "a CX pilot" → "a CX programme": the sentence no longer says pilot, so the swap is safe.
-    const pilot = lintText('# Customer Experience Manager\n\n## Responsibilities\n\n- Run a CX pilot with our stores and contact centre\n').findings.find((x) => x.ruleId === 'cx-as-initiative');
+    const pilot = lintText('# Customer Experience Manager\n\n## Responsibilities\n\n- Run a CX pilot with our stores and contact centre\n').findings.find(
+      (x) => x.ruleId === 'cx-as-initiative',
+    );
     if (pilot?.fixes.length) assert.equal(pilot.fixes[0].safe, true);
   });
 

@@ -27,7 +27,11 @@ function check(file: string, onlyRule?: string, strictOther = false) {
     const ruleMarked = new Set(want.map((w) => w.ruleId));
     got = got.filter((g) => g.ruleId === onlyRule || ruleMarked.has(g.ruleId));
   }
-  assert.deepEqual(sorted(got), sorted(want), `${relative(ROOT, file)} (kind: ${result.kind} — ${result.kindReason}; title form: ${result.title?.form ?? '-'}, level: ${result.title?.level ?? '-'})\n${result.findings.map((f) => `  ${f.ruleId} line ${lineOf(text, f.range.start)}: ${f.message}`).join('\n')}`);
+  assert.deepEqual(
+    sorted(got),
+    sorted(want),
+    `${relative(ROOT, file)} (kind: ${result.kind} — ${result.kindReason}; title form: ${result.title?.form ?? '-'}, level: ${result.title?.level ?? '-'})\n${result.findings.map((f) => `  ${f.ruleId} line ${lineOf(text, f.range.start)}: ${f.message}`).join('\n')}`,
+  );
 }
 
 describe('rule fixtures: every rule against its own valid and invalid documents', () => {
@@ -36,10 +40,15 @@ describe('rule fixtures: every rule against its own valid and invalid documents'
     const checked = checkPackFolder(join(ROOT, 'rules', 'cx-core'));
     assert.deepEqual(checked.errors, []);
     const results = runPackFixtures(checked.pack!, checked.setup!);
-    assert.deepEqual(results.filter((r) => !r.ok).map((r) => `${r.ruleId} ${r.name}: ${r.problem}`), []);
+    assert.deepEqual(
+      results.filter((r) => !r.ok).map((r) => `${r.ruleId} ${r.name}: ${r.problem}`),
+      [],
+    );
     const ran = results.map((r) => `${r.ruleId}/${r.name}`).sort();
     const files = readdirSync(rulesDir).flatMap((rule) =>
-      (['valid', 'invalid'] as const).flatMap((kind) => markdownFiles(join(rulesDir, rule, 'fixtures', kind)).map((f) => `${rule}/fixtures/${kind}/${basename(f)}`)),
+      (['valid', 'invalid'] as const).flatMap((kind) =>
+        markdownFiles(join(rulesDir, rule, 'fixtures', kind)).map((f) => `${rule}/fixtures/${kind}/${basename(f)}`),
+      ),
     );
     assert.deepEqual(ran, files.sort());
   });
@@ -51,7 +60,11 @@ describe('rule fixtures: every rule against its own valid and invalid documents'
           const text = read(file);
           const r = lintText(text, { filePath: file });
           const hits = r.findings.filter((f) => f.ruleId === rule);
-          assert.equal(hits.length, 0, `${basename(file)}: ${hits.map((h) => `line ${lineOf(text, h.range.start)}: ${h.message}`).join('; ')} (kind ${r.kind}, form ${r.title?.form}, level ${r.title?.level})`);
+          assert.equal(
+            hits.length,
+            0,
+            `${basename(file)}: ${hits.map((h) => `line ${lineOf(text, h.range.start)}: ${h.message}`).join('; ')} (kind ${r.kind}, form ${r.title?.form}, level ${r.title?.level})`,
+          );
         });
       }
       for (const file of markdownFiles(join(rulesDir, rule, 'fixtures', 'invalid'))) {

@@ -60,11 +60,47 @@ function checkInvariants(text: string, { relint = true } = {}): LintResult {
 // ---- arbitraries -------------------------------------------------------------------
 
 const markdownBits = fc.constantFrom(
-  '# Customer Experience Manager', '## Responsibilities', "## What you'll do", '- Answer inbound calls and live chats', '1. Resolve tickets within SLA',
-  '> quoted duty: hit sales targets', '```', '~~~', '    indented code', '| Duty | Share |', '|---|---|', '| Answer calls | 80% |', '---', '***',
-  '<!-- cx-lint-disable -->', '<!-- cx-lint-enable -->', '<!-- cx-lint-disable-next-line -->', '<div>', '</div>', '[ref]: http://x', '[ref]',
-  '* * *', '- [ ] task', '+ plus item', '\\', '  ', '\t- tabbed', 'title: CX', 'own the customer experience 🎉', 'עברית and العربية',
-  'Cafe\u0301 customers', '\u0000', '\uFEFF', '\u200B', '\u2028', '<br>', '**bold _em_**', '`code`', '&nbsp;', '![img](x.png)', '#',
+  '# Customer Experience Manager',
+  '## Responsibilities',
+  "## What you'll do",
+  '- Answer inbound calls and live chats',
+  '1. Resolve tickets within SLA',
+  '> quoted duty: hit sales targets',
+  '```',
+  '~~~',
+  '    indented code',
+  '| Duty | Share |',
+  '|---|---|',
+  '| Answer calls | 80% |',
+  '---',
+  '***',
+  '<!-- cx-lint-disable -->',
+  '<!-- cx-lint-enable -->',
+  '<!-- cx-lint-disable-next-line -->',
+  '<div>',
+  '</div>',
+  '[ref]: http://x',
+  '[ref]',
+  '* * *',
+  '- [ ] task',
+  '+ plus item',
+  '\\',
+  '  ',
+  '\t- tabbed',
+  'title: CX',
+  'own the customer experience 🎉',
+  'עברית and العربية',
+  'Cafe\u0301 customers',
+  '\u0000',
+  '\uFEFF',
+  '\u200B',
+  '\u2028',
+  '<br>',
+  '**bold _em_**',
+  '`code`',
+  '&nbsp;',
+  '![img](x.png)',
+  '#',
 );
 const lineEnding = fc.constantFrom('\n', '\r\n', '\r');
 
@@ -124,7 +160,9 @@ const mutatedPosting = fc
 
 const randomMarkdown = fc
   .array(fc.oneof({ weight: 3, arbitrary: markdownBits }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) }), { maxLength: 40 })
-  .chain((parts) => fc.tuple(fc.constant(parts), fc.array(fc.constantFrom('\n', '\r\n', '\r', ' ', '\n\n'), { minLength: parts.length, maxLength: parts.length })))
+  .chain((parts) =>
+    fc.tuple(fc.constant(parts), fc.array(fc.constantFrom('\n', '\r\n', '\r', ' ', '\n\n'), { minLength: parts.length, maxLength: parts.length })),
+  )
   .map(([parts, seps]) => parts.map((p, i) => p + seps[i]).join(''));
 
 describe('fuzz: mutated postings and random Markdown never break the engine', function () {
@@ -136,17 +174,28 @@ describe('fuzz: mutated postings and random Markdown never break the engine', fu
   });
 
   it('mutated postings (lines inserted, deleted, duplicated, headings swapped, random text, line endings) keep the invariants', () => {
-    fc.assert(fc.property(mutatedPosting, (text) => void checkInvariants(text)), { numRuns: 150 });
+    fc.assert(
+      fc.property(mutatedPosting, (text) => void checkInvariants(text)),
+      { numRuns: 150 },
+    );
   });
 
   it('random Markdown, including arbitrary code units and lone surrogates, keeps the invariants', () => {
-    fc.assert(fc.property(randomMarkdown, (text) => void checkInvariants(text)), { numRuns: 200 });
+    fc.assert(
+      fc.property(randomMarkdown, (text) => void checkInvariants(text)),
+      { numRuns: 200 },
+    );
   });
 
   it('applying every safe fix of a mutated posting at once is clean and lints again', () => {
     fc.assert(
       fc.property(mutatedPosting, (text) => {
-        const edits = lintText(text).findings.flatMap((f) => f.fixes.filter((x) => x.safe).slice(0, 1).flatMap((x) => x.edits));
+        const edits = lintText(text).findings.flatMap((f) =>
+          f.fixes
+            .filter((x) => x.safe)
+            .slice(0, 1)
+            .flatMap((x) => x.edits),
+        );
         const out = applyEdits(text, edits);
         checkInvariants(out.text);
       }),
@@ -157,7 +206,16 @@ describe('fuzz: mutated postings and random Markdown never break the engine', fu
 
 // ---- named awkward inputs -----------------------------------------------------------
 
-const RENAMED = ['# Customer Experience Associate', '', "## What you'll do", '', '- Answer inbound calls and live chats from customers', '- Resolve tickets within our 24-hour SLA', '- Meet average handle time targets', ''];
+const RENAMED = [
+  '# Customer Experience Associate',
+  '',
+  "## What you'll do",
+  '',
+  '- Answer inbound calls and live chats from customers',
+  '- Resolve tickets within our 24-hour SLA',
+  '- Meet average handle time targets',
+  '',
+];
 
 function ids(r: LintResult): string[] {
   return r.findings.map((f) => f.ruleId);
@@ -168,7 +226,10 @@ describe('named awkward inputs: each lints, keeps the invariants, and finds what
   const plain = ids(lintText(RENAMED.join('\n')));
   before(() => assert.ok(plain.includes('cx-renamed-customer-service'), 'the baseline posting is a renamed Customer Service role'));
 
-  for (const [name, eol] of [['CRLF', '\r\n'], ['lone CR (classic Mac)', '\r']] as const) {
+  for (const [name, eol] of [
+    ['CRLF', '\r\n'],
+    ['lone CR (classic Mac)', '\r'],
+  ] as const) {
     it(`${name} line endings`, () => {
       const text = RENAMED.join(eol);
       assert.deepEqual(ids(checkInvariants(text)), plain);
@@ -194,7 +255,13 @@ describe('named awkward inputs: each lints, keeps the invariants, and finds what
   });
 
   it('right-to-left text (Hebrew, Arabic) and bidi controls around duties', () => {
-    const text = [...RENAMED.slice(0, 4), '- \u202Bענה לשיחות נכנסות\u202C', '- الرد على المكالمات الواردة من العملاء', '- \u200FAnswer inbound calls and live chats from customers\u200F', ''].join('\n');
+    const text = [
+      ...RENAMED.slice(0, 4),
+      '- \u202Bענה לשיחות נכנסות\u202C',
+      '- الرد على المكالمات الواردة من العملاء',
+      '- \u200FAnswer inbound calls and live chats from customers\u200F',
+      '',
+    ].join('\n');
     const r = checkInvariants(text);
     assert.ok(r.title?.text.includes('Customer Experience'));
   });
@@ -205,7 +272,16 @@ describe('named awkward inputs: each lints, keeps the invariants, and finds what
   });
 
   it('emoji (surrogate pairs) in the title and duties: no range splits a pair', () => {
-    const text = ['# 🎉 Customer Experience Associate 🚀', '', "## What you'll do 👩‍💻", '', '- 📞 Answer inbound calls and live chats from customers 😀', '- 🎫 Resolve tickets within our 24-hour SLA ✅', '- ⏱️ Meet average handle time targets 🏁', ''].join('\n');
+    const text = [
+      '# 🎉 Customer Experience Associate 🚀',
+      '',
+      "## What you'll do 👩‍💻",
+      '',
+      '- 📞 Answer inbound calls and live chats from customers 😀',
+      '- 🎫 Resolve tickets within our 24-hour SLA ✅',
+      '- ⏱️ Meet average handle time targets 🏁',
+      '',
+    ].join('\n');
     const r = checkInvariants(text);
     assert.ok(ids(r).includes('cx-renamed-customer-service'), ids(r).join(', '));
   });
@@ -229,7 +305,15 @@ describe('named awkward inputs: each lints, keeps the invariants, and finds what
   });
 
   it('front matter that is not YAML, and YAML that is not a mapping', () => {
-    for (const fm of ['title: [unclosed\n  - : :', '{{{ not yaml at all', '- a list\n- not a mapping', '"just a string"', '42', '', 'title: CX Associate\ntitle: duplicate key']) {
+    for (const fm of [
+      'title: [unclosed\n  - : :',
+      '{{{ not yaml at all',
+      '- a list\n- not a mapping',
+      '"just a string"',
+      '42',
+      '',
+      'title: CX Associate\ntitle: duplicate key',
+    ]) {
       const text = `---\n${fm}\n---\n${RENAMED.join('\n')}`;
       const r = checkInvariants(text);
       assert.ok(r.title, `front matter ${JSON.stringify(fm)}: the heading still gives the title`);

@@ -33,14 +33,19 @@ describe('messages: what was counted', () => {
   });
 
   it('a filler line left out: "not counting “Other duties as assigned”"', () => {
-    const f = renamed(`# Customer Experience Associate\n\n## What you'll do\n\n${[...CONTACT_DUTIES, 'Other duties as assigned'].map((d) => `- ${d}`).join('\n')}\n`);
+    const f = renamed(
+      `# Customer Experience Associate\n\n## What you'll do\n\n${[...CONTACT_DUTIES, 'Other duties as assigned'].map((d) => `- ${d}`).join('\n')}\n`,
+    );
     assert.match(f.message, /: 6 of 6 duties \(not counting “Other duties as assigned”\) handle/);
   });
 
   it('evidence rows are the duties’ own words, capped at eight with the rest counted', () => {
     const duties = [...CONTACT_DUTIES, ...CONTACT_DUTIES.map((d) => `${d} (B2B)`)];
     const f = renamed(`# Customer Experience Associate\n\n## What you'll do\n\n${duties.map((d) => `- ${d}`).join('\n')}\n`);
-    assert.deepEqual(f.related.map((r) => r.message), duties.slice(0, 8));
+    assert.deepEqual(
+      f.related.map((r) => r.message),
+      duties.slice(0, 8),
+    );
     assert.equal(f.relatedOmitted, 4);
   });
 

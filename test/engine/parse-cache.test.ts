@@ -16,7 +16,33 @@ import { markdownFiles, read, ROOT } from '../helpers/fixtures';
 const corpus = markdownFiles(join(ROOT, 'test', 'fixtures', 'corpus')).map(read);
 const setup = resolveConfig({}, ROOT).setup;
 
-const snippet = fc.constantFrom('x', ' ', '\n', '\n\n', '\r\n', '# ', '\n## Responsibilities\n\n', '- ', '\n- Own the customer journey map\n', '```', '\n```\n', '<!--', '-->', '|', '**', '---\n', 'é', '😀', '[ref]: http://x\n', '    ', '> ', '\n- item\n   ```\n', '\n<div>\n', '\n...\n', '\n<!-- note\n');
+const snippet = fc.constantFrom(
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '# ',
+  '\n## Responsibilities\n\n',
+  '- ',
+  '\n- Own the customer journey map\n',
+  '```',
+  '\n```\n',
+  '<!--',
+  '-->',
+  '|',
+  '**',
+  '---\n',
+  'é',
+  '😀',
+  '[ref]: http://x\n',
+  '    ',
+  '> ',
+  '\n- item\n   ```\n',
+  '\n<div>\n',
+  '\n...\n',
+  '\n<!-- note\n',
+);
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: snippet });
 
 function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
@@ -64,7 +90,8 @@ describe('incremental re-linting: the parse cache', function () {
   });
 
   it('a BOM, CRLF line ends and front matter keep their offsets through cached re-lints', () => {
-    const text = '\ufeff---\r\ntitle: Customer Experience Manager\r\n---\r\n\r\n## Responsibilities\r\n\r\n- Answer inbound calls\r\n- Handle tickets in Zendesk\r\n\r\n## About us\r\n\r\nWe sell things.\r\n';
+    const text =
+      '\ufeff---\r\ntitle: Customer Experience Manager\r\n---\r\n\r\n## Responsibilities\r\n\r\n- Answer inbound calls\r\n- Handle tickets in Zendesk\r\n\r\n## About us\r\n\r\nWe sell things.\r\n';
     const cache = new ParseCache();
     const first = lint(text, setup, { parseCache: cache });
     assert.deepEqual(first, lint(text, setup));

@@ -26,7 +26,10 @@ describe('phrase patterns', () => {
     assert.ok(re('follow-up').test('follow up') && re('follow up').test('follow-up'));
   });
   it('rejects malformed patterns with the column of the problem', () => {
-    assert.throws(() => compilePattern('(a|b'), (e: unknown) => e instanceof PatternError && /missing "\)"/.test(e.message));
+    assert.throws(
+      () => compilePattern('(a|b'),
+      (e: unknown) => e instanceof PatternError && /missing "\)"/.test(e.message),
+    );
     assert.throws(() => compilePattern('a ..99 b'), PatternError);
     assert.throws(() => compilePattern('[a]'), /at least one required word/);
   });
@@ -81,18 +84,46 @@ describe('reading documents: kind, sections and duties', () => {
     const base = '# Customer Experience Manager\n\n## Responsibilities\n\n';
     const body = '- Own the customer experience\n- Work with marketing\n- Survey customers\n';
     assert.equal(lintText(base + body).findings.filter((f) => f.ruleId === 'cx-silo-ownership').length, 1);
-    assert.equal(lintText(base + '<!-- cx-lint-disable-next-line cx-silo-ownership -- agreed with legal -->\n' + body).findings.filter((f) => f.ruleId === 'cx-silo-ownership').length, 0);
-    assert.equal(lintText(base + '<!-- cx-lint-disable cx-silo-ownership -->\n' + body + '<!-- cx-lint-enable cx-silo-ownership -->\n- Own the customer experience\n').findings.filter((f) => f.ruleId === 'cx-silo-ownership').length, 1);
+    assert.equal(
+      lintText(base + '<!-- cx-lint-disable-next-line cx-silo-ownership -- agreed with legal -->\n' + body).findings.filter(
+        (f) => f.ruleId === 'cx-silo-ownership',
+      ).length,
+      0,
+    );
+    assert.equal(
+      lintText(
+        base + '<!-- cx-lint-disable cx-silo-ownership -->\n' + body + '<!-- cx-lint-enable cx-silo-ownership -->\n- Own the customer experience\n',
+      ).findings.filter((f) => f.ruleId === 'cx-silo-ownership').length,
+      1,
+    );
     assert.equal(lintText('<!-- cx-lint-disable-file -->\n' + base + body).findings.length, 0);
-    assert.equal(lintText(base + body + '<!-- cx-lint-disable-next-line cx-as-initiative -->\n').findings.filter((f) => f.ruleId === 'cx-silo-ownership').length, 1, 'other rules stay on');
+    assert.equal(
+      lintText(base + body + '<!-- cx-lint-disable-next-line cx-as-initiative -->\n').findings.filter((f) => f.ruleId === 'cx-silo-ownership').length,
+      1,
+      'other rules stay on',
+    );
   });
   it('rule severities and options come from config', () => {
-    const text = '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls\n- Resolve tickets\n- Plan the team offsite\n- Book travel\n';
+    const text =
+      '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls\n- Resolve tickets\n- Plan the team offsite\n- Book travel\n';
     assert.equal(lintText(text).findings.find((f) => f.ruleId === 'cx-renamed-customer-service')?.severity, 'warning');
-    assert.equal(lintText(text, { config: { rules: { 'cx-renamed-customer-service': 'error' } } }).findings.find((f) => f.ruleId === 'cx-renamed-customer-service')?.severity, 'error');
-    assert.ok(!lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShare: 0.75 }] } } }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'));
-    assert.ok(!lintText(text, { config: { rules: { 'cx-renamed-customer-service': 'off' } } }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'));
-    assert.throws(() => lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShar: 1 }] } } }), /has no option "minShar"\. Did you mean "minShare"\?/);
+    assert.equal(
+      lintText(text, { config: { rules: { 'cx-renamed-customer-service': 'error' } } }).findings.find((f) => f.ruleId === 'cx-renamed-customer-service')
+        ?.severity,
+      'error',
+    );
+    assert.ok(
+      !lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShare: 0.75 }] } } }).findings.some(
+        (f) => f.ruleId === 'cx-renamed-customer-service',
+      ),
+    );
+    assert.ok(
+      !lintText(text, { config: { rules: { 'cx-renamed-customer-service': 'off' } } }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'),
+    );
+    assert.throws(
+      () => lintText(text, { config: { rules: { 'cx-renamed-customer-service': ['warning', { minShar: 1 }] } } }),
+      /has no option "minShar"\. Did you mean "minShare"\?/,
+    );
   });
   it('findings carry the documented shape: id, severity, message, range, fixes, docs, pack, related, data', () => {
     const f = lintText('# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls\n- Resolve tickets\n').findings[0];

@@ -19,7 +19,10 @@ describe('lastAtOrBefore: the one binary search (clause starts, text blocks, JSO
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 30 }), fc.integer({ min: -5, max: 60 }), (raw, at) => {
         const keys = [...raw].sort((a, b) => a - b);
         // A run of equal keys: the walk keeps the last, and so must the search.
-        assert.equal(lastAtOrBefore(keys, at, (k) => k), linear(keys, at));
+        assert.equal(
+          lastAtOrBefore(keys, at, (k) => k),
+          linear(keys, at),
+        );
       }),
     );
   });

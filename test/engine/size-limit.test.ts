@@ -3,7 +3,8 @@ import { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, lint } from '../../server/src/en
 import { lintText } from '../../server/src/api';
 import { resolveConfig } from '../../server/src/config/load-config';
 
-const POSTING = "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n";
+const POSTING =
+  "# Customer Experience Associate\n\n## What you'll do\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n";
 
 describe('size limit: a document over maxFileSize gets one info finding and is not linted', () => {
   it('the default is 10 MiB of UTF-8', () => {
@@ -15,7 +16,10 @@ describe('size limit: a document over maxFileSize gets one info finding and is n
       r.findings.map((f) => [f.ruleId, f.severity, f.range.start, f.range.end, f.data.size, f.data.limit]),
       [[FILE_TOO_LARGE, 'info', 0, 0, big.length, DEFAULT_MAX_FILE_SIZE]],
     );
-    assert.match(r.findings[0].message, /^Not linted: this file is 10\.0 MiB \(\d+ bytes\), more than the limit of 10\.0 MiB \(10485760 bytes\)\. To lint it, raise "maxFileSize" \(in bytes\) in \.cxlintrc\.json\.$/);
+    assert.match(
+      r.findings[0].message,
+      /^Not linted: this file is 10\.0 MiB \(\d+ bytes\), more than the limit of 10\.0 MiB \(10485760 bytes\)\. To lint it, raise "maxFileSize" \(in bytes\) in \.cxlintrc\.json\.$/,
+    );
     assert.deepEqual(r.findings[0].fixes, []);
   });
 
@@ -25,9 +29,15 @@ describe('size limit: a document over maxFileSize gets one info finding and is n
     const large = POSTING + 'é'.repeat(600);
     assert.ok(large.length < config.maxFileSize, 'under the limit in UTF-16 units');
     assert.ok(!lintText(small, { config }).findings.some((f) => f.ruleId === FILE_TOO_LARGE));
-    assert.ok(lintText(small, { config }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'), 'under the limit, the posting is linted');
+    assert.ok(
+      lintText(small, { config }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'),
+      'under the limit, the posting is linted',
+    );
     const r = lintText(large, { config });
-    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.data.size]), [[FILE_TOO_LARGE, POSTING.length + 1200]]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.data.size]),
+      [[FILE_TOO_LARGE, POSTING.length + 1200]],
+    );
   });
 
   it('an emoji counts 4 bytes, a lone surrogate 3 (as Node writes it)', () => {
@@ -44,7 +54,10 @@ describe('size limit: a document over maxFileSize gets one info finding and is n
   it('comes from the resolved config, so lint(text, setup) — what the language server calls — applies it', () => {
     const cfg = resolveConfig({ maxFileSize: 64 }, process.cwd());
     assert.equal(cfg.setup.maxFileSize, 64);
-    assert.deepEqual(lint(POSTING, cfg.setup).findings.map((f) => f.ruleId), [FILE_TOO_LARGE]);
+    assert.deepEqual(
+      lint(POSTING, cfg.setup).findings.map((f) => f.ruleId),
+      [FILE_TOO_LARGE],
+    );
     // lint()'s own option overrides the config
     assert.ok(lint(POSTING, cfg.setup, { maxFileSize: 1_000_000 }).findings.some((f) => f.ruleId === 'cx-renamed-customer-service'));
   });

@@ -18,7 +18,10 @@ describe('the engine reads its plain words from the pack vocabulary', () => {
 
   it('sentences.abbreviations: "e.g." ends no sentence only because the pack says so', () => {
     const text = '# Support Agent\n\n## Responsibilities\n\nAnswer chats from customers, e.g. returns and refunds. Resolve tickets.\n';
-    assert.deepEqual(buildModel(text, setup.vocab).duties.map((d) => d.text), ['Answer chats from customers, e.g. returns and refunds.', 'Resolve tickets.']);
+    assert.deepEqual(
+      buildModel(text, setup.vocab).duties.map((d) => d.text),
+      ['Answer chats from customers, e.g. returns and refunds.', 'Resolve tickets.'],
+    );
     assert.equal(buildModel(text, setupWithout('sentences').vocab).duties.length, 3);
   });
 

@@ -13,4 +13,3 @@ export const HOSTILE_EXPECTATIONS: Array<[string, RegExp]> = [
   ['future-engine', /future-engine\/pack\.yaml:3:9: pack "future-engine" needs cx-lint engine >=3\.0\.0, but this cx-lint has engine 1\.0\.0/],
   ['long-pattern', /long-pattern\/pack\.yaml:6:9: \/lexicons\/long\/match\/0 must NOT have more than 500 characters/],
 ];
-

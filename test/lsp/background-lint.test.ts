@@ -28,7 +28,13 @@ const busy = (ms: number) => {
   }
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const req = (uri: string, version: number, workMs: number | 'crash'): BackgroundRequest => ({ uri, version, text: String(workMs), settings: {} as BackgroundRequest['settings'], folders: [] });
+const req = (uri: string, version: number, workMs: number | 'crash'): BackgroundRequest => ({
+  uri,
+  version,
+  text: String(workMs),
+  settings: {} as BackgroundRequest['settings'],
+  folders: [],
+});
 type Reply = { uri: string; version: number; result?: { threadId: number; forgotten: string[]; done: number }; ok: boolean } | undefined;
 const view = (r: BackgroundResponse | undefined): Reply => r && { uri: r.uri, version: r.version, ok: r.ok, ...(r.ok ? { result: r.result as never } : {}) };
 
@@ -99,6 +105,9 @@ describe('background lint queue (large documents)', function () {
     const r = view(await next);
     assert.deepEqual([r?.uri, r?.version, r?.ok], ['T', 2, true]);
     assert.notEqual(r?.result?.threadId, first?.result?.threadId, 'a new worker');
-    assert.ok(logs.some((l) => /abandoned T v1/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /abandoned T v1/.test(l)),
+      logs.join('\n'),
+    );
   });
 });

@@ -157,7 +157,11 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
-        window: { workDoneProgress: true, ...((opts.showDocument ?? true) ? { showDocument: { support: true } } : {}), ...(opts.messageActions ? { showMessage: { messageActionItem: { additionalPropertiesSupport: false } } } : {}) },
+        window: {
+          workDoneProgress: true,
+          ...((opts.showDocument ?? true) ? { showDocument: { support: true } } : {}),
+          ...(opts.messageActions ? { showMessage: { messageActionItem: { additionalPropertiesSupport: false } } } : {}),
+        },
       },
     });
     await conn.sendNotification('initialized', {});
@@ -201,12 +205,18 @@ export class TestClient {
   /** The diagnostics published for the document's current version. */
   async diagnosticsFor(uri: string, pred: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
     const version = this.docs.get(uri)?.version;
-    const p = await this.diagnostics.next((x) => x.uri === uri && (version === undefined || x.version === version) && pred(x.diagnostics), `diagnostics for ${uri} v${version}`, true);
+    const p = await this.diagnostics.next(
+      (x) => x.uri === uri && (version === undefined || x.version === version) && pred(x.diagnostics),
+      `diagnostics for ${uri} v${version}`,
+      true,
+    );
     return p.diagnostics;
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+    return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<
+      CodeAction[]
+    >;
   }
 
   hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {

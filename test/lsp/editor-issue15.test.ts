@@ -35,7 +35,12 @@ describe('language server: issue 15 bugs', function () {
       it(`are settings errors (Open Settings, output), on no file, and linting goes on with the rest (${withConfig ? 'with' : 'without'} a .cxlintrc.json)`, async () => {
         if (withConfig) writeFileSync(join(lsp.dir, '.cxlintrc.json'), '{ "rules": { "cx-as-initiative": "warning" } }\n');
         const settings = { rules: { 'cx-renamed-customer-servic': 'off', 'cx-renamed-sales': ['warning', { minShare: 7 }], 'cx-no-voice-of-customer': 'off' } };
-        lsp.client = await TestClient.start({ rootDir: lsp.dir, settings, messageActions: true, pick: (p) => p.actions?.find((a) => a.title === 'Open Settings') ?? null });
+        lsp.client = await TestClient.start({
+          rootDir: lsp.dir,
+          settings,
+          messageActions: true,
+          pick: (p) => p.actions?.find((a) => a.title === 'Open Settings') ?? null,
+        });
         const uri = lsp.client.uri(RENAMED);
         await lsp.client.open(uri, readFileSync(join(lsp.dir, RENAMED), 'utf8'));
         // Linted: the misspelt entry is left out, the valid one ("off") applies.
@@ -51,9 +56,17 @@ describe('language server: issue 15 bugs', function () {
         );
         const open = await lsp.client.notifications.next((n) => n.method === 'cxLint/openSettings', 'open settings', true);
         assert.deepEqual(open.params, { query: 'cxLint.rules' });
-        const log = await lsp.client.logs.next((l) => /unknown rule "cx-renamed-customer-servic".*Did you mean "cx-renamed-customer-service"/.test(l.message), 'the error in the output', true);
+        const log = await lsp.client.logs.next(
+          (l) => /unknown rule "cx-renamed-customer-servic".*Did you mean "cx-renamed-customer-service"/.test(l.message),
+          'the error in the output',
+          true,
+        );
         assert.ok(log);
-        await lsp.client.logs.next((l) => /option "minShare" of rule "cx-renamed-sales" must be a number from 0 to 1 \(got 7\)/.test(l.message), 'the option error in the output', true);
+        await lsp.client.logs.next(
+          (l) => /option "minShare" of rule "cx-renamed-sales" must be a number from 0 to 1 \(got 7\)/.test(l.message),
+          'the option error in the output',
+          true,
+        );
         // Never blamed on a file: not the folder, not .cxlintrc.json, not the document.
         assert.deepEqual(
           lsp.client.diagnostics.all.filter((p) => p.diagnostics.some((d) => d.code === 'config-error')),
@@ -66,7 +79,12 @@ describe('language server: issue 15 bugs', function () {
     }
 
     it('8. a client that declares message actions but refuses window/showMessageRequest gets a plain notification, with no unhandled rejection', async () => {
-      lsp.client = await TestClient.start({ rootDir: lsp.dir, settings: { rules: { 'no-such-rule': 'error' } }, messageActions: true, showMessageRequest: false });
+      lsp.client = await TestClient.start({
+        rootDir: lsp.dir,
+        settings: { rules: { 'no-such-rule': 'error' } },
+        messageActions: true,
+        showMessageRequest: false,
+      });
       const uri = lsp.client.uri(RENAMED);
       await lsp.client.open(uri, readFileSync(join(lsp.dir, RENAMED), 'utf8'));
       const m = await lsp.client.messages.next((x) => /settings error/.test(x.message), 'the settings error as a notification');
@@ -81,7 +99,11 @@ describe('language server: issue 15 bugs', function () {
       writeFileSync(join(lsp.dir, '.cxlintrc.json'), text);
       lsp.client = await TestClient.start({ rootDir: lsp.dir });
       await lsp.client.open(lsp.client.uri(RENAMED), readFileSync(join(lsp.dir, RENAMED), 'utf8'));
-      const p = await lsp.client.diagnostics.next((x) => x.uri === lsp.client!.uri('.cxlintrc.json') && x.diagnostics.length > 0, 'errors in .cxlintrc.json', true);
+      const p = await lsp.client.diagnostics.next(
+        (x) => x.uri === lsp.client!.uri('.cxlintrc.json') && x.diagnostics.length > 0,
+        'errors in .cxlintrc.json',
+        true,
+      );
       return p.diagnostics;
     };
 
@@ -93,7 +115,19 @@ describe('language server: issue 15 bugs', function () {
 
     it('unknown and mistyped options and rules: each at its key or value, saying what is allowed', async () => {
       const ds = await rcDiagnostics(
-        ['{', '  "rules": {', '    "cx-renamed-sale": "warning",', '    "cx-renamed-customer-service": ["warning", {', '      "minShar": 0.4,', '      "minShare": -1,', '      "class": "customer"', '    }]', '  }', '}', ''].join('\n'),
+        [
+          '{',
+          '  "rules": {',
+          '    "cx-renamed-sale": "warning",',
+          '    "cx-renamed-customer-service": ["warning", {',
+          '      "minShar": 0.4,',
+          '      "minShare": -1,',
+          '      "class": "customer"',
+          '    }]',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
       );
       const at = (re: RegExp) => ds.find((d) => re.test(String(d.message)))?.range.start;
       assert.deepEqual(at(/unknown rule "cx-renamed-sale".*Did you mean "cx-renamed-sales"/), { line: 2, character: 4 });
@@ -172,8 +206,12 @@ describe('language server: issue 15 bugs', function () {
     it('counts open documents once, as files and as findings, as the CLI counts the same folder', async () => {
       const expected = cliCounts();
       lsp.client = await TestClient.start({ rootDir: lsp.dir });
-      for (const f of [RENAMED, 'customer-service-advisor.md', 'head-of-cx-charter.md']) await lsp.client.open(lsp.client.uri(f), readFileSync(join(lsp.dir, f), 'utf8'));
-      const res = (await lsp.client.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace', arguments: [] })) as { files: number; findings: number };
+      for (const f of [RENAMED, 'customer-service-advisor.md', 'head-of-cx-charter.md'])
+        await lsp.client.open(lsp.client.uri(f), readFileSync(join(lsp.dir, f), 'utf8'));
+      const res = (await lsp.client.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace', arguments: [] })) as {
+        files: number;
+        findings: number;
+      };
       assert.deepEqual({ files: res.files, findings: res.findings }, expected);
     });
 
@@ -187,7 +225,11 @@ describe('language server: issue 15 bugs', function () {
       await lsp.client.diagnosticsFor(uri);
       const seen = lsp.client.diagnostics.all.length;
       await lsp.client.close(uri);
-      const after = await lsp.client.diagnostics.next((p) => p.uri === uri && lsp.client!.diagnostics.all.indexOf(p) >= seen, 'diagnostics after the close', true);
+      const after = await lsp.client.diagnostics.next(
+        (p) => p.uri === uri && lsp.client!.diagnostics.all.indexOf(p) >= seen,
+        'diagnostics after the close',
+        true,
+      );
       assert.deepEqual(codes(after.diagnostics), codes(before));
     });
 
@@ -220,7 +262,10 @@ describe('language server: issue 15 bugs', function () {
     writeFileSync(join(lsp.dir, '.cxlintrc.json'), '{ "packs": ["./house"] }');
     lsp.client = await TestClient.start({ rootDir: lsp.dir });
     const uri = lsp.client.uri('initiative.md');
-    await lsp.client.open(uri, '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Run journey mapping with product teams\n');
+    await lsp.client.open(
+      uri,
+      '# Customer Experience Manager\n\n## Responsibilities\n\n- Lead our new CX initiative with operations and marketing\n- Run journey mapping with product teams\n',
+    );
     const diags = await lsp.client.diagnosticsFor(uri);
     const both = diags.filter((d) => d.code === 'cx-as-initiative' || d.code === 'house-initiative');
     assert.equal(both.length, 2, codes(diags).join(','));

@@ -57,7 +57,10 @@ describe('language server: what users of markdownlint and Vale expect', function
       await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.length === 3, 'every finding');
       assert.ok(await client.hover(uri, at));
       const shown = await client.codeActions(uri, range, []);
-      assert.ok(shown.some((a) => /initiative/i.test(a.title)), shown.map((a) => a.title).join(' | '));
+      assert.ok(
+        shown.some((a) => /initiative/i.test(a.title)),
+        shown.map((a) => a.title).join(' | '),
+      );
     });
 
     it('falls back to every severity for a value it does not know', async () => {

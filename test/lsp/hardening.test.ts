@@ -33,7 +33,10 @@ describe('language server hardening (issue 13)', function () {
       lsp.client = await TestClient.start({ rootDir: lsp.dir });
       lsp.client.proc.stdin!.write(frame);
       assert.equal(await exited(lsp.client, 15_000), 1);
-      assert.match(lsp.client.stderr, /\[cx-lint\] language server: cannot read the client's messages \(.+\); exiting so that the editor can restart the server\./);
+      assert.match(
+        lsp.client.stderr,
+        /\[cx-lint\] language server: cannot read the client's messages \(.+\); exiting so that the editor can restart the server\./,
+      );
     });
   }
 
@@ -115,11 +118,17 @@ describe('language server hardening (issue 13)', function () {
     writeFileSync(join(lsp.dir, 'aaa-ignored', 'x.md'), readFileSync(join(lsp.dir, RENAMED)));
     writeFileSync(join(lsp.dir, '.gitignore'), 'aaa-ignored/\n');
     lsp.client = await TestClient.start({ rootDir: lsp.dir });
-    const res = (await lsp.client.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace', arguments: [] })) as { files: number; stopped?: Array<{ folder: string; reason: string }> };
+    const res = (await lsp.client.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace', arguments: [] })) as {
+      files: number;
+      stopped?: Array<{ folder: string; reason: string }>;
+    };
     assert.equal(res.files, WORKSPACE_LIMITS.maxFiles);
     assert.deepEqual(res.stopped, [{ folder: lsp.dir, reason: `more than ${WORKSPACE_LIMITS.maxFiles} Markdown files` }]);
     const warning = await lsp.client.messages.next((m) => /stopped looking/.test(m.message), 'the warning', true);
     assert.equal(warning.type, 2);
-    assert.ok(!lsp.client.diagnostics.all.some((p) => p.uri === pathToFileURL(join(lsp.dir, 'aaa-ignored', 'x.md')).href), 'a .gitignore’d folder is not linted');
+    assert.ok(
+      !lsp.client.diagnostics.all.some((p) => p.uri === pathToFileURL(join(lsp.dir, 'aaa-ignored', 'x.md')).href),
+      'a .gitignore’d folder is not linted',
+    );
   });
 });

@@ -20,7 +20,10 @@ describe('language server: a costly pack pattern is an error, not a hang (issue 
     dir = mkdtempSync(join(tmpdir(), 'cx-lint-lsp-costly-'));
     mkdirSync(join(dir, 'pack', 'rules'), { recursive: true });
     const pattern = `${'[a] '.repeat(24)}b`;
-    writeFileSync(join(dir, 'pack', 'pack.yaml'), `name: costly\nversion: 1.0.0\nrules: rules/*.yaml\nlexicons:\n  costly:\n    match:\n      - "${pattern}"\n`);
+    writeFileSync(
+      join(dir, 'pack', 'pack.yaml'),
+      `name: costly\nversion: 1.0.0\nrules: rules/*.yaml\nlexicons:\n  costly:\n    match:\n      - "${pattern}"\n`,
+    );
     writeFileSync(
       join(dir, 'pack', 'rules', 'costly.yaml'),
       'id: costly\nseverity: warning\ndescription: Costly.\nappliesTo:\n  - kinds: [posting, charter, other]\ncheck:\n  type: phrase\n  class: costly\n  scope: document\nmessage: "Matched {match}."\n',

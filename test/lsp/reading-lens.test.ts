@@ -49,7 +49,9 @@ describe('language server: the reading code lens', function () {
     const { client, uri } = await openExample(name);
     const [lens] = await codeLenses(client, uri);
     assert.match(lens.command!.title, /^CX charter · \d+ duties/);
-    const r = (await client.conn.sendRequest('workspace/executeCommand', { command: lens.command!.command, arguments: lens.command!.arguments })) as { text: string };
+    const r = (await client.conn.sendRequest('workspace/executeCommand', { command: lens.command!.command, arguments: lens.command!.arguments })) as {
+      text: string;
+    };
     const cli = run(lsp.dir, ['--print-reading', name]);
     assert.equal(cli.status, 0, cli.stderr);
     assert.equal(r.text, cli.stdout.slice(0, cli.stdout.indexOf('findings:')));

@@ -83,7 +83,10 @@ describe('language server over stdio', function () {
     assert.equal(sev['cx-no-executive-sponsor'], 4);
     client.settings = { rules: { 'cx-as-initiative': 'info' } };
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    const after = await client.diagnostics.next((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'cx-as-initiative' && d.severity === 3), 'info severity');
+    const after = await client.diagnostics.next(
+      (p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'cx-as-initiative' && d.severity === 3),
+      'info severity',
+    );
     assert.ok(after);
   });
 
@@ -109,13 +112,20 @@ describe('language server over stdio', function () {
     let last = 0;
     for (let i = 0; i < 40; i++) {
       const d = client.docs.get(uri)!;
-      last = await client.change(uri, [{ range: { start: d.positionAt(0), end: d.positionAt(0) }, text: i % 2 ? '' : '' }, { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }]);
+      last = await client.change(uri, [
+        { range: { start: d.positionAt(0), end: d.positionAt(0) }, text: i % 2 ? '' : '' },
+        { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' },
+      ]);
     }
     const final = await client.diagnosticsFor(uri);
     const published = client.diagnostics.all.slice(before).filter((p) => p.uri === uri);
     assert.ok(published.length < 40, `edits were coalesced (${published.length} publishes for 40 edits)`);
     const versions = published.map((p) => p.version!);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions only go up');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions only go up',
+    );
     assert.equal(versions.at(-1), last);
     assert.deepEqual(
       final.map((d) => d.code),
@@ -207,7 +217,10 @@ describe('language server over stdio', function () {
     assert.ok(expected.includes('lead our CX initiative through its first year'), 'the fixed-term sentence is left for the writer');
     assert.notEqual(expected, text);
     const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cx-lint']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.cx-lint'],
+    );
     assert.equal(applyTo(text, actions[0].edit!, uri), expected);
     // The command asks the client to apply the edit (workspace/applyEdit).
     const r = (await client.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.applyFixAll', arguments: [uri] })) as any;
@@ -223,7 +236,8 @@ describe('language server over stdio', function () {
 
   it('keeps CRLF line ends, the BOM and non-ASCII text when fixing', async () => {
     const uri = client.uri('crlf.md');
-    const text = '\uFEFF---\r\ntitle: Customer Experience Manager\r\n---\r\n\r\n# Customer Experience Manager — Zürich 🌍\r\n\r\n## Responsibilities\r\n\r\n- Lead our new CX initiative with operations, marketing and product\r\n- Run the voice-of-the-customer programme with interviews and NPS\r\n';
+    const text =
+      '\uFEFF---\r\ntitle: Customer Experience Manager\r\n---\r\n\r\n# Customer Experience Manager — Zürich 🌍\r\n\r\n## Responsibilities\r\n\r\n- Lead our new CX initiative with operations, marketing and product\r\n- Run the voice-of-the-customer programme with interviews and NPS\r\n';
     await client.open(uri, text);
     await client.diagnosticsFor(uri);
     const [all] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.cx-lint']);
@@ -251,14 +265,17 @@ describe('language server over stdio', function () {
     assert.ok(!value.includes(String(d.message)), 'the message is not repeated');
     assert.doesNotMatch(value, /Reads as/);
     const order = ['**Why it matters:**', '**Better:**', '**Based on:**', '**Fixes:**', '[Rule documentation]'].map((x) => value.indexOf(x));
-    assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `in reading order: ${order.join(',')}`);
+    assert.ok(
+      order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])),
+      `in reading order: ${order.join(',')}`,
+    );
     // The example counts 6 contact-handling duties: five lines, then how many more.
     const evidence = value.split('\n').filter((l) => /^- (Ln \d+: |and \d+ more$)/.test(l));
     assert.deepEqual(evidence, [
       '- Ln 11: Answer inbound calls and live chats from customers about…',
       '- Ln 12: Work through the email queue and reply to every customer…',
       '- Ln 13: Process refunds, credits and number transfers within your…',
-      '- Ln 14: Log complaints and escalate anything you can\'t resolve to…',
+      "- Ln 14: Log complaints and escalate anything you can't resolve to…",
       '- Ln 15: Meet your average handle time and contacts-per-hour targets',
       '- and 1 more',
     ]);
@@ -273,7 +290,10 @@ describe('language server over stdio', function () {
     await client.open(uri, text);
     const d = (await client.diagnosticsFor(uri)).find((x) => x.code === 'cx-renamed-customer-service')!;
     const rows = d.relatedInformation!.map((r) => [r.location.range.start.line + 1, r.message]);
-    assert.deepEqual(rows.map(([line]) => line), [11, 12, 13, 14, 15, 16]);
+    assert.deepEqual(
+      rows.map(([line]) => line),
+      [11, 12, 13, 14, 15, 16],
+    );
     for (const [line, message] of rows) {
       const source = text.split('\n')[(line as number) - 1].replace(/^- /, '');
       assert.ok(String(message).length <= 60, `short: ${message}`);
@@ -368,7 +388,10 @@ describe('language server over stdio', function () {
     const u2 = client.uri('member.md');
     await client.open(u2, doc);
     const d2 = await client.diagnosticsFor(u2);
-    assert.ok(d2.some((d) => d.code === 'cx-title-without-customer'), `extra title term applies: ${d2.map((d) => d.code)}`);
+    assert.ok(
+      d2.some((d) => d.code === 'cx-title-without-customer'),
+      `extra title term applies: ${d2.map((d) => d.code)}`,
+    );
   });
 
   it('settings from initializationOptions when the client has no workspace/configuration (other editors)', async () => {
@@ -388,12 +411,21 @@ describe('language server over stdio', function () {
     writeFileSync(join(house, 'pack.yaml'), 'name: house\nversion: 1.0.0\n');
     writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ packs: ['./house'] }));
     const uri = client.uri('coop.md');
-    await client.open(uri, '# Customer Experience Coordinator\n\n## Responsibilities\n\n- Prepare weekly reports for ratepayers\n- Maintain the shared drive and meeting minutes\n');
+    await client.open(
+      uri,
+      '# Customer Experience Coordinator\n\n## Responsibilities\n\n- Prepare weekly reports for ratepayers\n- Maintain the shared drive and meeting minutes\n',
+    );
     const before = await client.diagnosticsFor(uri);
-    assert.ok(before.some((d) => d.code === 'cx-title-without-customer'), before.map((d) => d.code).join(','));
+    assert.ok(
+      before.some((d) => d.code === 'cx-title-without-customer'),
+      before.map((d) => d.code).join(','),
+    );
     writeFileSync(join(house, 'pack.yaml'), 'name: house\nversion: 1.0.1\nlexicons:\n  customer:\n    match: [ratepayer+]\n');
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(house, 'pack.yaml')).href, type: 2 }] });
-    const after = await client.diagnostics.next((x) => x.uri === uri && !x.diagnostics.some((d) => d.code === 'cx-title-without-customer'), 'ratepayers are customers now');
+    const after = await client.diagnostics.next(
+      (x) => x.uri === uri && !x.diagnostics.some((d) => d.code === 'cx-title-without-customer'),
+      'ratepayers are customers now',
+    );
     assert.ok(after);
     const s = await client.statuses.next((x) => x.packs.includes('house@1.0.1'), 'status lists the new pack version', true);
     assert.equal(s.state, 'ok');

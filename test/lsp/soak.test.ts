@@ -18,8 +18,23 @@ import type { ServerStats } from '../../server/src/lsp/protocol';
 import { ROOT } from '../helpers/fixtures';
 import { TestClient } from './client';
 
-
-const WORDS = ['customer', 'calls', 'journey', 'initiative', 'own the customer experience', 'tickets', 'NPS', 'with product and operations', '\n- ', '\n## Responsibilities\n', 'é', '🙂', '\r\n', 'pilot', 'handle time'];
+const WORDS = [
+  'customer',
+  'calls',
+  'journey',
+  'initiative',
+  'own the customer experience',
+  'tickets',
+  'NPS',
+  'with product and operations',
+  '\n- ',
+  '\n## Responsibilities\n',
+  'é',
+  '🙂',
+  '\r\n',
+  'pilot',
+  'handle time',
+];
 
 type Stats = ServerStats;
 
@@ -91,8 +106,17 @@ describe('language server soak (1,000 documents, 10,000 edits)', function () {
         const cts = new CancellationTokenSource();
         const method = random() < 0.5 ? 'textDocument/hover' : 'textDocument/codeAction';
         const pos = doc.positionAt(Math.floor(random() * len));
-        const params = method === 'textDocument/hover' ? { textDocument: { uri }, position: pos } : { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } };
-        pending.push({ cts, p: client.conn.sendRequest(method, params, cts.token).then(() => 'done', (e: { code?: number }) => e.code) });
+        const params =
+          method === 'textDocument/hover'
+            ? { textDocument: { uri }, position: pos }
+            : { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } };
+        pending.push({
+          cts,
+          p: client.conn.sendRequest(method, params, cts.token).then(
+            () => 'done',
+            (e: { code?: number }) => e.code,
+          ),
+        });
       }
       if (n % 170 === 0 && pending.length) {
         // Cancel a random earlier request: some are answered already, some are not.
@@ -101,14 +125,18 @@ describe('language server soak (1,000 documents, 10,000 edits)', function () {
       if (n === 3000) writeFileSync(rc, JSON.stringify({ rules: { 'cx-as-initiative': 'off', 'cx-silo-ownership': 'error' } }));
       if (n === 6000) writeFileSync(rc, '{ "rules": { "cx-as-initiative": "loud" } }');
       if (n === 7000) writeFileSync(rc, JSON.stringify({ rules: { 'cx-no-voice-of-customer': 'off' } }));
-      if (n === 3000 || n === 6000 || n === 7000) await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: 2 }] });
+      if (n === 3000 || n === 6000 || n === 7000)
+        await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: 2 }] });
       // Edits arrive faster than the debounce, so nothing would be linted until they stop:
       // wait for the broken config to be reported before typing on.
       if (n === 6000) await client.diagnostics.next((p) => p.uri === pathToFileURL(rc).href && p.diagnostics.length > 0, 'the broken config reported');
     }
     for (const x of pending) x.cts.cancel();
     const outcomes = await Promise.all(pending.map((x) => x.p));
-    assert.ok(outcomes.every((o) => o === 'done' || o === -32800), `requests answered or cancelled: ${[...new Set(outcomes)].join(',')}`);
+    assert.ok(
+      outcomes.every((o) => o === 'done' || o === -32800),
+      `requests answered or cancelled: ${[...new Set(outcomes)].join(',')}`,
+    );
     const edits = Date.now() - t2;
 
     // Final state: each document's last publish is for its final version and equals a fresh lint.
@@ -127,7 +155,10 @@ describe('language server soak (1,000 documents, 10,000 edits)', function () {
     }
     const rcUri = pathToFileURL(rc).href;
     const rcPublishes = client.diagnostics.all.filter((p) => p.uri === rcUri);
-    assert.ok(rcPublishes.some((p) => p.diagnostics.length > 0), 'the broken config was shown');
+    assert.ok(
+      rcPublishes.some((p) => p.diagnostics.length > 0),
+      'the broken config was shown',
+    );
     assert.deepEqual(rcPublishes.at(-1)!.diagnostics, [], 'and cleared when fixed');
 
     for (const uri of uris) await client.close(uri);

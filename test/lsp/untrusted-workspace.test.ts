@@ -38,7 +38,9 @@ describe('language server: an untrusted workspace reads and shows nothing from o
   });
 
   const start = (trusted: boolean | undefined, settings: Record<string, unknown> | null = null) =>
-    TestClient.start({ rootDir: ws, settings, initializationOptions: { debounceMs: 0, ...(trusted === undefined ? {} : { workspaceTrusted: trusted }) } }).then((c) => (client = c));
+    TestClient.start({ rootDir: ws, settings, initializationOptions: { debounceMs: 0, ...(trusted === undefined ? {} : { workspaceTrusted: trusted }) } }).then(
+      (c) => (client = c),
+    );
 
   it('a config naming a file outside the workspace: no diagnostics on that file, none with its text; the error is shown on the document', async () => {
     const secret = join(outside, 'shadow');
@@ -50,7 +52,11 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     const shown = await c.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'), 'the error on the document', true);
     assert.ok(String(shown.diagnostics[0].message).includes(`${secret}:1:1: is not a pack`), String(shown.diagnostics[0].message));
     await c.statuses.next((s) => s.state === 'error', 'error status', true);
-    assert.deepEqual(c.diagnostics.all.filter((x) => x.uri === pathToFileURL(secret).href), [], 'nothing published on the outside file');
+    assert.deepEqual(
+      c.diagnostics.all.filter((x) => x.uri === pathToFileURL(secret).href),
+      [],
+      'nothing published on the outside file',
+    );
     const everything = JSON.stringify([c.diagnostics.all, c.messages.all, c.statuses.all]);
     for (const w of ['root:', '19000', 'hunter2', 'api_token']) assert.ok(!everything.includes(w), `"${w}" was shown: ${everything}`);
   });
@@ -69,7 +75,10 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     await untrusted.open(uri, POSTING);
     const rcUri = pathToFileURL(join(ws, '.cxlintrc.json')).href;
     const err = await untrusted.diagnostics.next((x) => x.uri === rcUri && x.diagnostics.length > 0, 'the refusal, in the workspace config', true);
-    assert.match(String(err.diagnostics[0].message), /pack ".*[\\/]outside[\\/]pack" is outside the workspace folder; in Restricted Mode cx-lint reads no pack from outside it/);
+    assert.match(
+      String(err.diagnostics[0].message),
+      /pack ".*[\\/]outside[\\/]pack" is outside the workspace folder; in Restricted Mode cx-lint reads no pack from outside it/,
+    );
     assert.equal(err.diagnostics[0].range.start.line, 0);
   });
 
@@ -86,7 +95,11 @@ describe('language server: an untrusted workspace reads and shows nothing from o
 
     const untrusted = await start(false);
     await untrusted.open(uri, POSTING);
-    const u = await untrusted.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'cx-renamed-customer-service'), 'Restricted Mode: the config above the folder is not read', true);
+    const u = await untrusted.diagnostics.next(
+      (x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'cx-renamed-customer-service'),
+      'Restricted Mode: the config above the folder is not read',
+      true,
+    );
     assert.ok(u);
     await untrusted.stop();
     client = undefined;
@@ -94,8 +107,15 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     writeFileSync(join(outside, 'cfg.json'), JSON.stringify({ rules: {} }));
     const withSetting = await start(false, { configFile: '../outside/cfg.json' });
     await withSetting.open(uri, POSTING);
-    const shown = await withSetting.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'), 'the refusal, on the document', true);
-    assert.match(String(shown.diagnostics[0].message), /outside[\\/]cfg\.json:1:1: this config file \(cxLint\.configFile\) is outside the workspace folder .*Restricted Mode/);
+    const shown = await withSetting.diagnostics.next(
+      (x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'),
+      'the refusal, on the document',
+      true,
+    );
+    assert.match(
+      String(shown.diagnostics[0].message),
+      /outside[\\/]cfg\.json:1:1: this config file \(cxLint\.configFile\) is outside the workspace folder .*Restricted Mode/,
+    );
   });
 
   it('a 100 MB .cxlintrc.json is refused unread, as a diagnostic in that file; the server keeps answering', async () => {
@@ -122,7 +142,13 @@ describe('language server: an untrusted workspace reads and shows nothing from o
     const pathLike = Object.entries<any>(pkg.contributes.configuration.properties)
       .filter(([, v]) => v.type === 'string' && /file\b/i.test(`${v.markdownDescription ?? v.description}`) && !v.enum)
       .map(([k]) => k);
-    assert.deepEqual(pathLike.filter((k) => !untrusted.restrictedConfigurations.includes(k)), []);
-    assert.match(readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8'), /initializationOptions: \(\) => \(\{ workspaceTrusted: vscode\.workspace\.isTrusted, lintWorkspace: workspaceLinted \}\)/);
+    assert.deepEqual(
+      pathLike.filter((k) => !untrusted.restrictedConfigurations.includes(k)),
+      [],
+    );
+    assert.match(
+      readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8'),
+      /initializationOptions: \(\) => \(\{ workspaceTrusted: vscode\.workspace\.isTrusted, lintWorkspace: workspaceLinted \}\)/,
+    );
   });
 });

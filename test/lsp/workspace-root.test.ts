@@ -43,15 +43,29 @@ describe('language server: a workspace folder of file:/// (the filesystem root) 
     if (process.platform === 'win32') this.skip(); // file:/// is not a folder there
     const c = (client = await TestClient.start({ rootDir: '/' }));
     assert.equal(c.init?.capabilities.executeCommandProvider?.commands?.includes('cx-lint.lintWorkspace'), true);
-    const started = c.progress.next((p) => p.value.kind === 'begin' && p.value.message === 'Linting workspace postings', 'the progress of the workspace lint', false, 10_000);
-    const result = c.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace', arguments: [] }) as Promise<{ files: number; findings: number; stopped?: Array<{ folder: string; reason: string }> }>;
+    const started = c.progress.next(
+      (p) => p.value.kind === 'begin' && p.value.message === 'Linting workspace postings',
+      'the progress of the workspace lint',
+      false,
+      10_000,
+    );
+    const result = c.conn.sendRequest('workspace/executeCommand', { command: 'cx-lint.lintWorkspace', arguments: [] }) as Promise<{
+      files: number;
+      findings: number;
+      stopped?: Array<{ folder: string; reason: string }>;
+    }>;
     const { token, value } = await started;
     assert.equal(value.cancellable, true);
 
     // The walk of the whole disk stops at a limit and says so in a warning (type 2).
     const warning = await c.messages.next((m) => /stopped looking/.test(m.message), 'the warning that the walk of / stopped', true, 10_000);
     assert.equal(warning.type, 2);
-    assert.match(warning.message, new RegExp(`^cx-lint: workspace lint of / stopped looking after more than (${WORKSPACE_LIMITS.maxFiles} Markdown files|${WORKSPACE_LIMITS.maxEntries} files and folders); linted the first \\d+ postings found\\.`));
+    assert.match(
+      warning.message,
+      new RegExp(
+        `^cx-lint: workspace lint of / stopped looking after more than (${WORKSPACE_LIMITS.maxFiles} Markdown files|${WORKSPACE_LIMITS.maxEntries} files and folders); linted the first \\d+ postings found\\.`,
+      ),
+    );
 
     // Walking did not stop the server answering requests.
     const stats = (await answered(c.conn.sendRequest('cxLint/stats', {}), 10_000, 'cxLint/stats during the workspace lint')) as { documents: number };
@@ -62,7 +76,10 @@ describe('language server: a workspace folder of file:/// (the filesystem root) 
     const res = await answered(result, 10_000, 'cx-lint.lintWorkspace on file:///');
     assert.equal(res.stopped?.length, 1, JSON.stringify(res));
     assert.equal(res.stopped[0].folder, '/');
-    assert.match(res.stopped[0].reason, new RegExp(`^more than (${WORKSPACE_LIMITS.maxFiles} Markdown files|${WORKSPACE_LIMITS.maxEntries} files and folders)$`));
+    assert.match(
+      res.stopped[0].reason,
+      new RegExp(`^more than (${WORKSPACE_LIMITS.maxFiles} Markdown files|${WORKSPACE_LIMITS.maxEntries} files and folders)$`),
+    );
     assert.ok(res.files <= WORKSPACE_LIMITS.maxFiles, `${res.files} files linted`);
 
     // Every publish is on a Markdown file the CLI's walk would lint: never inside a dot folder, node_modules, dist or out.

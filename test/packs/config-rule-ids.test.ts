@@ -22,7 +22,10 @@ describe('the config schema lists the rules; "warn" is a severity', () => {
   it('has every cx-core rule id, with its description and default severity for hover', () => {
     const props = schema.properties.rules.properties as Record<string, { markdownDescription: string }>;
     assert.deepEqual(Object.keys(props).sort(), CX_CORE_IDS);
-    assert.match(props['cx-renamed-sales'].markdownDescription, /^\*\*cx-renamed-sales\*\*: .+\n\nDefault severity: `warning`\. Options: `minShare` \(default 0\.5\)/);
+    assert.match(
+      props['cx-renamed-sales'].markdownDescription,
+      /^\*\*cx-renamed-sales\*\*: .+\n\nDefault severity: `warning`\. Options: `minShare` \(default 0\.5\)/,
+    );
   });
 
   it('flags a misspelt cx-core id and a rule option that does not exist, and accepts ids of other packs', () => {
@@ -54,7 +57,10 @@ describe('the config schema lists the rules; "warn" is a severity', () => {
 
     it('reports it as "warning" (the CLI)', () => {
       writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ rules: { 'cx-as-initiative': 'warn' } }));
-      writeFileSync(join(dir, 'charter.md'), '# Head of Customer Experience\n\n## Purpose\n\nLead our new CX initiative across every team.\n\n## Accountabilities\n\n- Run the voice-of-the-customer programme with product and operations\n- Map customer journeys with operations and fix root causes\n\n## Reports to\n\nThe Chief Executive Officer\n');
+      writeFileSync(
+        join(dir, 'charter.md'),
+        '# Head of Customer Experience\n\n## Purpose\n\nLead our new CX initiative across every team.\n\n## Accountabilities\n\n- Run the voice-of-the-customer programme with product and operations\n- Map customer journeys with operations and fix root causes\n\n## Reports to\n\nThe Chief Executive Officer\n',
+      );
       const r = run(dir, ['--format', 'json', 'charter.md']);
       const findings = JSON.parse(r.stdout).results.flatMap((f: { messages: Array<{ ruleId: string; severity: string }> }) => f.messages);
       assert.equal(findings.find((m: { ruleId: string }) => m.ruleId === 'cx-as-initiative')?.severity, 'warning', r.stdout + r.stderr);

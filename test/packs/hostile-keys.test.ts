@@ -48,13 +48,19 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
 
   for (const name of NAMES) {
     it(`"${name}" as a preset in extends is an unknown preset`, () => {
-      assert.match(configError({ extends: [`cx-core/${name}`] }), new RegExp(`unknown preset "cx-core/${name}" in "extends" \\(pack "cx-core" has no preset "${name}"\\)`));
+      assert.match(
+        configError({ extends: [`cx-core/${name}`] }),
+        new RegExp(`unknown preset "cx-core/${name}" in "extends" \\(pack "cx-core" has no preset "${name}"\\)`),
+      );
     });
     it(`"${name}" as a rule id in rules is an unknown rule`, () => {
       assert.match(configError({ rules: JSON.parse(`{"${name}": "off"}`) }), new RegExp(`unknown rule "${name}": no loaded pack has it`));
     });
     it(`"${name}" as an option key is an unknown option`, () => {
-      assert.match(configError({ rules: { 'cx-title-without-customer': ['warning', JSON.parse(`{"${name}": 1}`)] } }), new RegExp(`rule "cx-title-without-customer" has no option "${name}"`));
+      assert.match(
+        configError({ rules: { 'cx-title-without-customer': ['warning', JSON.parse(`{"${name}": 1}`)] } }),
+        new RegExp(`rule "cx-title-without-customer" has no option "${name}"`),
+      );
     });
   }
 
@@ -70,12 +76,25 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
       'pack/rules/c.yaml': RULE('constructor'),
     });
     try {
-      assert.deepEqual(checkPackFolder(join(dir, 'pack')).errors.map((e) => e.message), []);
+      assert.deepEqual(
+        checkPackFolder(join(dir, 'pack')).errors.map((e) => e.message),
+        [],
+      );
       clearConfigCache();
       const plain = resolveConfig({ packs: ['./pack'] }, dir);
-      assert.deepEqual(lint(POSTING, plain.setup).findings.filter((f) => f.ruleId === 'constructor').map((f) => f.severity), ['warning']);
+      assert.deepEqual(
+        lint(POSTING, plain.setup)
+          .findings.filter((f) => f.ruleId === 'constructor')
+          .map((f) => f.severity),
+        ['warning'],
+      );
       const viaPreset = resolveConfig({ packs: ['./pack'], extends: ['cx-core/recommended', 'proto-pack/constructor'] }, dir);
-      assert.deepEqual(lint(POSTING, viaPreset.setup).findings.filter((f) => f.ruleId === 'constructor').map((f) => f.severity), ['error']);
+      assert.deepEqual(
+        lint(POSTING, viaPreset.setup)
+          .findings.filter((f) => f.ruleId === 'constructor')
+          .map((f) => f.severity),
+        ['error'],
+      );
       assert.match(configError({ packs: ['./pack'], extends: ['proto-pack/toString'] }, dir), /unknown preset "proto-pack\/toString"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -83,7 +102,10 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
   });
 
   it('{constructor} and {toString} in a rule message stay visible like any unknown placeholder', () => {
-    const dir = temp({ 'pack/pack.yaml': 'name: msg-pack\nversion: 1.0.0\nrules: rules/*.yaml\n', 'pack/rules/m.yaml': RULE('msg', 'Matched {match} {constructor} {toString}.') });
+    const dir = temp({
+      'pack/pack.yaml': 'name: msg-pack\nversion: 1.0.0\nrules: rules/*.yaml\n',
+      'pack/rules/m.yaml': RULE('msg', 'Matched {match} {constructor} {toString}.'),
+    });
     try {
       clearConfigCache();
       const cfg = resolveConfig({ packs: ['./pack'] }, dir);
@@ -96,10 +118,12 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
 
   it('pack validate reports a preset extends loop at the entry that closes it, as lint does', () => {
     const dir = temp({
-      'pack/pack.yaml': 'name: loop-pack\nversion: 1.0.0\npresets:\n  a:\n    extends: [loop-pack/b]\n  b:\n    extends: [loop-pack/c]\n  c:\n    extends:\n      - loop-pack/a\n',
+      'pack/pack.yaml':
+        'name: loop-pack\nversion: 1.0.0\npresets:\n  a:\n    extends: [loop-pack/b]\n  b:\n    extends: [loop-pack/c]\n  c:\n    extends:\n      - loop-pack/a\n',
     });
     try {
-      const expected = /pack\.yaml:10:9: preset "c" extends "loop-pack\/a", which leads back to it \(loop-pack\/a → loop-pack\/b → loop-pack\/c → loop-pack\/a\)/;
+      const expected =
+        /pack\.yaml:10:9: preset "c" extends "loop-pack\/a", which leads back to it \(loop-pack\/a → loop-pack\/b → loop-pack\/c → loop-pack\/a\)/;
       const got = checkPackFolder(join(dir, 'pack')).errors.map((e) => e.message);
       assert.equal(got.length, 1, got.join('\n'));
       assert.match(got[0], expected);
@@ -112,11 +136,31 @@ describe('constructor, toString, __proto__ … are ordinary names (issue 13 item
 
 describe('unreadable pack and config files say why (issue 13 item 8)', () => {
   const cases: Array<[string, string | Buffer, RegExp]> = [
-    ['UTF-16 with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: x\nversion: 1.0.0\n', 'utf16le')]), /pack\.yaml:1:1: this file is not UTF-8 \(it looks like UTF-16, from its byte order mark\)\. Save it as UTF-8\./],
-    ['UTF-16 without a byte order mark', Buffer.from('name: x\nversion: 1.0.0\n', 'utf16le'), /pack\.yaml:1:1: this file is not UTF-8 \(it looks like UTF-16: it is full of NUL bytes\)\. Save it as UTF-8\./],
-    ['200,000 nested [', `name: x\nversion: 1.0.0\nvocabulary: ${'['.repeat(200_000)}\n`, new RegExp(`pack\\.yaml:3:${12 + MAX_NESTING}: lists and maps nest more than ${MAX_NESTING} levels deep here`)],
-    ['100,000 nested {a: ', `name: x\nversion: 1.0.0\nvocabulary: ${'{a: '.repeat(100_000)}\n`, /pack\.yaml:3:\d+: lists and maps nest more than 64 levels deep here/],
-    ['2,000 indented levels', `name: x\nversion: 1.0.0\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`, /pack\.yaml:67:65: lists and maps nest more than 64 levels deep here/],
+    [
+      'UTF-16 with a byte order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('name: x\nversion: 1.0.0\n', 'utf16le')]),
+      /pack\.yaml:1:1: this file is not UTF-8 \(it looks like UTF-16, from its byte order mark\)\. Save it as UTF-8\./,
+    ],
+    [
+      'UTF-16 without a byte order mark',
+      Buffer.from('name: x\nversion: 1.0.0\n', 'utf16le'),
+      /pack\.yaml:1:1: this file is not UTF-8 \(it looks like UTF-16: it is full of NUL bytes\)\. Save it as UTF-8\./,
+    ],
+    [
+      '200,000 nested [',
+      `name: x\nversion: 1.0.0\nvocabulary: ${'['.repeat(200_000)}\n`,
+      new RegExp(`pack\\.yaml:3:${12 + MAX_NESTING}: lists and maps nest more than ${MAX_NESTING} levels deep here`),
+    ],
+    [
+      '100,000 nested {a: ',
+      `name: x\nversion: 1.0.0\nvocabulary: ${'{a: '.repeat(100_000)}\n`,
+      /pack\.yaml:3:\d+: lists and maps nest more than 64 levels deep here/,
+    ],
+    [
+      '2,000 indented levels',
+      `name: x\nversion: 1.0.0\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n`,
+      /pack\.yaml:67:65: lists and maps nest more than 64 levels deep here/,
+    ],
     ['500,000 compact "- "', `${'- '.repeat(500_000)}x\n`, /pack\.yaml:1:127: lists and maps nest more than 64 levels deep here/],
   ];
   for (const [what, text, re] of cases) {
@@ -147,16 +191,29 @@ describe('unreadable pack and config files say why (issue 13 item 8)', () => {
 describe('a YAML alias bomb in a .cxlintrc.yaml (issue 13 item 14)', function () {
   this.timeout(60_000);
   const bomb = ['root: true', 'x0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i < 10; i++) bomb.push(`x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    bomb.push(
+      `x${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   bomb.push('rules: *a9');
 
   it('is reported at file:line:col and the other folders are linted', () => {
     const dir = temp({ 'a/.cxlintrc.yaml': bomb.join('\n') + '\n', 'a/job.md': POSTING, 'b/.cxlintrc.yaml': 'root: true\n', 'b/job.md': POSTING });
     try {
-      const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'a', 'b'], { cwd: dir, encoding: 'utf8', timeout: 50_000, env: { ...process.env, NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'a', 'b'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 50_000,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       assert.equal(r.signal, null, 'not killed');
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr, /a[\\/]\.cxlintrc\.yaml:3:10: its aliases \(\*name\) expand to more than 100 copies, like a "billion laughs" attack; it was not read\. Write the values out\./);
+      assert.match(
+        r.stderr,
+        /a[\\/]\.cxlintrc\.yaml:3:10: its aliases \(\*name\) expand to more than 100 copies, like a "billion laughs" attack; it was not read\. Write the values out\./,
+      );
       const results = JSON.parse(r.stdout).results as Array<{ filePath: string; fatal?: string; messages: unknown[] }>;
       assert.deepEqual(
         results.map((f) => [f.filePath, f.fatal ?? 'linted']),

@@ -21,7 +21,10 @@ function project(): { dir: string; pack: string; outside: string } {
   cpSync(EXAMPLE, pack, { recursive: true });
   const outside = join(dir, 'outside');
   mkdirSync(outside);
-  writeFileSync(join(dir, '.cxlintrc.json'), JSON.stringify({ root: true, packs: ['./packs/titles'], extends: ['cx-core/recommended', '@cxpa/cx-lint-pack-titles/strict'] }));
+  writeFileSync(
+    join(dir, '.cxlintrc.json'),
+    JSON.stringify({ root: true, packs: ['./packs/titles'], extends: ['cx-core/recommended', '@cxpa/cx-lint-pack-titles/strict'] }),
+  );
   writeFileSync(join(dir, 'job.md'), '# CX/UX/EX Lead\n\n## Responsibilities\n\n- Interview customers about the checkout journey\n');
   return { dir, pack, outside };
 }
@@ -44,7 +47,10 @@ describe('pack files linked out of the pack are never read (realpath containment
     const r = run(p.dir, ['--explain', 'cxpa-acronym-stack']);
     assert.equal(r.status, 2, r.stdout);
     assert.doesNotMatch(r.stdout + r.stderr, new RegExp(SECRET));
-    assert.match(r.stderr, /rule\.yaml:\d+:7: this docs file "README\.md" is a link that leaves the pack folder; it was not read \(it leads to .*outside.*\)\. Copy the file into the pack/);
+    assert.match(
+      r.stderr,
+      /rule\.yaml:\d+:7: this docs file "README\.md" is a link that leaves the pack folder; it was not read \(it leads to .*outside.*\)\. Copy the file into the pack/,
+    );
     // pack validate says the same, so validate and lint agree.
     const v = run(p.dir, ['pack', 'validate', 'packs/titles']);
     assert.equal(v.status, 2);
@@ -61,7 +67,10 @@ describe('pack files linked out of the pack are never read (realpath containment
     const r = run(p.dir, ['pack', 'test', 'packs/titles']);
     assert.equal(r.status, 1, r.stdout);
     assert.doesNotMatch(r.stdout + r.stderr, new RegExp(SECRET));
-    assert.match(r.stdout, /✖ cxpa-acronym-stack: valid "fixtures\/valid\/two-acronyms\.md": this fixture is a link that leaves the pack folder; it was not read/);
+    assert.match(
+      r.stdout,
+      /✖ cxpa-acronym-stack: valid "fixtures\/valid\/two-acronyms\.md": this fixture is a link that leaves the pack folder; it was not read/,
+    );
     assert.match(r.stdout, /✖ cxpa-acronym-stack: invalid "fixtures\/invalid\/stack\.md": this fixture is a link that leaves the pack folder; it was not read/);
   });
 

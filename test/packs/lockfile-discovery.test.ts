@@ -37,7 +37,10 @@ describe('the lockfile is found like a config: nearest at or above the linted fi
     const r = run(join(dir, 'sub'), ['job.md']);
     assert.equal(r.status, 2, r.stdout);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^cx-lint: lockfile check failed \(\.\.[\\/]cx-lint\.lock\.json\)\npack "house" at .* has changed since \.\.[\\/]cx-lint\.lock\.json was written/);
+    assert.match(
+      r.stderr,
+      /^cx-lint: lockfile check failed \(\.\.[\\/]cx-lint\.lock\.json\)\npack "house" at .* has changed since \.\.[\\/]cx-lint\.lock\.json was written/,
+    );
   });
 
   it('CLI given an absolute path from an unrelated folder: the changed pack stops the run', () => {
@@ -67,7 +70,10 @@ describe('the lockfile is found like a config: nearest at or above the linted fi
   it('Node API: loadConfig and lintFiles throw LockfileError; { lockfile: false } skips the check', () => {
     clearConfigCache();
     const file = join(dir, 'sub', 'job.md');
-    assert.throws(() => lintFiles([file]), (e: Error) => /pack "house" at .* has changed since .*cx-lint\.lock\.json was written/.test(e.message));
+    assert.throws(
+      () => lintFiles([file]),
+      (e: Error) => /pack "house" at .* has changed since .*cx-lint\.lock\.json was written/.test(e.message),
+    );
     assert.throws(() => loadConfig(file), /has changed since/);
     assert.equal(lintFiles([file], { lockfile: false }).length, 1);
   });
@@ -79,11 +85,22 @@ describe('the lockfile is found like a config: nearest at or above the linted fi
       await client.open(uri, readFileSync(join(dir, 'sub', 'job.md'), 'utf8'));
       // The lockfile is outside the workspace folder, so its error is shown on the
       // document it governs, with the lockfile's path (decision 42), not published on it.
-      const err = await client.diagnostics.next((x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'), 'the lockfile above the workspace folder reported on the document', true);
+      const err = await client.diagnostics.next(
+        (x) => x.uri === uri && x.diagnostics.some((d) => d.code === 'config-error'),
+        'the lockfile above the workspace folder reported on the document',
+        true,
+      );
       assert.match(String(err.diagnostics[0].message), /cx-lint\.lock\.json:1:1: pack "house" .* has changed since/);
-      assert.ok(err.diagnostics.every((d) => d.code === 'config-error'), 'the document is not linted with the changed pack');
+      assert.ok(
+        err.diagnostics.every((d) => d.code === 'config-error'),
+        'the document is not linted with the changed pack',
+      );
       const lockUri = pathToFileURL(join(dir, 'cx-lint.lock.json')).href;
-      assert.deepEqual(client.diagnostics.all.filter((x) => x.uri === lockUri), [], 'nothing published on the lockfile outside the workspace');
+      assert.deepEqual(
+        client.diagnostics.all.filter((x) => x.uri === lockUri),
+        [],
+        'nothing published on the lockfile outside the workspace',
+      );
     } finally {
       await client.stop();
     }

@@ -5,7 +5,11 @@ import { runPackExamples } from '../../server/src/packs/pack-test';
 
 describe('pack examples: every rule of cx-core passes its embedded valid/invalid examples', () => {
   const { loaded, errors } = loadPack(builtinPackDir());
-  it('the built-in pack loads without errors', () => assert.deepEqual(errors.map((e) => e.message), []));
+  it('the built-in pack loads without errors', () =>
+    assert.deepEqual(
+      errors.map((e) => e.message),
+      [],
+    ));
   const results = loaded ? runPackExamples(loaded.pack) : [];
   it('every rule has at least one valid and one invalid example', () => {
     for (const r of loaded!.pack.rules) {

@@ -40,7 +40,11 @@ const EXPONENTIAL: Array<[string, string, number]> = [
   ['[a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] [a] b', 'optional words', 33],
   ['[a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] [a|a a] b', 'optional alternations', 41],
   ['a ... a ... a ... a ... a ... a ... a ... a ... a ... a ... a ... a ... b', 'gaps', 25],
-  ['(a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a) (a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a) (a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a) b', 'overlapping alternatives', 117],
+  [
+    '(a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a) (a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a) (a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a) b',
+    'overlapping alternatives',
+    117,
+  ],
   ['(a*|ab*|abc*) (a*|ab*|abc*) (a*|ab*|abc*) (a*|ab*|abc*) (a*|ab*|abc*) (a*|ab*|abc*) (a*|ab*|abc*) (a*|ab*|abc*) b', 'overlapping word* alternatives', 71],
 ];
 
@@ -79,7 +83,9 @@ describe('phrase patterns match in linear time (issue 13 item 5)', function () {
       assert.equal(r.status, 2, r.stdout + r.stderr);
       EXPONENTIAL.forEach(([, what, col], i) => {
         // Each entry is on line 7 + i, written `      - "…"`: the pattern starts at column 10.
-        const at = new RegExp(`pack\\.yaml:${7 + i}:${9 + col}: invalid pattern: this pattern can be laid over the same words in (over a million|\\d+) ways .*ways × words may be at most ${MAX_WORK}`);
+        const at = new RegExp(
+          `pack\\.yaml:${7 + i}:${9 + col}: invalid pattern: this pattern can be laid over the same words in (over a million|\\d+) ways .*ways × words may be at most ${MAX_WORK}`,
+        );
         assert.match(r.stdout, at, `${what}\n${r.stdout}`);
       });
     } finally {
@@ -112,7 +118,11 @@ describe('phrase patterns match in linear time (issue 13 item 5)', function () {
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
       const files = JSON.parse(r.stdout).results as Array<{ fatal?: unknown }>;
       assert.equal(files.length, ACCEPTED.length);
-      assert.deepEqual(files.filter((f) => f.fatal), [], 'every document was linted');
+      assert.deepEqual(
+        files.filter((f) => f.fatal),
+        [],
+        'every document was linted',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -16,7 +16,9 @@ const EXAMPLE = join(ROOT, 'examples', 'packs', 'cx-association-titles');
 
 function ids(file: string): string[] {
   clearConfigCache();
-  return lintFiles([file])[0].findings.map((f) => `${f.ruleId}:${f.severity}`).sort();
+  return lintFiles([file])[0]
+    .findings.map((f) => `${f.ruleId}:${f.severity}`)
+    .sort();
 }
 
 function tempDir(files: Record<string, string> = {}): string {
@@ -35,7 +37,8 @@ function cxpaProject(config: object, posting: string): { dir: string; file: stri
   return { dir, file: join(dir, 'job.md') };
 }
 
-const HEAD_OF_CX = '# Head of Customer Experience\n\n## Responsibilities\n\n- Run the voice-of-customer programme with operations, IT and marketing\n- Report customer satisfaction to the board\n';
+const HEAD_OF_CX =
+  '# Head of Customer Experience\n\n## Responsibilities\n\n- Run the voice-of-customer programme with operations, IT and marketing\n- Report customer satisfaction to the board\n';
 
 describe('pack resolution: names, presets, load order', () => {
   it('expands short npm names ESLint-style, the name as written first', () => {
@@ -71,7 +74,10 @@ describe('pack resolution: names, presets, load order', () => {
       assert.deepEqual(got, ['cx-no-voice-of-customer:warning', 'transit-say-riders:info']);
       const f = lintFiles([join(COOP, 'postings', 'passengers.md')])[0].findings.find((x) => x.ruleId === 'transit-say-riders')!;
       assert.equal(f.pack.name, 'transit-coop');
-      assert.deepEqual(f.fixes.map((x) => [x.title, x.safe]), [['Replace “passengers” with “riders”', true]]);
+      assert.deepEqual(
+        f.fixes.map((x) => [x.title, x.safe]),
+        [['Replace “passengers” with “riders”', true]],
+      );
       assert.match(f.docsUrl!, /cx-lint-pack-transit-coop\/pack\/rules\/transit-say-riders\/README\.md$/);
     });
   });
@@ -102,18 +108,28 @@ describe('pack resolution: names, presets, load order', () => {
       rmSync(p.dir, { recursive: true, force: true });
     });
     it('its raw-regex rule reports stacked acronyms', () => {
-      const p = cxpaProject({ extends: ['cx-core/recommended', '@cxpa/titles/recommended'] }, '# CX/UX/EX Lead\n\n## Responsibilities\n\n- Interview customers about the checkout journey\n');
+      const p = cxpaProject(
+        { extends: ['cx-core/recommended', '@cxpa/titles/recommended'] },
+        '# CX/UX/EX Lead\n\n## Responsibilities\n\n- Interview customers about the checkout journey\n',
+      );
       assert.ok(ids(p.file).includes('cxpa-acronym-stack:info'));
       rmSync(p.dir, { recursive: true, force: true });
     });
     it('an unknown preset names the known ones', () => {
       const p = cxpaProject({ extends: ['@cxpa/titles/loud'] }, HEAD_OF_CX);
-      assert.throws(() => ids(p.file), (e: PackErrors) => /unknown preset "@cxpa\/titles\/loud".*has no preset "loud".*@cxpa\/cx-lint-pack-titles\/strict/s.test(e.message));
+      assert.throws(
+        () => ids(p.file),
+        (e: PackErrors) => /unknown preset "@cxpa\/titles\/loud".*has no preset "loud".*@cxpa\/cx-lint-pack-titles\/strict/s.test(e.message),
+      );
       rmSync(p.dir, { recursive: true, force: true });
     });
     it('a pack that is not installed says which npm names were tried', () => {
       const dir = tempDir({ '.cxlintrc.json': '{"root": true, "packs": ["@nobody/titles"]}', 'job.md': HEAD_OF_CX });
-      assert.throws(() => ids(join(dir, 'job.md')), (e: PackErrors) => /\.cxlintrc\.json:1:26: cannot find pack "@nobody\/titles" \(tried npm packages "@nobody\/titles", "@nobody\/cx-lint-pack-titles"/.test(e.message));
+      assert.throws(
+        () => ids(join(dir, 'job.md')),
+        (e: PackErrors) =>
+          /\.cxlintrc\.json:1:26: cannot find pack "@nobody\/titles" \(tried npm packages "@nobody\/titles", "@nobody\/cx-lint-pack-titles"/.test(e.message),
+      );
     });
   });
 
@@ -130,13 +146,22 @@ describe('pack resolution: names, presets, load order', () => {
       const dir = tempDir({ ...base, '.cxlintrc.json': '{"root": true, "packs": ["./house"], "extends": ["house/recommended"]}' });
       clearConfigCache();
       const cfg = resolveConfig({ packs: [join(dir, 'house')], extends: ['house/recommended'] }, dir);
-      assert.deepEqual(cfg.packs.map((p) => p.pack.name), ['cx-core', 'base', 'house']);
+      assert.deepEqual(
+        cfg.packs.map((p) => p.pack.name),
+        ['cx-core', 'base', 'house'],
+      );
       assert.equal(cfg.lint.rules!['house-jargon'], 'warning');
       assert.equal(cfg.lint.rules!['cx-no-executive-sponsor'], 'warning', 'cx-core/strict came in through the preset extends');
       assert.ok(ids(join(dir, 'job.md')).includes('house-jargon:warning'));
     });
     it('a pack preset can set rule options, which reach the compiled check', () => {
-      const dir = tempDir({ ...base, 'house/pack.yaml': base['house/pack.yaml'].replace('rules: { house-jargon: warning }', 'rules: { house-jargon: warning, cx-renamed-customer-service: [error, { minShare: 0.9 }] }') });
+      const dir = tempDir({
+        ...base,
+        'house/pack.yaml': base['house/pack.yaml'].replace(
+          'rules: { house-jargon: warning }',
+          'rules: { house-jargon: warning, cx-renamed-customer-service: [error, { minShare: 0.9 }] }',
+        ),
+      });
       const cfg = resolveConfig({ packs: [join(dir, 'house')], extends: ['house/recommended'] }, dir);
       const r = cfg.setup.rules.find((x) => x.data.id === 'cx-renamed-customer-service')!;
       assert.equal(r.severity, 'error');
@@ -144,18 +169,25 @@ describe('pack resolution: names, presets, load order', () => {
     });
     it('a cycle of extends is an error, not a hang', () => {
       const dir = tempDir({ ...base, 'base/pack.yaml': 'name: base\nversion: 1.0.0\nextends: [../house]\nlexicons:\n  house-jargon:\n    match: [synergy]\n' });
-      assert.throws(() => resolveConfig({ packs: [join(dir, 'house')] }, dir), (e: PackErrors) => /extend each other in a cycle/.test(e.message));
+      assert.throws(
+        () => resolveConfig({ packs: [join(dir, 'house')] }, dir),
+        (e: PackErrors) => /extend each other in a cycle/.test(e.message),
+      );
     });
     it('an unknown lexicon class is reported at its line and column in the rule file', () => {
       const dir = tempDir({ ...base, 'house/pack.yaml': 'name: house\nversion: 1.0.0\nrules: rules/*.yaml\n' });
       assert.throws(
         () => resolveConfig({ packs: [join(dir, 'house')] }, dir),
-        (e: PackErrors) => e.errors.some((x) => x.file.endsWith('jargon.yaml') && x.line === 5 && x.column === 31 && /lexicon class "house-jargon"/.test(x.reason)),
+        (e: PackErrors) =>
+          e.errors.some((x) => x.file.endsWith('jargon.yaml') && x.line === 5 && x.column === 31 && /lexicon class "house-jargon"/.test(x.reason)),
       );
     });
     it('two different packs with one name are an error', () => {
       const dir = tempDir({ ...base, 'copy/pack.yaml': 'name: base\nversion: 2.0.0\n' });
-      assert.throws(() => resolveConfig({ packs: [join(dir, 'base'), join(dir, 'copy')] }, dir), (e: PackErrors) => /two different packs are called "base"/.test(e.message));
+      assert.throws(
+        () => resolveConfig({ packs: [join(dir, 'base'), join(dir, 'copy')] }, dir),
+        (e: PackErrors) => /two different packs are called "base"/.test(e.message),
+      );
     });
   });
 
@@ -165,7 +197,12 @@ describe('pack resolution: names, presets, load order', () => {
     it('an entry with the same pattern as an earlier pack replaces it in place (new replacement)', () => {
       const entry = core.lexicons!['initiative-framing'].match.find((e) => typeof e !== 'string' && /initiative/.test(e.match ?? '')) as { match: string };
       assert.ok(entry, 'cx-core has an initiative substitution');
-      const over = { name: 'over', version: '1.0.0', rules: [], lexicons: { 'initiative-framing': { match: [{ match: entry.match, replace: 'practice', safe: true }] } } };
+      const over = {
+        name: 'over',
+        version: '1.0.0',
+        rules: [],
+        lexicons: { 'initiative-framing': { match: [{ match: entry.match, replace: 'practice', safe: true }] } },
+      };
       const f = lint(text, createSetup([core, over as any])).findings.find((x) => x.ruleId === 'cx-as-initiative')!;
       assert.match(f.fixes[0].title, /“practice”/);
       assert.equal(createSetup([core, over as any]).classes.get('initiative-framing')!.entries.length, core.lexicons!['initiative-framing'].match.length);

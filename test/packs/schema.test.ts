@@ -9,7 +9,8 @@ import { ROOT, read } from '../helpers/fixtures';
 
 describe('schemas and pack validation', () => {
   it('rules/schema/*.json are what the engine registries generate', () => {
-    for (const [name, text] of Object.entries(schemaFiles())) assert.equal(read(join(ROOT, 'rules', 'schema', name)), text, `${name} is stale: run npm run build`);
+    for (const [name, text] of Object.entries(schemaFiles()))
+      assert.equal(read(join(ROOT, 'rules', 'schema', name)), text, `${name} is stale: run npm run build`);
   });
 
   it('the committed schemas match the generated ones (no drift in git)', function () {
@@ -35,9 +36,15 @@ describe('schemas and pack validation', () => {
   });
 
   it('reports schema violations at the offending key', () => {
-    const dir = pack({ 'pack.yaml': 'name: bad\nversion: 1.0.0\nrules: rules/*/rule.yaml\n', 'rules/x/rule.yaml': 'id: x\nseverity: loud\ndescription: d\nappliesTo: [{}]\ncheck: { type: no-duties }\nmessage: m\n' });
+    const dir = pack({
+      'pack.yaml': 'name: bad\nversion: 1.0.0\nrules: rules/*/rule.yaml\n',
+      'rules/x/rule.yaml': 'id: x\nseverity: loud\ndescription: d\nappliesTo: [{}]\ncheck: { type: no-duties }\nmessage: m\n',
+    });
     const { errors } = loadPack(dir);
-    assert.ok(errors.some((e) => e.line === 2 && /severity must be one of/.test(e.reason)), errors.map((e) => e.message).join('\n'));
+    assert.ok(
+      errors.some((e) => e.line === 2 && /severity must be one of/.test(e.reason)),
+      errors.map((e) => e.message).join('\n'),
+    );
   });
 
   it('reports a bad pattern with its position and the column inside the pattern', () => {
@@ -53,7 +60,10 @@ describe('schemas and pack validation', () => {
   });
 
   it('rejects docs paths that leave the pack folder', () => {
-    const dir = pack({ 'pack.yaml': 'name: esc\nversion: 1.0.0\nrules: rules/*/rule.yaml\n', 'rules/x/rule.yaml': 'id: x\nseverity: info\ndescription: d\nappliesTo: [{}]\ncheck: { type: no-duties }\nmessage: m\ndocs: ../../../../etc/passwd\n' });
+    const dir = pack({
+      'pack.yaml': 'name: esc\nversion: 1.0.0\nrules: rules/*/rule.yaml\n',
+      'rules/x/rule.yaml': 'id: x\nseverity: info\ndescription: d\nappliesTo: [{}]\ncheck: { type: no-duties }\nmessage: m\ndocs: ../../../../etc/passwd\n',
+    });
     const { errors } = loadPack(dir);
     assert.match(errors[0].reason, /leaves the pack folder/);
   });

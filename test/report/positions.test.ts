@@ -34,12 +34,17 @@ describe('report: the CLI and the editor count lines and columns alike', functio
     cpSync(join(ROOT, 'examples'), dir, { recursive: true });
     const rel = 'customer-experience-associate.md';
     // An emoji (two UTF-16 units) at the start of every line, and CRLF line breaks.
-    const text = readFileSync(join(dir, rel), 'utf8').split('\n').map((l) => (l.trim() && !/^(#|---|[-*] |\|)/.test(l) ? `\u{1F4DE} ${l}` : l)).join('\r\n');
+    const text = readFileSync(join(dir, rel), 'utf8')
+      .split('\n')
+      .map((l) => (l.trim() && !/^(#|---|[-*] |\|)/.test(l) ? `\u{1F4DE} ${l}` : l))
+      .join('\r\n');
     writeFileSync(join(dir, rel), text);
     const client = await TestClient.start({ rootDir: dir });
     try {
       const cli = run(dir, ['--format', 'json', rel]);
-      const messages = (JSON.parse(cli.stdout) as { results: Array<{ messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }> }).results[0].messages;
+      const messages = (
+        JSON.parse(cli.stdout) as { results: Array<{ messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }> }
+      ).results[0].messages;
       assert.ok(messages.length > 0, `the posting has findings: ${cli.stderr}`);
       const uri = client.uri(rel);
       await client.open(uri, text);

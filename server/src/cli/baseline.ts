@@ -72,7 +72,7 @@ export class BaselineWriter {
 
   private write(s: string): void {
     const buf = Buffer.from(s, 'utf8');
-    for (let done = 0; done < buf.length; ) done += writeSync(this.fd!, buf, done, buf.length - done, this.pos + done);
+    for (let done = 0; done < buf.length;) done += writeSync(this.fd!, buf, done, buf.length - done, this.pos + done);
     this.pos += buf.length;
   }
 }
@@ -94,7 +94,8 @@ export function readBaseline(file: string): Set<string> {
   }
   const keys = new Set<string>();
   for (const f of b.findings) {
-    if (f && typeof f.filePath === 'string' && typeof f.ruleId === 'string' && typeof f.fingerprint === 'string') keys.add(`${f.filePath}\u0000${f.ruleId}\u0000${f.fingerprint}`);
+    if (f && typeof f.filePath === 'string' && typeof f.ruleId === 'string' && typeof f.fingerprint === 'string')
+      keys.add(`${f.filePath}\u0000${f.ruleId}\u0000${f.fingerprint}`);
   }
   return keys;
 }
@@ -102,6 +103,10 @@ export function readBaseline(file: string): Set<string> {
 /** Drops a file's messages recorded in the baseline. */
 export function withoutBaselined(r: FileResult, keys: Set<string>): FileResult {
   if (r.fatal) return r;
-  const keep = new Set(fingerprints(r).filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`)).map((x) => x.message));
+  const keep = new Set(
+    fingerprints(r)
+      .filter((x) => !keys.has(`${portablePath(r)}\u0000${x.message.ruleId}\u0000${x.fingerprint}`))
+      .map((x) => x.message),
+  );
   return { ...r, messages: r.messages.filter((m) => keep.has(m)) };
 }

@@ -23,7 +23,8 @@ export interface Failure {
 export function reportError(e: unknown): Failure {
   if (e instanceof UsageError) return { message: `cx-lint: ${e.message}. Run cx-lint --help for usage.\n`, code: 2 };
   if (e instanceof PackErrors) return { message: `cx-lint: configuration error\n${e.message}\n`, code: 2 };
-  if (e instanceof LockfileError) return { message: `cx-lint: lockfile check failed (${e.file ?? LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
+  if (e instanceof LockfileError)
+    return { message: `cx-lint: lockfile check failed (${e.file ?? LOCKFILE_NAME})\n${e.message}\nRun with --no-lockfile to skip the check.\n`, code: 2 };
   if (e instanceof ExitError) return { message: `${e.message}\n`, code: e.code };
   return { message: `cx-lint: ${(e as Error).message}\n`, code: 2 };
 }

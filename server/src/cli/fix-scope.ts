@@ -52,4 +52,3 @@ function real(p: string): string {
     return p;
   }
 }
-

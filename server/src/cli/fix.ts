@@ -1,5 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readBytesSafely } from '../fs/safe-read';
 
@@ -107,13 +124,13 @@ function writeInPlace(file: string, expected: string, text: string): boolean {
 }
 
 function writeAll(fd: number, buf: Buffer, position: number): void {
-  for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done, position + done);
+  for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done, position + done);
 }
 
 /** At most `maxBytes` + 1 bytes of the file: enough to tell it from `maxBytes` bytes of text. */
 function readAll(fd: number, maxBytes: number): Buffer {
   const chunks: Buffer[] = [];
-  for (let pos = 0; ; ) {
+  for (let pos = 0; ;) {
     const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - pos));
     const n = chunk.length === 0 ? 0 : readSync(fd, chunk, 0, chunk.length, pos);
     if (n === 0) return Buffer.concat(chunks);

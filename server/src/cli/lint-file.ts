@@ -48,7 +48,12 @@ export function lintFile(task: Task, opts: CliOptions, configs: Configs, scope: 
     // A config that cannot be read is reported once (main thread de-duplicates the
     // note); the files under it are skipped and the run goes on, exit 2.
     if (!(e instanceof PackErrors)) throw e;
-    return { result: { filePath: file, displayPath: display, messages: [], fatal: 'configuration error; not linted', configError: true }, notes, configNote: `cx-lint: configuration error\n${e.message}\n`, diff };
+    return {
+      result: { filePath: file, displayPath: display, messages: [], fatal: 'configuration error; not linted', configError: true },
+      notes,
+      configNote: `cx-lint: configuration error\n${e.message}\n`,
+      diff,
+    };
   }
   const rel = relative(cfg.baseDir, file);
   const read = readForLint(file, cfg.setup.maxFileSize);
@@ -57,7 +62,8 @@ export function lintFile(task: Task, opts: CliOptions, configs: Configs, scope: 
     return fatal(read.reason);
   }
   const { text } = read;
-  if (read.invalidUtf8) notes.push(`cx-lint: ${display}: not valid UTF-8; linted with U+FFFD in place of the bad bytes${opts.fix || opts.fixDryRun ? ', not fixed' : ''}\n`);
+  if (read.invalidUtf8)
+    notes.push(`cx-lint: ${display}: not valid UTF-8; linted with U+FFFD in place of the bad bytes${opts.fix || opts.fixDryRun ? ', not fixed' : ''}\n`);
   // One lint of the text as read: the report's, and fix-all's first pass.
   const linted = lint(text, cfg.setup, { filePath: rel });
   if ((opts.fix || opts.fixDryRun) && !read.invalidUtf8) {

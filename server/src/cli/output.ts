@@ -27,7 +27,7 @@ export class Output {
       return;
     }
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    for (let done = 0; done < buf.length; ) done += writeSync(this.fd, buf, done, buf.length - done);
+    for (let done = 0; done < buf.length;) done += writeSync(this.fd, buf, done, buf.length - done);
   };
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);

@@ -78,7 +78,11 @@ function packInit(dir: string, io: Io): number {
     writeFileSync(p, text);
   }
   const shown = relative(process.cwd(), dir) || '.';
-  io.out(`Created the pack "${name}" in ${shown}:\n${Object.keys(files).map((f) => `  ${f}\n`).join('')}\nNext: cx-lint pack validate ${shown} && cx-lint pack test ${shown}\n`);
+  io.out(
+    `Created the pack "${name}" in ${shown}:\n${Object.keys(files)
+      .map((f) => `  ${f}\n`)
+      .join('')}\nNext: cx-lint pack validate ${shown} && cx-lint pack test ${shown}\n`,
+  );
   return 0;
 }
 
@@ -87,7 +91,11 @@ function packInit(dir: string, io: Io): number {
  * is written as an npm scope and name (`pack init @org/titles`), @org/cx-lint-pack-titles.
  */
 function packNameFor(dir: string): string {
-  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
   const base = slug(basename(dir)) || 'my-pack';
   const name = base === PACK_PREFIX || base.startsWith(`${PACK_PREFIX}-`) ? base : `${PACK_PREFIX}-${base}`;
   const parent = basename(dirname(dir));
@@ -108,8 +116,16 @@ function packValidate(dir: string, io: Io): number {
   }
   const p = r.pack!.pack;
   for (const w of packWarnings(r.pack!)) io.out(`! ${w}\n`);
-  const extra = r.all.length > 2 ? ` (builds on ${r.all.slice(1, -1).map((x) => x.pack.name).join(', ')})` : '';
-  io.out(`✔ ${p.name}@${p.version}: ${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}, ${Object.keys(p.lexicons ?? {}).length} lexicon classes, ${Object.keys(p.presets ?? {}).length} presets${extra}; valid\n`);
+  const extra =
+    r.all.length > 2
+      ? ` (builds on ${r.all
+          .slice(1, -1)
+          .map((x) => x.pack.name)
+          .join(', ')})`
+      : '';
+  io.out(
+    `✔ ${p.name}@${p.version}: ${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}, ${Object.keys(p.lexicons ?? {}).length} lexicon classes, ${Object.keys(p.presets ?? {}).length} presets${extra}; valid\n`,
+  );
   return 0;
 }
 
@@ -117,13 +133,17 @@ function packValidate(dir: string, io: Io): number {
 function packWarnings(loaded: NonNullable<ReturnType<typeof checkPackFolder>['pack']>): string[] {
   const out: string[] = [];
   const p = loaded.pack;
-  if (!p.engine) out.push(`${loaded.files[0]}: no "engine" range; add engine: "^${ENGINE_VERSION.split('.')[0]}.0.0" so other cx-lint versions reject the pack clearly instead of misreading it.`);
+  if (!p.engine)
+    out.push(
+      `${loaded.files[0]}: no "engine" range; add engine: "^${ENGINE_VERSION.split('.')[0]}.0.0" so other cx-lint versions reject the pack clearly instead of misreading it.`,
+    );
   const pj = join(loaded.dir, 'package.json');
   if (existsSync(pj)) {
     try {
       // By real path inside the pack, and safely: a package.json linked out of it, a pipe or a huge file is not read.
       const meta = JSON.parse(readInside(loaded.dir, pj, 'package.json', READ_CAPS.config));
-      if (meta.version && meta.version !== p.version) out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
+      if (meta.version && meta.version !== p.version)
+        out.push(`${pj}: version ${meta.version} differs from the manifest's ${p.version}; publish them in step.`);
     } catch (e) {
       if (e instanceof OutsideError) out.push(`${pj}: ${e.reason}`);
       else if (e instanceof SafeReadError) out.push(`${pj}: ${e.reason}; not read.`);
@@ -180,7 +200,8 @@ function packLock(paths: string[], io: Io): number {
   }
   writeLockfile(join(cwd, LOCKFILE_NAME), lock);
   const names = Object.entries(lock.packs).map(([n, e]) => `  ${n}@${e.version}  ${e.path}\n`);
-  io.out(`cx-lint: locked ${names.length} pack${names.length === 1 ? '' : 's'} in ${LOCKFILE_NAME}${names.length ? ':\n' + names.join('') : ' (only the built-in cx-core is in use)\n'}`);
+  io.out(
+    `cx-lint: locked ${names.length} pack${names.length === 1 ? '' : 's'} in ${LOCKFILE_NAME}${names.length ? ':\n' + names.join('') : ' (only the built-in cx-core is in use)\n'}`,
+  );
   return 0;
 }
-

@@ -100,22 +100,23 @@ Not reported: \`# Customer Experience Specialist\`
     [`rules/${ruleId}/README.md`]: readme,
     [`rules/${ruleId}/fixtures/valid/plain-title.md`]: `# Customer Experience Specialist\n\n## Responsibilities\n\n- Answer members' questions by phone, chat and email\n- Log what members ask for so the product team can act on it\n`,
     [`rules/${ruleId}/fixtures/invalid/rockstar-title.md`]: `# Customer Success Rockstar <!-- expect: ${ruleId} -->\n\n## Responsibilities\n\n- Help members get started with their accounts\n- Call members who have not logged in for a month\n`,
-    'package.json': JSON.stringify(
-      {
-        name,
-        version: '0.1.0',
-        description: 'House rules for our job postings (a cx-lint rule pack).',
-        license: 'MIT',
-        keywords: ['cx-lint', 'cx-lint-pack'],
-        files: ['pack.yaml', 'rules/'],
-        // No peerDependencies on cx-lint: npm would fetch it when the pack is installed
-        // (failing offline, or pulling a second copy). The manifest's engine range says
-        // which cx-lint versions can read the pack. No bin, main or scripts: see package-json.ts.
-        cxlint: { pack: '.' },
-      },
-      null,
-      2,
-    ) + '\n',
+    'package.json':
+      JSON.stringify(
+        {
+          name,
+          version: '0.1.0',
+          description: 'House rules for our job postings (a cx-lint rule pack).',
+          license: 'MIT',
+          keywords: ['cx-lint', 'cx-lint-pack'],
+          files: ['pack.yaml', 'rules/'],
+          // No peerDependencies on cx-lint: npm would fetch it when the pack is installed
+          // (failing offline, or pulling a second copy). The manifest's engine range says
+          // which cx-lint versions can read the pack. No bin, main or scripts: see package-json.ts.
+          cxlint: { pack: '.' },
+        },
+        null,
+        2,
+      ) + '\n',
     'README.md': `# ${name}\n\nA [cx-lint](https://github.com/cx-lint/cx-lint) rule pack.\n\n\`\`\`json\n{ "extends": ["cx-core/recommended", "${name}/recommended"] }\n\`\`\`\n\nCheck it with \`cx-lint pack validate .\` and \`cx-lint pack test .\`; publish with \`npm publish\`.\n`,
   };
 }

@@ -37,8 +37,10 @@ function printReading(opts: CliOptions, configs: Configs, file: string): number 
   const name = relative(process.cwd(), file) || file;
   if (!linted.reading) throw new ExitError(`cx-lint: --print-reading: ${name} was not read (${linted.findings[0]?.message ?? linted.kindReason})`, 2);
   const findings = linted.findings.map((f) => `  ${f.ruleId} (${f.severity}): ${f.message}`);
-  process.stdout.write(opts.format === 'json'
-    ? `${JSON.stringify({ filePath: name, ...linted.reading, findings: linted.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })) }, null, 2)}\n`
-    : `${formatReading(linted.reading, name)}findings:\n${findings.length ? findings.join('\n') : '  (none)'}\n`);
+  process.stdout.write(
+    opts.format === 'json'
+      ? `${JSON.stringify({ filePath: name, ...linted.reading, findings: linted.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })) }, null, 2)}\n`
+      : `${formatReading(linted.reading, name)}findings:\n${findings.length ? findings.join('\n') : '  (none)'}\n`,
+  );
   return 0;
 }

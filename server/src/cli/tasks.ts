@@ -22,7 +22,7 @@ export function planTasks(opts: CliOptions, configs: Configs): { tasks: Task[]; 
   } catch {
     /* a broken config is reported when the first file is linted */
   }
-  const expanded = expandPaths(opts.paths.length ? opts.paths : include ?? ['.'], cwd, exclude);
+  const expanded = expandPaths(opts.paths.length ? opts.paths : (include ?? ['.']), cwd, exclude);
   const missing = expanded.missing;
   for (const m of missing) process.stderr.write(`cx-lint: ${m}: no such file, folder or matching files\n`);
   const folders = new Set(expanded.folders);

@@ -191,7 +191,13 @@ export interface ResolvedConfig {
  * packs its manifest extends), then packs named only in `extends`. Rule settings:
  * rule defaults < presets (in `extends` order, each after the presets it extends) < `rules`.
  */
-export function resolveConfig(config: ConfigData, baseDir: string, configFiles: string[] = [], confineTo?: string, overrides?: ConfigOverrides): ResolvedConfig {
+export function resolveConfig(
+  config: ConfigData,
+  baseDir: string,
+  configFiles: string[] = [],
+  confineTo?: string,
+  overrides?: ConfigOverrides,
+): ResolvedConfig {
   const where = { file: configFiles[0] ?? baseDir, line: 1, col: 1 };
   const set = new PackSet(true, confineTo);
   for (const ref of config.packs ?? []) set.load(ref, baseDir, locate(configFiles, ref) ?? where);
@@ -243,7 +249,8 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
       throw new PackErrors([new PackError(at.file, at.line, at.col, unknownPreset(ext, pack?.pack.name, presetName, presets))]);
     }
     const key = `${pack.dir}#${presetName}`;
-    if (applying.includes(key)) throw new PackErrors([new PackError(pack.files[0], 1, 1, `preset "${pack.pack.name}/${presetName}" extends itself through ${applying.join(' → ')}.`)]);
+    if (applying.includes(key))
+      throw new PackErrors([new PackError(pack.files[0], 1, 1, `preset "${pack.pack.name}/${presetName}" extends itself through ${applying.join(' → ')}.`)]);
     applying.push(key);
     for (const e of preset.extends ?? []) applyPreset(e);
     applying.pop();
@@ -256,12 +263,24 @@ export function resolveConfig(config: ConfigData, baseDir: string, configFiles: 
   const lint: LintConfig = { rules, titles, kinds: config.kinds, maxFileSize: config.maxFileSize };
   let setup: Setup;
   try {
-    setup = createSetup(set.loaded.map((l) => l.pack as PackData), lint);
+    setup = createSetup(
+      set.loaded.map((l) => l.pack as PackData),
+      lint,
+    );
   } catch (e) {
     if (e instanceof SetupError) throw new PackErrors([new PackError(where.file, 1, 1, `${e.message}.`)]);
     throw e;
   }
-  return { config, packs: set.loaded, sources: set.sources, lint, setup, baseDir, files: [...configFiles, ...set.loaded.flatMap((l) => l.files)], settingsProblems };
+  return {
+    config,
+    packs: set.loaded,
+    sources: set.sources,
+    lint,
+    setup,
+    baseDir,
+    files: [...configFiles, ...set.loaded.flatMap((l) => l.files)],
+    settingsProblems,
+  };
 }
 
 function unknownPreset(ext: string, packName: string | undefined, presetName: string, known: string[]): string {
@@ -274,7 +293,12 @@ function locateRuleProblem(files: string[], p: SettingProblem, where: { file: st
     const cs = configSource(file);
     if (!cs || !cs.data?.rules || typeof cs.data.rules !== 'object' || !Object.hasOwn(cs.data.rules, p.id)) continue;
     const base = `/rules/${p.id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const pos = p.pointer === '' && p.key !== undefined ? cs.src.keyPosition('/rules', p.key) : p.key !== undefined ? cs.src.keyPosition(base + p.pointer, p.key) : cs.src.position(base + p.pointer);
+    const pos =
+      p.pointer === '' && p.key !== undefined
+        ? cs.src.keyPosition('/rules', p.key)
+        : p.key !== undefined
+          ? cs.src.keyPosition(base + p.pointer, p.key)
+          : cs.src.position(base + p.pointer);
     return new PackError(file, pos.line, pos.col, p.message);
   }
   return new PackError(where.file, where.line, where.col, p.message);
@@ -343,7 +367,10 @@ export interface ConfigOverrides {
  * (the language server in Restricted Mode: an untrusted workspace) refuses config
  * files and packs whose real path is outside that folder.
  */
-export function loadConfigFor(filePath: string, opts: { configFile?: string; overrides?: ConfigOverrides; cwd?: string; confineTo?: string } = {}): ResolvedConfig {
+export function loadConfigFor(
+  filePath: string,
+  opts: { configFile?: string; overrides?: ConfigOverrides; cwd?: string; confineTo?: string } = {},
+): ResolvedConfig {
   const { confineTo } = opts;
   if (opts.configFile) {
     const file = resolve(opts.configFile);
@@ -351,9 +378,21 @@ export function loadConfigFor(filePath: string, opts: { configFile?: string; ove
     const cf = readConfigFile(file);
     const files = cf ? [cf] : [];
     const { data, baseDir } = mergeConfigs(files);
-    return resolveCached(data, baseDir, files.map((f) => f.file), confineTo, opts.overrides);
+    return resolveCached(
+      data,
+      baseDir,
+      files.map((f) => f.file),
+      confineTo,
+      opts.overrides,
+    );
   }
   const files = findConfigFiles(dirname(resolve(filePath)), undefined, confineTo);
   const { data, baseDir } = mergeConfigs(files);
-  return resolveCached(data, files.length ? baseDir : (opts.cwd ?? process.cwd()), files.map((f) => f.file), confineTo, opts.overrides);
+  return resolveCached(
+    data,
+    files.length ? baseDir : (opts.cwd ?? process.cwd()),
+    files.map((f) => f.file),
+    confineTo,
+    opts.overrides,
+  );
 }

@@ -98,7 +98,9 @@ export function packHash(dir: string): string {
       hashFileSafely(h, source, READ_CAPS.hashedFile, header);
     } catch (e) {
       if (!(e instanceof SafeReadError)) throw e;
-      throw new LockfileError(`${p}: ${e.reason}; every file in a pack folder is hashed for the lockfile, and may be at most ${READ_CAPS.hashedFile / 1048576} MB. Remove it from the pack folder.`);
+      throw new LockfileError(
+        `${p}: ${e.reason}; every file in a pack folder is hashed for the lockfile, and may be at most ${READ_CAPS.hashedFile / 1048576} MB. Remove it from the pack folder.`,
+      );
     }
   }
   return `sha256-${h.digest('base64')}`;
@@ -121,7 +123,8 @@ export function lockEntries(runs: Array<{ packs: LoadedPack[]; sources: Map<Load
       if (isBuiltin(p)) continue;
       const name = p.pack.name;
       const seen = dirs.get(name);
-      if (seen && seen !== p.dir) throw new LockfileError(`two different packs are called "${name}" (${seen} and ${p.dir}); a lockfile needs one pack per name.`);
+      if (seen && seen !== p.dir)
+        throw new LockfileError(`two different packs are called "${name}" (${seen} and ${p.dir}); a lockfile needs one pack per name.`);
       if (seen) continue;
       dirs.set(name, p.dir);
       const source = run.sources.get(p) ?? p.dir;
@@ -133,7 +136,11 @@ export function lockEntries(runs: Array<{ packs: LoadedPack[]; sources: Map<Load
       };
     }
   }
-  const sorted = Object.fromEntries(Object.keys(packs).sort().map((k) => [k, packs[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(packs)
+      .sort()
+      .map((k) => [k, packs[k]]),
+  );
   return { lockfileVersion: 1, engine: ENGINE_VERSION, packs: sorted };
 }
 
@@ -193,7 +200,9 @@ export class LockVerifier {
       }
       if (hash !== entry.integrity) {
         const version = entry.version !== p.pack.version ? ` (locked version ${entry.version}, found ${p.pack.version})` : '';
-        out.push(`pack "${name}" at ${p.dir} has changed since ${this.file} was written${version}: expected ${entry.integrity}, found ${hash}. Review the change, then run "cx-lint pack lock" to accept it, or reinstall the locked version.`);
+        out.push(
+          `pack "${name}" at ${p.dir} has changed since ${this.file} was written${version}: expected ${entry.integrity}, found ${hash}. Review the change, then run "cx-lint pack lock" to accept it, or reinstall the locked version.`,
+        );
         continue;
       }
       this.checked.add(p.dir);
@@ -244,7 +253,12 @@ export class LockChecks {
     const lockfile = findLockfile(dirname(resolve(filePath)), configFile, confineTo);
     if (!lockfile) return { problems: [] };
     if (confineTo && leaves(confineTo, lockfile)) {
-      return { lockfile, problems: [`this lockfile is a link leading out of the workspace folder; in Restricted Mode cx-lint reads nothing from outside it. Trust the workspace to use it.`] };
+      return {
+        lockfile,
+        problems: [
+          `this lockfile is a link leading out of the workspace folder; in Restricted Mode cx-lint reads nothing from outside it. Trust the workspace to use it.`,
+        ],
+      };
     }
     let text: string;
     try {

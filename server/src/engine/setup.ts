@@ -73,7 +73,14 @@ function applyOptions(rule: RuleData, options: Record<string, unknown>): CheckDa
   for (const [k, v] of Object.entries(options)) {
     // Only the check's numeric parameters are options (a class or scope would make another rule).
     if (!Object.hasOwn(check, k) || typeof check[k] !== 'number' || typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new SetupError(`rule "${rule.id}": unknown option "${k}" (options: ${Object.keys(check).filter((x) => x !== 'type' && typeof check[x] === 'number').join(', ') || 'none'})`, { rule: rule.id });
+      throw new SetupError(
+        `rule "${rule.id}": unknown option "${k}" (options: ${
+          Object.keys(check)
+            .filter((x) => x !== 'type' && typeof check[x] === 'number')
+            .join(', ') || 'none'
+        })`,
+        { rule: rule.id },
+      );
     }
     check[k] = v;
   }
@@ -108,7 +115,13 @@ export function createSetup(packs: PackData[], config: LintConfig = {}): Setup {
   if (config.titles?.family?.length) vocabData = mergeDeep(vocabData, { titles: { family: config.titles.family } });
 
   const v = vocabData as VocabularyData;
-  const required = { headings: {}, titles: { family: [], levels: {}, disciplines: [], qualifiers: [], charter: [] }, kinds: { posting: [], charter: [] }, negation: { cues: [], strictCues: [], nonCues: [], window: 6 }, dutyStarters: [] };
+  const required = {
+    headings: {},
+    titles: { family: [], levels: {}, disciplines: [], qualifiers: [], charter: [] },
+    kinds: { posting: [], charter: [] },
+    negation: { cues: [], strictCues: [], nonCues: [], window: 6 },
+    dutyStarters: [],
+  };
   const full = mergeDeep(required, v) as VocabularyData;
   let vocab: Vocabulary;
   let negation: Negation;

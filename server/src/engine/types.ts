@@ -24,7 +24,10 @@ export function isSeveritySetting(s: unknown): s is SeveritySetting {
 export const SEVERITY_ALIASES = { warn: 'warning' } as const satisfies Record<string, SeveritySetting>;
 /** What a config may write for a rule's severity: a severity setting or an alias of one. */
 export type SeveritySpelling = SeveritySetting | keyof typeof SEVERITY_ALIASES;
-export const SEVERITY_SPELLINGS: readonly SeveritySpelling[] = [...SEVERITY_SETTINGS, ...(Object.keys(SEVERITY_ALIASES) as Array<keyof typeof SEVERITY_ALIASES>)];
+export const SEVERITY_SPELLINGS: readonly SeveritySpelling[] = [
+  ...SEVERITY_SETTINGS,
+  ...(Object.keys(SEVERITY_ALIASES) as Array<keyof typeof SEVERITY_ALIASES>),
+];
 
 /** The severity setting a spelling names, or undefined for anything else. */
 export function severitySetting(s: unknown): SeveritySetting | undefined {

@@ -89,7 +89,8 @@ function openRegular(file: string, maxBytes: number): { fd: number; st: Stats } 
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new SafeReadError(file, 'folder', 'is a folder, not a file');
     if (!st.isFile()) throw new SafeReadError(file, 'not-regular', 'is not a regular file (a device, socket or pipe)');
-    if (st.size > maxBytes) throw new SafeReadError(file, 'too-large', `is ${mb(st.size)}, more than the ${mb(maxBytes)} cx-lint reads of such a file`, undefined, st.size);
+    if (st.size > maxBytes)
+      throw new SafeReadError(file, 'too-large', `is ${mb(st.size)}, more than the ${mb(maxBytes)} cx-lint reads of such a file`, undefined, st.size);
     return { fd, st };
   } catch (e) {
     closeSync(fd);

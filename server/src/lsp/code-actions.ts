@@ -19,9 +19,7 @@ export interface ActionContext {
 
 export function workspaceEdit(ctx: Pick<ActionContext, 'doc' | 'versioned'>, edits: LspTextEdit[]): WorkspaceEdit {
   const { doc } = ctx;
-  return ctx.versioned
-    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
-    : { changes: { [doc.uri]: edits } };
+  return ctx.versioned ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
 }
 
 const SEVERITY_RANK: Record<string, number> = { error: 4, warning: 3, info: 2, hint: 1 };
@@ -52,7 +50,10 @@ export function codeActions(ctx: ActionContext, range: Range, only: string[] | u
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: workspaceEdit(ctx, fix.edits.map((e) => toLspEdit(doc, e))),
+          edit: workspaceEdit(
+            ctx,
+            fix.edits.map((e) => toLspEdit(doc, e)),
+          ),
         };
         out.push(action);
         // Preferred when the pack says so, or when it is the only fix and safe.
@@ -64,17 +65,31 @@ export function codeActions(ctx: ActionContext, range: Range, only: string[] | u
       if (!disabled.has(lineKey)) {
         disabled.add(lineKey);
         const lineEdit = disableLineEdit(doc, f);
-        if (lineEdit) out.push({ title: `Turn off ${name} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [lineEdit]) });
+        if (lineEdit)
+          out.push({ title: `Turn off ${name} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [lineEdit]) });
       }
       if (!disabled.has(f.ruleId)) {
         disabled.add(f.ruleId);
-        out.push({ title: `Turn off ${name} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, [disableFileEdit(doc, f.ruleId)]) });
+        out.push({
+          title: `Turn off ${name} for this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(ctx, [disableFileEdit(doc, f.ruleId)]),
+        });
         if (f.docsUrl) {
-          out.push({ title: `Learn more about ${name}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Learn more about ${name}`, command: COMMANDS.openRuleDocs, arguments: [f.docsUrl] } });
+          out.push({
+            title: `Learn more about ${name}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: `Learn more about ${name}`, command: COMMANDS.openRuleDocs, arguments: [f.docsUrl] },
+          });
         }
       }
     }
-    const best = candidates.reduce<(typeof candidates)[number] | undefined>((m, c) => (!m || (c.safe && !m.safe) || (c.safe === m.safe && c.severity > m.severity) ? c : m), undefined);
+    const best = candidates.reduce<(typeof candidates)[number] | undefined>(
+      (m, c) => (!m || (c.safe && !m.safe) || (c.safe === m.safe && c.severity > m.severity) ? c : m),
+      undefined,
+    );
     if (best) best.action.isPreferred = true;
     if (here.length) {
       const all = fixAllEdit(ctx);
@@ -138,7 +153,10 @@ function disableLineEdit(doc: TextDocument, f: Finding): LspTextEdit | undefined
   let at = lineStart + trimmed.length;
   // A comment after a table row's closing pipe would be an extra cell, which GFM drops.
   if (/^\s*\|/.test(lineText) && trimmed.endsWith('|') && trimmed.length > 1) at -= 1;
-  return { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: ` <!-- cx-lint-disable-line ${f.ruleId} -->${at < lineStart + trimmed.length ? ' ' : ''}` };
+  return {
+    range: { start: doc.positionAt(at), end: doc.positionAt(at) },
+    newText: ` <!-- cx-lint-disable-line ${f.ruleId} -->${at < lineStart + trimmed.length ? ' ' : ''}`,
+  };
 }
 
 /** Inserts `<!-- cx-lint-disable-file RULE -->` on its own line after the front matter (or at the top). */
@@ -151,4 +169,3 @@ function disableFileEdit(doc: TextDocument, ruleId: string): LspTextEdit {
   const lead = fm && !/\n$/.test(fm[0]) ? eol : '';
   return { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: `${lead}<!-- cx-lint-disable-file ${ruleId} -->${eol}` };
 }
-

@@ -62,11 +62,18 @@ export class ConfigProblems {
     for (const [file, errs] of byFile) {
       const uri = pathToFileURL(file).href;
       nowShown.add(uri);
-      this.host.publish(uri, unique(errs).map((e) => configDiagnostic(e)));
+      this.host.publish(
+        uri,
+        unique(errs).map((e) => configDiagnostic(e)),
+      );
     }
     for (const uri of this.errorFilesShown) if (!nowShown.has(uri)) this.host.publish(uri, []);
     this.errorFilesShown = nowShown;
-    for (const [uri, errs] of byDoc) this.host.publish(uri, unique(errs).map((e) => outsideConfigDiagnostic(e)));
+    for (const [uri, errs] of byDoc)
+      this.host.publish(
+        uri,
+        unique(errs).map((e) => outsideConfigDiagnostic(e)),
+      );
     // A document whose config now works was re-published by its lint; one that is not open was not.
     for (const uri of this.errorDocsShown) if (!byDoc.has(uri) && !this.host.publishedElsewhere(uri)) this.host.publish(uri, []);
     this.errorDocsShown = new Set(byDoc.keys());
@@ -78,7 +85,10 @@ export class ConfigProblems {
       for (const m of errorText.split('\n')) this.host.log(`configuration error: ${m}`);
       // A notification, not window/showMessageRequest (which not every client has, and
       // whose refusal would be an unhandled rejection): there is nothing to choose.
-      this.showMessage(MessageType.Error, `cx-lint: configuration error: ${first.message}${all.length > 1 || all[0].length > 1 ? ' (more in the Problems panel)' : ''}`);
+      this.showMessage(
+        MessageType.Error,
+        `cx-lint: configuration error: ${first.message}${all.length > 1 || all[0].length > 1 ? ' (more in the Problems panel)' : ''}`,
+      );
     }
     this.lastErrorText = errorText;
     return errorText ? all[0][0] : undefined;
@@ -127,10 +137,22 @@ function configDiagnostic(e: PackError): Diagnostic {
   } catch {
     /* the file may be gone (or not a regular file); a one-character range still points at it */
   }
-  return { range: { start: { line, character }, end: { line, character: end } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.reason };
+  return {
+    range: { start: { line, character }, end: { line, character: end } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'config-error',
+    message: e.reason,
+  };
 }
 
 /** An error in a file outside the workspace, shown at the top of the document it concerns, with the file's path. */
 function outsideConfigDiagnostic(e: PackError): Diagnostic {
-  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'config-error', message: e.message };
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'config-error',
+    message: e.message,
+  };
 }

@@ -60,7 +60,8 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
     if (e instanceof PackError) return { ok: false, errors: [e] };
     const where = configFile ?? probe;
     const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? `config file not found (setting cxLint.configFile): ${where}` : `cannot load the configuration: ${err.message ?? String(e)}`;
+    const reason =
+      err.code === 'ENOENT' ? `config file not found (setting cxLint.configFile): ${where}` : `cannot load the configuration: ${err.message ?? String(e)}`;
     return { ok: false, errors: [new PackError(where, 1, 1, reason)] };
   }
   // As in the CLI: the lockfile that governs the document (nearest at or above its
@@ -69,13 +70,20 @@ export function configForDocument(uri: string, settings: Settings, folders: stri
   const { lockfile, problems } = locks.check(probe, cfg.packs, configFile, confineTo);
   if (problems.length) return { ok: false, errors: problems.map((m) => new PackError(lockfile!, 1, 1, m)) };
   const relPath = path ? toPosix(relative(cfg.baseDir, path)) : undefined;
-  return { ok: true, cfg: atMinSeverity(cfg, settings.minSeverity), relPath, excluded: path ? excludedBy(path, folder, cfg, settings) : undefined, settingsProblems: cfg.settingsProblems };
+  return {
+    ok: true,
+    cfg: atMinSeverity(cfg, settings.minSeverity),
+    relPath,
+    excluded: path ? excludedBy(path, folder, cfg, settings) : undefined,
+    settingsProblems: cfg.settingsProblems,
+  };
 }
 
 /** Why a document is not linted, or undefined. Config `exclude` is relative to the config root; settings to the workspace folder. */
 function excludedBy(path: string, folder: string | undefined, cfg: ResolvedConfig, settings: Settings): string | undefined {
   const fromConfig = toPosix(relative(cfg.baseDir, path));
-  if (cfg.config.exclude?.length && !fromConfig.startsWith('..') && picomatch(cfg.config.exclude, { dot: true })(fromConfig)) return 'excluded by the config file';
+  if (cfg.config.exclude?.length && !fromConfig.startsWith('..') && picomatch(cfg.config.exclude, { dot: true })(fromConfig))
+    return 'excluded by the config file';
   const fromFolder = folder ? toPosix(relative(folder, path)) : toPosix(path);
   if (settings.exclude.length && picomatch(settings.exclude, { dot: true })(fromFolder)) return 'excluded by cxLint.exclude';
   if (settings.include.length && !picomatch(settings.include, { dot: true })(fromFolder)) return 'not in cxLint.include';

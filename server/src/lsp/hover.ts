@@ -20,7 +20,15 @@ export function hoverAt(doc: TextDocument, result: LintResult, setup: Setup, pos
     const rule = ruleData(setup, f.ruleId);
     const lines = [`**${ruleTitle(setup, f.ruleId)}** · \`${f.ruleId}\` (${f.severity}) · ${f.pack.name} ${f.pack.version}`];
     if (rule?.why) lines.push('', `**Why it matters:** ${oneLine(rule.why)}`);
-    if (rule?.goodExample) lines.push('', '**Better:**', '', ...oneLine(rule.goodExample).split('\n').map((l) => `> ${l}`));
+    if (rule?.goodExample)
+      lines.push(
+        '',
+        '**Better:**',
+        '',
+        ...oneLine(rule.goodExample)
+          .split('\n')
+          .map((l) => `> ${l}`),
+      );
     const evidence = evidenceLines(doc, f);
     if (evidence.length) lines.push('', '**Based on:**', '', ...evidence);
     const fixes = f.fixes.map((x) => `${x.title}${x.safe ? ' (safe: applied by fix-all)' : ''}`);

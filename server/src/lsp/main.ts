@@ -55,7 +55,10 @@ if (isWorker) {
 function stdioConnection(): Connection {
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((e) => {
-    process.stderr.write(`[cx-lint] language server: cannot read the client's messages (${e.message.replace(/\s*\n\s*/g, ' ')}); exiting so that the editor can restart the server.\n`, () => process.exit(1));
+    process.stderr.write(
+      `[cx-lint] language server: cannot read the client's messages (${e.message.replace(/\s*\n\s*/g, ' ')}); exiting so that the editor can restart the server.\n`,
+      () => process.exit(1),
+    );
   });
   // Given streams, the library exits when stdin ends and keeps stdout for frames; given
   // a reader, that is up to us.

@@ -37,7 +37,17 @@ export function readingSummary(reading: Reading, setup: Setup): string | undefin
   if (reading.kind === 'other') return undefined;
   const parts: string[] = [];
   const t = reading.title;
-  parts.push(!t ? 'no title found' : t.family ? (reading.kind === 'charter' ? 'CX charter' : 'CX title') : reading.kind === 'charter' ? 'charter' : 'title without CX words');
+  parts.push(
+    !t
+      ? 'no title found'
+      : t.family
+        ? reading.kind === 'charter'
+          ? 'CX charter'
+          : 'CX title'
+        : reading.kind === 'charter'
+          ? 'charter'
+          : 'title without CX words',
+  );
   const n = reading.duties.length;
   const counts = workClasses(setup)
     .map((cls) => ({ cls, count: reading.duties.filter((d) => d.classes.some((c) => c.class === cls && c.words.length > 0)).length }))

@@ -39,7 +39,15 @@ import { publishedDiagnostics } from './published';
 import { readingLens } from './reading-lens';
 import { OpenDocument, RecentParseCaches, type Linted } from './open-document';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { STATUS_NOTIFICATION, STATS_REQUEST, COMMANDS, type StatusParams, type LintWorkspaceResult, type ServerStats, type ShowReadingResult } from './protocol';
+import {
+  STATUS_NOTIFICATION,
+  STATS_REQUEST,
+  COMMANDS,
+  type StatusParams,
+  type LintWorkspaceResult,
+  type ServerStats,
+  type ShowReadingResult,
+} from './protocol';
 import { lintFileFromDisk, lintWorkspaceFiles } from './workspace-lint';
 
 /** How long a document's resolved config is reused without a file-watcher event. */
@@ -82,7 +90,16 @@ export function startServer(connection: Connection): void {
   // VS Code's Restricted Mode sends false; other clients have no such notion (trusted).
   let trusted = true;
   let pushedSettings: unknown;
-  const caps = { configuration: false, versionedEdits: false, watchDynamic: false, configDynamic: false, progress: false, folders: false, messageActions: false, codeLensRefresh: false };
+  const caps = {
+    configuration: false,
+    versionedEdits: false,
+    watchDynamic: false,
+    configDynamic: false,
+    progress: false,
+    folders: false,
+    messageActions: false,
+    codeLensRefresh: false,
+  };
   let lastGeneration = 0;
   const parseCaches = new RecentParseCaches(MAX_PARSE_CACHES);
 
@@ -154,7 +171,9 @@ export function startServer(connection: Connection): void {
   }
 
   function onInitialized(): void {
-    log(`cx-lint-language-server ${packageVersion()} (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}${trusted ? '' : '; Restricted Mode'}`);
+    log(
+      `cx-lint-language-server ${packageVersion()} (Node ${process.version}); workspace folders: ${folders.join(', ') || 'none'}${trusted ? '' : '; Restricted Mode'}`,
+    );
     if (caps.configDynamic) quiet(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cxLint' }));
     if (caps.watchDynamic) {
       // Config files anywhere, and pack files (manifests, rules, docs) wherever they live.
@@ -581,7 +600,11 @@ export function startServer(connection: Connection): void {
     if (!edit) {
       // Said, not just returned: a command that does nothing silently looks broken.
       const n = l?.result.findings.length ?? 0;
-      const why = !l ? 'this document is not linted' : n ? `none of its ${n} finding${n === 1 ? ' has a' : 's has a'} safe fix; see the quick fixes (Ctrl+.) for each` : 'it has no findings';
+      const why = !l
+        ? 'this document is not linted'
+        : n
+          ? `none of its ${n} finding${n === 1 ? ' has a' : 's has a'} safe fix; see the quick fixes (Ctrl+.) for each`
+          : 'it has no findings';
       showMessage(MessageType.Info, `cx-lint: nothing safe to fix in this document: ${why}.`);
       return { applied: false, reason: 'nothing to fix' };
     }

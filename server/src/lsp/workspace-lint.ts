@@ -45,7 +45,11 @@ export async function lintWorkspaceFiles(host: WorkspaceLintHost): Promise<LintW
     const probe = configForDocument(pathToFileURL(join(folder, 'untitled.md')).href, folderSettings, [folder]);
     const include = probe.ok ? probe.cfg.config.include : undefined;
     // Exclusions (config and settings) are applied per file below, by configForDocument.
-    const walk = await findWorkspaceFiles(folder, { include, cancelled: host.cancelled, progress: (entries, found) => host.report(0, 0, `looking for postings: ${found} in ${entries} files and folders`) });
+    const walk = await findWorkspaceFiles(folder, {
+      include,
+      cancelled: host.cancelled,
+      progress: (entries, found) => host.report(0, 0, `looking for postings: ${found} in ${entries} files and folders`),
+    });
     if (walk.stopped === 'cancelled') return out;
     if (walk.stopped) {
       const msg = `cx-lint: workspace lint of ${folder} stopped looking after ${walk.stopped}; linted the first ${walk.files.length} postings found. Open a smaller folder, or narrow "include" in .cxlintrc.json.`;

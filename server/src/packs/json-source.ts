@@ -85,7 +85,8 @@ export class JsonSource implements Source {
       for (const prop of node.children) {
         const key = prop.children?.[0];
         if (key && typeof key.value === 'string') {
-          if (seen.has(key.value)) this.problems.push(this.error(key.offset, `the key "${key.value}" appears twice in this object; JSON keeps only the last. Remove one.`));
+          if (seen.has(key.value))
+            this.problems.push(this.error(key.offset, `the key "${key.value}" appears twice in this object; JSON keeps only the last. Remove one.`));
           seen.add(key.value);
         }
       }

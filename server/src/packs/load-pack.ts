@@ -56,7 +56,8 @@ export function readSmall(file: string, budget: { bytes: number }): string {
   } catch (e) {
     if (!(e instanceof SafeReadError)) throw e;
     if (e.problem !== 'too-large') throw new PackError(file, 1, 1, `${e.reason}; not read.`);
-    if (e.size! > PACK_LIMITS.fileBytes) throw new PackError(file, 1, 1, `file is ${(e.size! / 1048576).toFixed(1)} MB; pack files may be at most ${PACK_LIMITS.fileBytes / 1048576} MB.`);
+    if (e.size! > PACK_LIMITS.fileBytes)
+      throw new PackError(file, 1, 1, `file is ${(e.size! / 1048576).toFixed(1)} MB; pack files may be at most ${PACK_LIMITS.fileBytes / 1048576} MB.`);
     throw new PackError(file, 1, 1, `the pack is over ${PACK_LIMITS.totalBytes / 1048576} MB in all; split it or trim its lexicons.`);
   }
   budget.bytes += bytes.length;
@@ -90,7 +91,16 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
   }
   // A path to a file must name a manifest: any other file (say /etc/shadow) is not a pack, and is not read.
   if (manifest && !MANIFEST_NAMES.includes(basename(manifest))) {
-    return { errors: [new PackError(manifest, 1, 1, `is not a pack: a pack is a folder with ${MANIFEST_NAMES.join(', ')}, or that file itself. Check the path in "packs" or --pack.`)] };
+    return {
+      errors: [
+        new PackError(
+          manifest,
+          1,
+          1,
+          `is not a pack: a pack is a folder with ${MANIFEST_NAMES.join(', ')}, or that file itself. Check the path in "packs" or --pack.`,
+        ),
+      ],
+    };
   }
   if (!manifest) return { errors: [new PackError(dirOrManifest, 1, 1, `no ${MANIFEST_NAMES.join(' or ')} in this folder. A pack needs a manifest.`)] };
   const dir = realpathSync(dirname(manifest));
@@ -115,7 +125,14 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
 
   if (raw.engine && !semver.satisfies(ENGINE_VERSION, raw.engine, { includePrerelease: true })) {
     const p = src.position('/engine');
-    errors.push(new PackError(manifest, p.line, p.col, `pack "${raw.name}" needs cx-lint engine ${raw.engine}, but this cx-lint has engine ${ENGINE_VERSION}. Upgrade cx-lint or use a version of the pack made for this engine.`));
+    errors.push(
+      new PackError(
+        manifest,
+        p.line,
+        p.col,
+        `pack "${raw.name}" needs cx-lint engine ${raw.engine}, but this cx-lint has engine ${ENGINE_VERSION}. Upgrade cx-lint or use a version of the pack made for this engine.`,
+      ),
+    );
     return { errors };
   }
 
@@ -131,7 +148,10 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
       if (!(e instanceof PatternError)) throw e;
       // Point at the place in a phrase pattern (its parser counts from the trimmed pattern).
       const pos = kind === 'regex' ? src.position(pointer) : src.positionIn(pointer, e.column + (p.length - p.trimStart().length));
-      const hint = kind === 'phrase' && /[\\^$?]|[)\]][+*]/.test(p) ? ' Phrase patterns are not regular expressions; for a raw regular expression write { regex: "…" } (run on the linear-time re2js engine).' : '';
+      const hint =
+        kind === 'phrase' && /[\\^$?]|[)\]][+*]/.test(p)
+          ? ' Phrase patterns are not regular expressions; for a raw regular expression write { regex: "…" } (run on the linear-time re2js engine).'
+          : '';
       errors.push(new PackError(manifest!, pos.line, pos.col, `invalid ${kind === 'regex' ? 'regex' : 'pattern'}: ${e.message}.${hint}`));
     }
   };
@@ -150,7 +170,8 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
     else if (obj && typeof obj === 'object') for (const [k, v] of Object.entries(obj)) if (!PLAIN_VOCABULARY_KEYS.has(k)) walkVocab(v, `${pointer}/${k}`);
   };
   walkVocab(raw.vocabulary ?? {}, '/vocabulary');
-  if (patternCount > PACK_LIMITS.patterns) errors.push(new PackError(manifest, 1, 1, `the pack has ${patternCount} patterns; at most ${PACK_LIMITS.patterns} are allowed.`));
+  if (patternCount > PACK_LIMITS.patterns)
+    errors.push(new PackError(manifest, 1, 1, `the pack has ${patternCount} patterns; at most ${PACK_LIMITS.patterns} are allowed.`));
 
   // Rule files.
   const globs: string[] = raw.rules === undefined ? [] : Array.isArray(raw.rules) ? raw.rules : [raw.rules];
@@ -192,7 +213,14 @@ export function loadPack(dirOrManifest: string, opts: { snapshot?: PackSnapshot 
       }
       if (ruleFiles.has(rule.id)) {
         const p = rsrc.position('/id');
-        errors.push(new PackError(real, p.line, p.col, `duplicate rule id "${rule.id}" (also in ${relative(dir, ruleFiles.get(rule.id)!.file)}). Rule ids must be unique in a pack.`));
+        errors.push(
+          new PackError(
+            real,
+            p.line,
+            p.col,
+            `duplicate rule id "${rule.id}" (also in ${relative(dir, ruleFiles.get(rule.id)!.file)}). Rule ids must be unique in a pack.`,
+          ),
+        );
         continue;
       }
       let docs: string | undefined;
@@ -251,7 +279,14 @@ export function checkPackRefs(pack: LoadedPack, classes: Set<string>, ruleIds: S
   const out: PackError[] = [];
   for (const r of pack.refs) {
     if (r.kind === 'class' && !classes.has(r.name)) {
-      out.push(new PackError(r.file, r.line, r.col, `rule "${r.from}" uses lexicon class "${r.name}", which neither this pack nor the packs it builds on define. Add it under "lexicons" in the manifest or fix the name.`));
+      out.push(
+        new PackError(
+          r.file,
+          r.line,
+          r.col,
+          `rule "${r.from}" uses lexicon class "${r.name}", which neither this pack nor the packs it builds on define. Add it under "lexicons" in the manifest or fix the name.`,
+        ),
+      );
     }
     if (r.kind === 'rule' && !ruleIds.has(r.name)) {
       out.push(new PackError(r.file, r.line, r.col, `${r.from} names rule "${r.name}", which neither this pack nor the packs it builds on define.`));

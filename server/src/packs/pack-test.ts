@@ -34,7 +34,14 @@ export function runPackExamples(pack: PackData, base: PackData[] = [], setup: Se
   return out;
 }
 
-function runOne(rule: RuleData, kind: 'valid' | 'invalid', name: string, e: NonNullable<NonNullable<RuleData['examples']>['valid']>[number], setup: Setup, seen: Set<string>): ExampleResult {
+function runOne(
+  rule: RuleData,
+  kind: 'valid' | 'invalid',
+  name: string,
+  e: NonNullable<NonNullable<RuleData['examples']>['valid']>[number],
+  setup: Setup,
+  seen: Set<string>,
+): ExampleResult {
   const base = { ruleId: rule.id, kind, name };
   const key = `${rule.id}\u0000${e.text}`;
   if (seen.has(key)) return { ...base, ok: false, problem: 'duplicate example text' };
@@ -47,7 +54,7 @@ function runOne(rule: RuleData, kind: 'valid' | 'invalid', name: string, e: NonN
   if (e.count !== undefined && hits.length !== e.count) return { ...base, ok: false, problem: `expected ${e.count} findings, got ${hits.length}` };
   if (e.output !== undefined) {
     const fixes = hits.flatMap((h) => h.fixes);
-    const fix = e.fix ? fixes.find((f) => f.title === e.fix) : fixes.find((f) => f.preferred) ?? fixes[0];
+    const fix = e.fix ? fixes.find((f) => f.title === e.fix) : (fixes.find((f) => f.preferred) ?? fixes[0]);
     if (!fix) return { ...base, ok: false, problem: `no fix${e.fix ? ` titled "${e.fix}"` : ''}; fixes: ${fixes.map((f) => f.title).join(', ') || 'none'}` };
     const after = applyEdits(e.text, fix.edits).text;
     if (after !== e.output) return { ...base, ok: false, problem: `fix "${fix.title}" gave:\n${after}` };
@@ -118,7 +125,9 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
         const lines = hits.map((h) => lineOf(text, h.range.start));
         const base = { ruleId: rule.id, kind, name };
         if (kind === 'valid') {
-          out.push(hits.length ? { ...base, ok: false, problem: `expected no finding, got one on line ${lines[0]}: ${hits[0].message}` } : { ...base, ok: true });
+          out.push(
+            hits.length ? { ...base, ok: false, problem: `expected no finding, got one on line ${lines[0]}: ${hits[0].message}` } : { ...base, ok: true },
+          );
           continue;
         }
         const marked = expectations(text).filter((e) => e.ruleId === rule.id);
@@ -126,8 +135,14 @@ export function runPackFixtures(loaded: LoadedPack, setup: Setup): ExampleResult
         const titles = marked.length - expectedLines.length;
         const missing = expectedLines.filter((l) => !lines.includes(l));
         if (!expectedLines.length && !titles) out.push({ ...base, ok: false, problem: `no <!-- expect: ${rule.id} --> marker in this invalid fixture` });
-        else if (missing.length) out.push({ ...base, ok: false, problem: `expected a finding on line ${missing.join(', ')}, got ${lines.length ? `lines ${lines.join(', ')}` : 'none'}` });
-        else if (hits.length !== expectedLines.length + titles) out.push({ ...base, ok: false, problem: `expected ${expectedLines.length + titles} finding(s), got ${hits.length} (lines ${lines.join(', ')})` });
+        else if (missing.length)
+          out.push({
+            ...base,
+            ok: false,
+            problem: `expected a finding on line ${missing.join(', ')}, got ${lines.length ? `lines ${lines.join(', ')}` : 'none'}`,
+          });
+        else if (hits.length !== expectedLines.length + titles)
+          out.push({ ...base, ok: false, problem: `expected ${expectedLines.length + titles} finding(s), got ${hits.length} (lines ${lines.join(', ')})` });
         else out.push({ ...base, ok: true });
       }
     }
@@ -159,7 +174,10 @@ export function checkPackFolder(dir: string): PackCheck {
   try {
     // Every rule on, at its default severity or "warning" when the pack ships it off, so its examples run.
     const rules = Object.fromEntries(pack.pack.rules.filter((r) => r.severity === 'off').map((r) => [r.id, 'warning' as const]));
-    const setup = createSetup(set.loaded.map((l) => l.pack), { rules });
+    const setup = createSetup(
+      set.loaded.map((l) => l.pack),
+      { rules },
+    );
     return { pack, all: set.loaded, errors, setup };
   } catch (e) {
     if (e instanceof SetupError) return { pack, all: set.loaded, errors: [new PackError(pack.files[0], 1, 1, `${e.message}.`)] };

@@ -12,7 +12,21 @@ import { YamlSource } from './yaml-source';
  * a binding.gyp makes npm compile native code. A pack is data and needs none of it,
  * so `pack validate` refuses each, at its line, before the pack is published.
  */
-const LIFECYCLE_SCRIPTS = ['preinstall', 'install', 'postinstall', 'preuninstall', 'uninstall', 'postuninstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'prepack', 'postpack', 'dependencies'];
+const LIFECYCLE_SCRIPTS = [
+  'preinstall',
+  'install',
+  'postinstall',
+  'preuninstall',
+  'uninstall',
+  'postuninstall',
+  'prepublish',
+  'preprepare',
+  'prepare',
+  'postprepare',
+  'prepack',
+  'postpack',
+  'dependencies',
+];
 const CODE_ENTRIES: Record<string, string> = {
   bin: 'npm links "bin" commands into node_modules/.bin on install, even with --ignore-scripts, and one called cx-lint would replace cx-lint',
   main: '"main" names code to run, and a pack is data only',
@@ -36,15 +50,25 @@ export function packageJsonErrors(dir: string): PackError[] {
     out.push(new PackError(file, p.line, p.col, reason));
   };
   const m = meta as Record<string, unknown>;
-  for (const [key, why] of Object.entries(CODE_ENTRIES)) if (Object.hasOwn(m, key)) at('', key, `a pack's package.json may not have "${key}": ${why}. Remove it.`);
+  for (const [key, why] of Object.entries(CODE_ENTRIES))
+    if (Object.hasOwn(m, key)) at('', key, `a pack's package.json may not have "${key}": ${why}. Remove it.`);
   const dirs = m.directories;
-  if (dirs && typeof dirs === 'object' && Object.hasOwn(dirs, 'bin')) at('/directories', 'bin', `a pack's package.json may not have "directories.bin": ${CODE_ENTRIES.bin}. Remove it.`);
+  if (dirs && typeof dirs === 'object' && Object.hasOwn(dirs, 'bin'))
+    at('/directories', 'bin', `a pack's package.json may not have "directories.bin": ${CODE_ENTRIES.bin}. Remove it.`);
   const scripts = m.scripts;
   if (scripts && typeof scripts === 'object') {
     for (const name of Object.keys(scripts)) {
-      if (LIFECYCLE_SCRIPTS.includes(name)) at('/scripts', name, `a pack's package.json may not have a "${name}" script: npm runs it when the pack is installed (unless --ignore-scripts). A pack is data and needs no install step. Remove it.`);
+      if (LIFECYCLE_SCRIPTS.includes(name))
+        at(
+          '/scripts',
+          name,
+          `a pack's package.json may not have a "${name}" script: npm runs it when the pack is installed (unless --ignore-scripts). A pack is data and needs no install step. Remove it.`,
+        );
     }
   }
-  if (m.gypfile === true || existsSync(join(dir, 'binding.gyp'))) out.push(new PackError(file, 1, 1, 'a pack may not build native code ("gypfile" or a binding.gyp file): npm compiles it when the pack is installed. Remove it.'));
+  if (m.gypfile === true || existsSync(join(dir, 'binding.gyp')))
+    out.push(
+      new PackError(file, 1, 1, 'a pack may not build native code ("gypfile" or a binding.gyp file): npm compiles it when the pack is installed. Remove it.'),
+    );
   return out;
 }

@@ -20,7 +20,10 @@ export function encodingProblem(text: string): TextProblem | undefined {
   const head = text.slice(0, 1024);
   const nuls = head.length - head.replace(/\0/g, '').length;
   if (utf16Bom || nuls > head.length / 8) {
-    return { offset: 0, reason: `this file is not UTF-8 (it looks like UTF-16${utf16Bom ? ', from its byte order mark' : ': it is full of NUL bytes'}). Save it as UTF-8.` };
+    return {
+      offset: 0,
+      reason: `this file is not UTF-8 (it looks like UTF-16${utf16Bom ? ', from its byte order mark' : ': it is full of NUL bytes'}). Save it as UTF-8.`,
+    };
   }
   return undefined;
 }
@@ -63,7 +66,7 @@ export function nestingProblem(text: string): TextProblem | undefined {
       while (levels.length && levels[levels.length - 1].indent >= indent) levels.pop();
       depth = (levels.length ? levels[levels.length - 1].depth : 0) + 1;
       // Compact nesting on one line: "- - - x", "? - x".
-      for (let k = j; k + 1 < end && (text[k] === '-' || text[k] === '?') && (text[k + 1] === ' ' || text[k + 1] === '\t'); ) {
+      for (let k = j; k + 1 < end && (text[k] === '-' || text[k] === '?') && (text[k + 1] === ' ' || text[k + 1] === '\t');) {
         if (++depth > MAX_NESTING) return tooDeep(k);
         k += 2;
         while (k < end && text[k] === ' ') k++;

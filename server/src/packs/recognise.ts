@@ -37,6 +37,16 @@ function recognisable(kind: Kind, src: Source): boolean {
  */
 export function errorsToShow(kind: Kind, src: Source, errors: PackError[]): PackError[] {
   if (!errors.length || recognisable(kind, src)) return errors;
-  const keys = [...topLevelKeys(kind)].slice(0, 4).map((k) => `"${k}"`).join(', ');
-  return [new PackError(src.file, 1, 1, `is not ${WHAT[kind]} (not a JSON or YAML mapping with any of its keys: ${keys}, …), so nothing of its content is shown. Check the path that names it.`)];
+  const keys = [...topLevelKeys(kind)]
+    .slice(0, 4)
+    .map((k) => `"${k}"`)
+    .join(', ');
+  return [
+    new PackError(
+      src.file,
+      1,
+      1,
+      `is not ${WHAT[kind]} (not a JSON or YAML mapping with any of its keys: ${keys}, …), so nothing of its content is shown. Check the path that names it.`,
+    ),
+  ];
 }

@@ -68,7 +68,12 @@ export function resolvePackRef(ref: string, baseDir: string, where: { file: stri
     const dir = packageDir(n, baseDir);
     if (dir) return { dir, npmName: n };
   }
-  throw new PackError(where.file, where.line, where.col, `cannot find pack "${ref}"${context ? `, which ${context} names,` : ''} (tried npm package${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} from ${baseDir}). Install it (npm i -D ${names[names.length - 1]}) or give a folder path starting with "./".`);
+  throw new PackError(
+    where.file,
+    where.line,
+    where.col,
+    `cannot find pack "${ref}"${context ? `, which ${context} names,` : ''} (tried npm package${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} from ${baseDir}). Install it (npm i -D ${names[names.length - 1]}) or give a folder path starting with "./".`,
+  );
 }
 
 /**
@@ -125,7 +130,14 @@ export class PackSet {
   private alias(p: LoadedPack, name: string): void {
     const other = this.names.get(name);
     if (other && other !== p) {
-      this.errors.push(new PackError(p.files[0], 1, 1, `two different packs are called "${name}": ${other.dir} and ${p.dir}. Pack names must be unique in a run; remove one or rename it.`));
+      this.errors.push(
+        new PackError(
+          p.files[0],
+          1,
+          1,
+          `two different packs are called "${name}": ${other.dir} and ${p.dir}. Pack names must be unique in a run; remove one or rename it.`,
+        ),
+      );
       return;
     }
     this.names.set(name, p);
@@ -149,7 +161,14 @@ export class PackSet {
       return undefined;
     }
     if (this.confineTo && leaves(this.confineTo, real) && real !== this.builtin?.dir) {
-      this.errors.push(new PackError(where.file, where.line, where.col, `pack "${ref}" is outside the workspace folder${ref === real ? '' : ` (${real})`}; in Restricted Mode cx-lint reads no pack from outside it. Trust the workspace to use it.`));
+      this.errors.push(
+        new PackError(
+          where.file,
+          where.line,
+          where.col,
+          `pack "${ref}" is outside the workspace folder${ref === real ? '' : ` (${real})`}; in Restricted Mode cx-lint reads no pack from outside it. Trust the workspace to use it.`,
+        ),
+      );
       return undefined;
     }
     const seen = this.byDir.get(real);
@@ -158,7 +177,14 @@ export class PackSet {
       return seen;
     }
     if (this.loading.includes(real)) {
-      this.errors.push(new PackError(where.file, where.line, where.col, `packs extend each other in a cycle: ${[...this.loading.slice(this.loading.indexOf(real)), real].join(' → ')}.`));
+      this.errors.push(
+        new PackError(
+          where.file,
+          where.line,
+          where.col,
+          `packs extend each other in a cycle: ${[...this.loading.slice(this.loading.indexOf(real)), real].join(' → ')}.`,
+        ),
+      );
       return undefined;
     }
     const res = loadPack(real);
@@ -189,7 +215,8 @@ export class PackSet {
         if (r.kind !== 'preset') continue;
         const { pack, preset } = splitPresetRef(r.name);
         const target = this.find(pack);
-        if (!own(target?.pack.presets, preset)) out.push(new PackError(r.file, r.line, r.col, `${r.from} extends "${r.name}", but no loaded pack has that preset.`));
+        if (!own(target?.pack.presets, preset))
+          out.push(new PackError(r.file, r.line, r.col, `${r.from} extends "${r.name}", but no loaded pack has that preset.`));
       }
     }
     if (!out.length) out.push(...this.presetCycles());
@@ -231,7 +258,14 @@ export class PackSet {
           path.pop();
         } else if (state.get(e.to) === 'open') {
           const loop = [...path.slice(path.findIndex((p) => p.node === e.to)).map((p) => label.get(p.node)), label.get(e.to)].join(' → ');
-          out.push(new PackError(e.ref.file, e.ref.line, e.ref.col, `${e.ref.from} extends "${e.ref.name}", which leads back to it (${loop}). Remove one of these extends.`));
+          out.push(
+            new PackError(
+              e.ref.file,
+              e.ref.line,
+              e.ref.col,
+              `${e.ref.from} extends "${e.ref.name}", which leads back to it (${loop}). Remove one of these extends.`,
+            ),
+          );
         } else if (!state.has(e.to)) {
           state.set(e.to, 'open');
           path.push({ node: e.to, next: 0 });

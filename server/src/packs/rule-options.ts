@@ -37,22 +37,38 @@ function optionList(schemas: Record<string, OptionSchema>): string {
 export function ruleSettingProblems(id: string, setting: unknown, rules: ReadonlyMap<string, RuleData>): SettingProblem[] {
   const rule = rules.get(id);
   if (!rule) {
-    return [{ id, pointer: '', key: id, message: `unknown rule "${id}": no loaded pack has it.${didYouMean(id, rules.keys())} Rules: ${listOf([...rules.keys()].sort(), 40)}.` }];
+    return [
+      {
+        id,
+        pointer: '',
+        key: id,
+        message: `unknown rule "${id}": no loaded pack has it.${didYouMean(id, rules.keys())} Rules: ${listOf([...rules.keys()].sort(), 40)}.`,
+      },
+    ];
   }
   const isArray = Array.isArray(setting);
   const severity = isArray ? setting[0] : setting;
   const out: SettingProblem[] = [];
   if (!severitySetting(severity)) {
-    const got = typeof severity === 'string' ? `"${severity}"` : JSON.stringify(severity) ?? String(severity);
-    out.push({ id, pointer: isArray ? '/0' : '', message: `the severity of rule "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')} (got ${got}).${typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : ''}` });
+    const got = typeof severity === 'string' ? `"${severity}"` : (JSON.stringify(severity) ?? String(severity));
+    out.push({
+      id,
+      pointer: isArray ? '/0' : '',
+      message: `the severity of rule "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')} (got ${got}).${typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : ''}`,
+    });
   }
   if (!isArray) return out;
-  if (setting.length > 2) out.push({ id, pointer: '', message: `rule "${id}" is set to a list of ${setting.length}; write "severity" or ["severity", { options }].` });
+  if (setting.length > 2)
+    out.push({ id, pointer: '', message: `rule "${id}" is set to a list of ${setting.length}; write "severity" or ["severity", { options }].` });
   if (setting.length < 2) return out;
   const options = setting[1];
   const schemas = ruleOptionSchemas(rule.check as { type: string } & Record<string, unknown>);
   if (!options || typeof options !== 'object' || Array.isArray(options)) {
-    out.push({ id, pointer: '/1', message: `the options of rule "${id}" must be an object such as { "${Object.keys(schemas)[0] ?? 'option'}": … }. ${optionList(schemas)}` });
+    out.push({
+      id,
+      pointer: '/1',
+      message: `the options of rule "${id}" must be an object such as { "${Object.keys(schemas)[0] ?? 'option'}": … }. ${optionList(schemas)}`,
+    });
     return out;
   }
   for (const [k, v] of Object.entries(options)) {
@@ -67,7 +83,12 @@ export function ruleSettingProblems(id: string, setting: unknown, rules: Readonl
       (schema.type !== 'integer' || Number.isInteger(v)) &&
       (schema.minimum === undefined || v >= schema.minimum) &&
       (schema.maximum === undefined || v <= schema.maximum);
-    if (!ok) out.push({ id, pointer: `/1/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `option "${k}" of rule "${id}" must be ${describeOption(schema)} (got ${JSON.stringify(v) ?? String(v)}).` });
+    if (!ok)
+      out.push({
+        id,
+        pointer: `/1/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        message: `option "${k}" of rule "${id}" must be ${describeOption(schema)} (got ${JSON.stringify(v) ?? String(v)}).`,
+      });
   }
   return out;
 }

@@ -22,7 +22,13 @@ const kinds = { type: 'array', items: { enum: ['posting', 'charter', 'other'] },
 const settingSeverity = {
   enum: [...SEVERITY_SPELLINGS],
   // VS Code shows these beside the completions.
-  enumDescriptions: SEVERITY_SPELLINGS.map((s) => (s === 'off' ? 'The rule is not run.' : s === 'warn' ? 'The same as "warning" (ESLint\'s spelling).' : `Report as ${s === 'info' ? 'information' : s === 'error' ? 'an error' : `a ${s}`}.`)),
+  enumDescriptions: SEVERITY_SPELLINGS.map((s) =>
+    s === 'off'
+      ? 'The rule is not run.'
+      : s === 'warn'
+        ? 'The same as "warning" (ESLint\'s spelling).'
+        : `Report as ${s === 'info' ? 'information' : s === 'error' ? 'an error' : `a ${s}`}.`,
+  ),
 };
 
 /** A rules entry: severity, [severity] or [severity, options], with the options' own schema when known. */
@@ -56,7 +62,8 @@ export function ruleOptionSchemas(check: { type: string } & Record<string, unkno
   const props = (type?.schema.properties ?? {}) as Record<string, any>;
   const out: Record<string, OptionSchema> = {};
   for (const [k, v] of Object.entries(props)) {
-    if ((v.type === 'number' || v.type === 'integer') && typeof check[k] === 'number') out[k] = { type: v.type, minimum: v.minimum, maximum: v.maximum, description: v.description };
+    if ((v.type === 'number' || v.type === 'integer') && typeof check[k] === 'number')
+      out[k] = { type: v.type, minimum: v.minimum, maximum: v.maximum, description: v.description };
   }
   return out;
 }
@@ -72,7 +79,12 @@ export function ruleSchema(): object {
     required: ['id', 'severity', 'description', 'appliesTo', 'check', 'message'],
     properties: {
       id: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', maxLength: 80 },
-      title: { type: 'string', minLength: 1, maxLength: 80, description: 'A short name in words ("Customer Service renamed"), shown in the editor\'s menus and hovers instead of the id.' },
+      title: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 80,
+        description: 'A short name in words ("Customer Service renamed"), shown in the editor\'s menus and hovers instead of the id.',
+      },
       severity,
       description: { type: 'string', maxLength: 300 },
       category: { type: 'string' },
@@ -103,7 +115,7 @@ export function ruleSchema(): object {
       message: { type: 'string', minLength: 1, maxLength: 1000 },
       why: { type: 'string', maxLength: 2000 },
       goodExample: { type: 'string', maxLength: 2000 },
-      docs: { type: 'string', maxLength: 300, description: 'Path of the rule\'s documentation, inside the pack.' },
+      docs: { type: 'string', maxLength: 300, description: "Path of the rule's documentation, inside the pack." },
       fixes: {
         type: 'array',
         maxItems: 10,
@@ -164,7 +176,11 @@ export function packSchema(): object {
     ],
   };
   const excludeEntry = { oneOf: [pattern, { type: 'object', additionalProperties: false, required: ['regex'], properties: { regex: rawRegex } }] };
-  const presetRef = { type: 'string', pattern: '^(@[^/\\s]+/)?[^/\\s]+(/[^/\\s]+)?$', description: '"<pack>/<preset>": a pack name (manifest name or npm name) and one of its presets.' };
+  const presetRef = {
+    type: 'string',
+    pattern: '^(@[^/\\s]+/)?[^/\\s]+(/[^/\\s]+)?$',
+    description: '"<pack>/<preset>": a pack name (manifest name or npm name) and one of its presets.',
+  };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://cx-lint.dev/schema/pack.schema.json',
@@ -180,7 +196,7 @@ export function packSchema(): object {
       homepage: { type: 'string' },
       publisher: { type: 'string' },
       engine: { type: 'string', maxLength: 100, description: 'The cx-lint engine versions this pack needs, as a semver range.' },
-      locale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag of the pack\'s words, e.g. en or en-GB.' },
+      locale: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: "BCP 47 language tag of the pack's words, e.g. en or en-GB." },
       extends: {
         type: 'array',
         maxItems: 20,
@@ -225,15 +241,29 @@ export function packSchema(): object {
             type: 'object',
             additionalProperties: false,
             description: 'Front matter type:/kind: values that name a kind; any other value says nothing about the kind.',
-            properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } }, other: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              posting: { type: 'array', items: { type: 'string' } },
+              charter: { type: 'array', items: { type: 'string' } },
+              other: { type: 'array', items: { type: 'string' } },
+            },
           },
           frontMatter: {
             type: 'object',
             additionalProperties: false,
             properties: {
-              titleKeys: { type: 'array', items: { type: 'string' }, maxItems: 50, description: 'Front matter keys that hold the title, in order of preference.' },
+              titleKeys: {
+                type: 'array',
+                items: { type: 'string' },
+                maxItems: 50,
+                description: 'Front matter keys that hold the title, in order of preference.',
+              },
               kindKeys: { type: 'array', items: { type: 'string' }, maxItems: 50, description: 'Front matter keys whose value may name the kind (see kinds).' },
-              postingKeys: { type: 'array', items: { type: 'string' }, maxItems: 200, description: 'Front matter keys only a job posting has (company, salary…): two of them and a title make a posting.' },
+              postingKeys: {
+                type: 'array',
+                items: { type: 'string' },
+                maxItems: 200,
+                description: 'Front matter keys only a job posting has (company, salary…): two of them and a title make a posting.',
+              },
             },
           },
           negation: {
@@ -244,7 +274,11 @@ export function packSchema(): object {
           dutyStarters: patternList,
           dutySubjects: { ...patternList, description: 'Subjects set aside before a duty starter is looked for ("They will…", "You may…").' },
           dutyLeadIns: { ...patternList, description: 'Openings set aside before a duty starter is looked for ("Under the direction of the manager, …").' },
-          roleAddress: { ...patternList, description: 'What shows a sentence in a company section speaks of the role itself ("As a Tier 1 representative, you will…"), so it counts as a duty when the posting has no duties section.' },
+          roleAddress: {
+            ...patternList,
+            description:
+              'What shows a sentence in a company section speaks of the role itself ("As a Tier 1 representative, you will…"), so it counts as a duty when the posting has no duties section.',
+          },
           notDuties: { ...patternList, description: 'Lines that are never duties wherever they stand: physical demands, compliance boilerplate.' },
           notDutyStarters: { ...patternList, description: 'How lines start that are never duties: requirements inside a duties list ("Experience with…").' },
           // Plain words, not phrase patterns (docs/packs.md, "Plain words").
@@ -287,8 +321,16 @@ export function packSchema(): object {
               familyArticles: { ...wordList, description: 'drop-family: removed after a family connector (the).' },
             },
           },
-          charterHeadingWords: { ...wordList, description: 'A heading with a word starting with one of these is a charter heading (mandate, scope; any case).' },
-          newDutiesHeading: { type: 'string', minLength: 1, maxLength: 200, description: 'The heading of the duties section an insert-duties fix adds when its rule gives none.' },
+          charterHeadingWords: {
+            ...wordList,
+            description: 'A heading with a word starting with one of these is a charter heading (mandate, scope; any case).',
+          },
+          newDutiesHeading: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'The heading of the duties section an insert-duties fix adds when its rule gives none.',
+          },
         },
       },
       lexicons: {
@@ -324,7 +366,9 @@ function rulesSchema(known?: readonly RuleData[]): object {
   for (const r of [...known].sort((a, b) => a.id.localeCompare(b.id))) {
     const opts = ruleOptionSchemas(r.check as { type: string } & Record<string, unknown>);
     const names = Object.keys(opts);
-    const optionText = names.length ? ` Options: ${names.map((n) => `\`${n}\` (default ${String((r.check as unknown as Record<string, unknown>)[n])})`).join(', ')}.` : '';
+    const optionText = names.length
+      ? ` Options: ${names.map((n) => `\`${n}\` (default ${String((r.check as unknown as Record<string, unknown>)[n])})`).join(', ')}.`
+      : '';
     properties[r.id] = {
       ...ruleSettingSchema({ type: 'object', additionalProperties: false, properties: Object.fromEntries(names.map((n) => [n, { ...opts[n] }])) }),
       description: `${r.description} (default: ${r.severity})`,
@@ -351,15 +395,33 @@ export function configSchema(known?: readonly RuleData[]): object {
       root: { type: 'boolean', description: 'Stop looking for configuration in parent folders.' },
       extends: {
         oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-        description: 'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>" (pack by manifest name or npm name; a pack named here is loaded if installed). See docs/packs.md.',
+        description:
+          'Presets to start from: "cx-core/recommended", "cx-core/strict", or "<pack>/<preset>" (pack by manifest name or npm name; a pack named here is loaded if installed). See docs/packs.md.',
       },
-      packs: { type: 'array', items: { type: 'string' }, description: 'Extra rule packs, loaded in order after cx-core: folder paths ("./packs/house") or npm names ("cx-lint-pack-acme" or "acme", "@cxpa/cx-lint-pack-titles" or "@cxpa/titles").' },
+      packs: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          'Extra rule packs, loaded in order after cx-core: folder paths ("./packs/house") or npm names ("cx-lint-pack-acme" or "acme", "@cxpa/cx-lint-pack-titles" or "@cxpa/titles").',
+      },
       rules: rulesSchema(known),
       include: { type: 'array', items: { type: 'string' } },
       exclude: { type: 'array', items: { type: 'string' } },
       titles: { type: 'object', additionalProperties: false, properties: { family: patternList } },
-      kinds: { type: 'object', additionalProperties: false, properties: { posting: { type: 'array', items: { type: 'string' } }, charter: { type: 'array', items: { type: 'string' } }, other: { type: 'array', items: { type: 'string' } } } },
-      maxFileSize: { type: 'integer', minimum: 1, description: 'Largest document linted, in bytes of UTF-8 (default 10485760, 10 MiB). A larger one gets a single file-too-large info finding.' },
+      kinds: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          posting: { type: 'array', items: { type: 'string' } },
+          charter: { type: 'array', items: { type: 'string' } },
+          other: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      maxFileSize: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Largest document linted, in bytes of UTF-8 (default 10485760, 10 MiB). A larger one gets a single file-too-large info finding.',
+      },
     },
   };
 }

@@ -28,7 +28,13 @@ function describe(e: ErrorObject): string {
     case 'enum': {
       const allowed = (e.params as any).allowedValues as unknown[];
       const got = e.data;
-      const hint = typeof got === 'string' ? didYouMean(got, allowed.filter((v): v is string => typeof v === 'string')) : '';
+      const hint =
+        typeof got === 'string'
+          ? didYouMean(
+              got,
+              allowed.filter((v): v is string => typeof v === 'string'),
+            )
+          : '';
       return `${where} must be one of ${allowed.map((v: unknown) => JSON.stringify(v)).join(', ')}${typeof got === 'string' ? ` (got ${JSON.stringify(got)})` : ''}.${hint}`;
     }
     case 'required':
@@ -45,13 +51,13 @@ function describe(e: ErrorObject): string {
 export function validateSource(kind: Kind, src: Pick<Source, 'file' | 'position' | 'keyPosition'>, value: unknown): PackError[] {
   const validate = validatorFor(kind);
   if (validate(value)) return [];
-  let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' || (validate.errors ?? []).length === 1);
+  let errors = (validate.errors ?? []).filter((e) => (e.keyword !== 'if' && e.keyword !== 'oneOf') || (validate.errors ?? []).length === 1);
   // A failed oneOf also reports "must be object" for the branches the value was never meant for.
   const paths = new Set(errors.filter((e) => e.keyword !== 'type').map((e) => e.instancePath));
   errors = errors.filter((e) => e.keyword !== 'type' || !paths.has(e.instancePath));
   const seen = new Set<string>();
   const out: PackError[] = [];
-  for (const e of errors.length ? errors : validate.errors ?? []) {
+  for (const e of errors.length ? errors : (validate.errors ?? [])) {
     const pos = e.keyword === 'additionalProperties' ? src.keyPosition(e.instancePath, (e.params as any).additionalProperty) : src.position(e.instancePath);
     const msg = describe(e);
     const key = `${pos.line}:${pos.col}:${msg}`;

@@ -44,7 +44,14 @@ export class YamlSource implements Source {
         },
       });
       const pos = this.lines.linePos(at);
-      this.problems.push(new PackError(file, pos.line, pos.col, `its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, like a "billion laughs" attack; it was not read. Write the values out.`));
+      this.problems.push(
+        new PackError(
+          file,
+          pos.line,
+          pos.col,
+          `its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, like a "billion laughs" attack; it was not read. Write the values out.`,
+        ),
+      );
     }
   }
 
@@ -89,18 +96,29 @@ export class YamlSource implements Source {
     if (isScalar(node) && typeof node.value === 'string' && node.range) {
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : node.type === 'PLAIN' ? 0 : -1;
       const start = node.range[0] + quoted;
-      if (quoted >= 0 && this.text.slice(start, start + node.value.length) === node.value) return this.lines.linePos(start + Math.min(offset, node.value.length));
+      if (quoted >= 0 && this.text.slice(start, start + node.value.length) === node.value)
+        return this.lines.linePos(start + Math.min(offset, node.value.length));
     }
     return this.position(pointer);
   }
 
   private path(pointer: string): Array<string | number> {
-    return pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    return pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   }
 
   /** Position of a key (for "unknown property" errors). */
   keyPosition(pointer: string, key: string): { line: number; col: number } {
-    const parent = this.doc.getIn(pointer.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true) as any;
+    const parent = this.doc.getIn(
+      pointer
+        .split('/')
+        .slice(1)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      true,
+    ) as any;
     const pair = parent?.items?.find((it: any) => it.key?.value === key);
     if (pair?.key?.range) return this.lines.linePos(pair.key.range[0]);
     return this.position(pointer);

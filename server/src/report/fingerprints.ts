@@ -10,7 +10,7 @@ export function fingerprints(r: FileResult): Array<{ message: Message; fingerpri
   const uri = portablePath(r);
   const seen = new Map<string, number>();
   return sortMessages(r.messages).map((m) => {
-    const snippet = r.source ? r.source.slice(m.range.start, m.range.end) : m.snippet ?? '';
+    const snippet = r.source ? r.source.slice(m.range.start, m.range.end) : (m.snippet ?? '');
     const key = `${m.ruleId}\u0000${uri}\u0000${snippet}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);

@@ -35,7 +35,10 @@ export function portablePath(r: FileResult): string {
 }
 
 export function sortMessages(messages: Message[]): Message[] {
-  return [...messages].sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return [...messages].sort(
+    (a, b) =>
+      a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
 }
 
 export function toFileResult(filePath: string, displayPath: string, text: string, result: LintResult): FileResult {

@@ -103,7 +103,7 @@ export class Spool {
       for (const s of this.mem) out(s);
     } else {
       const chunk = 1 << 16;
-      for (let pos = 0; pos < this.size; ) {
+      for (let pos = 0; pos < this.size;) {
         // A fresh buffer each time: a stream may keep the chunk until it is flushed.
         const buf = Buffer.allocUnsafe(Math.min(chunk, this.size - pos));
         const n = readSync(this.fd, buf, 0, buf.length, pos);
@@ -160,6 +160,6 @@ export class Spool {
 
 function writeAll(fd: number, s: string, position: number): number {
   const buf = Buffer.from(s, 'utf8');
-  for (let done = 0; done < buf.length; ) done += writeSync(fd, buf, done, buf.length - done, position + done);
+  for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done, position + done);
   return buf.length;
 }

@@ -74,7 +74,15 @@ async function open(name: string): Promise<vscode.TextDocument> {
 }
 
 interface ExtensionApi {
-  status: { state: string; packs: string[]; text: string; starts: number; enabled: boolean; activeCount(): number | undefined; onDidChange: vscode.Event<void> };
+  status: {
+    state: string;
+    packs: string[];
+    text: string;
+    starts: number;
+    enabled: boolean;
+    activeCount(): number | undefined;
+    onDidChange: vscode.Event<void>;
+  };
 }
 
 function statusWhere(ext: vscode.Extension<ExtensionApi>, pred: () => boolean, what: string, ms = 60000): Promise<void> {
@@ -124,7 +132,10 @@ describe('cx-lint in VS Code', () => {
     assert.equal(status.state, 'ok');
     assert.equal(status.activeCount(), d.length);
     assert.equal(status.text, `$(check) cx-lint ${d.length}`);
-    assert.ok(status.packs.some((p) => p.startsWith('cx-core@')), status.packs.join(','));
+    assert.ok(
+      status.packs.some((p) => p.startsWith('cx-core@')),
+      status.packs.join(','),
+    );
   });
 
   it('explains a finding on hover', async () => {
@@ -150,7 +161,16 @@ describe('cx-lint in VS Code', () => {
     const opened = new Promise<vscode.Tab>((resolve, reject) => {
       const timer = setTimeout(() => {
         sub.dispose();
-        reject(new Error(`no Markdown preview tab; tabs: ${tabs().map((t) => `${t.label} [${t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.input instanceof vscode.TabInputText ? t.input.uri.path : '?'}]`).join(', ')}`));
+        reject(
+          new Error(
+            `no Markdown preview tab; tabs: ${tabs()
+              .map(
+                (t) =>
+                  `${t.label} [${t.input instanceof vscode.TabInputWebview ? t.input.viewType : t.input instanceof vscode.TabInputText ? t.input.uri.path : '?'}]`,
+              )
+              .join(', ')}`,
+          ),
+        );
       }, 15000);
       const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
         const t = tabs().find(isPreview);
@@ -164,7 +184,10 @@ describe('cx-lint in VS Code', () => {
     assert.deepEqual(r, { opened: true });
     const preview = await opened;
     assert.match(preview.label, /README\.md/);
-    assert.ok(!tabs().some((t) => t.input instanceof vscode.TabInputText && /cx-renamed-customer-service\/README\.md$/.test(t.input.uri.path)), 'the Markdown source is not opened');
+    assert.ok(
+      !tabs().some((t) => t.input instanceof vscode.TabInputText && /cx-renamed-customer-service\/README\.md$/.test(t.input.uri.path)),
+      'the Markdown source is not opened',
+    );
     // The tab object from the event may since have been replaced (the preview retitles itself): close the current one.
     await vscode.window.tabGroups.close(tabs().filter(isPreview));
   });
@@ -187,7 +210,8 @@ describe('cx-lint in VS Code', () => {
     // A charter of its own: the example's "initiative through its first year" keeps its
     // time limit after the swap, so that fix is not safe and fix-all leaves it.
     const uri = fileUri('fixall-check/charter.md');
-    const text = '# Head of Customer Experience\n\n## Purpose\n\nLead our new CX initiative across every team.\n\n## Accountabilities\n\n- Run the voice-of-the-customer programme with product and operations\n- Map customer journeys with operations and fix root causes\n\n## Reports to\n\nThe Chief Executive Officer\n';
+    const text =
+      '# Head of Customer Experience\n\n## Purpose\n\nLead our new CX initiative across every team.\n\n## Accountabilities\n\n- Run the voice-of-the-customer programme with product and operations\n- Map customer journeys with operations and fix root causes\n\n## Reports to\n\nThe Chief Executive Officer\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
@@ -205,7 +229,10 @@ describe('cx-lint in VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await diagnostics(doc.uri, (x) => x.some((y) => (y.code as { value: string }).value === 'cx-as-initiative'), 'new initiative finding');
     const actions = await codeActionsFor(doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.cx-lint', (a) => a.length > 0);
-    assert.deepEqual(actions.map((a) => a.kind?.value), ['source.fixAll.cx-lint']);
+    assert.deepEqual(
+      actions.map((a) => a.kind?.value),
+      ['source.fixAll.cx-lint'],
+    );
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
     assert.doesNotMatch(doc.getText(), /CX pilot/);
   });
@@ -253,7 +280,8 @@ describe('cx-lint in VS Code', () => {
 
   it('reports a mistake in the cxLint.rules setting on no file, and keeps linting with the rest (issue 15)', async () => {
     // A posting of its own: earlier tests retitle the examples with quick fixes.
-    const text = '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n- Meet average handle time targets\n';
+    const text =
+      '# Customer Experience Associate\n\n## Responsibilities\n\n- Answer inbound calls and live chats from customers\n- Resolve tickets within our 24-hour SLA\n- Meet average handle time targets\n';
     const uri = fileUri('settings-check/posting.md');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     const without = api.lintText(text).findings.find((f) => f.ruleId === 'cx-renamed-customer-service');
@@ -266,7 +294,8 @@ describe('cx-lint in VS Code', () => {
     try {
       const renamed = (x: readonly vscode.Diagnostic[]) => x.find((y) => (y.code as { value: string }).value === 'cx-renamed-customer-service');
       await diagnostics(doc.uri, (x) => renamed(x)?.severity === vscode.DiagnosticSeverity.Information, 'the valid setting applied');
-      for (const uri of [folder(), fileUri('.cxlintrc.json'), doc.uri]) assert.ok(!ours(uri).some((y) => String(typeof y.code === 'object' ? y.code.value : y.code) === 'config-error'), uri.toString());
+      for (const uri of [folder(), fileUri('.cxlintrc.json'), doc.uri])
+        assert.ok(!ours(uri).some((y) => String(typeof y.code === 'object' ? y.code.value : y.code) === 'config-error'), uri.toString());
       await statusWhere(ext, () => ext.exports.status.state === 'ok', 'the ok status: a settings error stops nothing');
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
@@ -376,7 +405,15 @@ describe('cx-lint in VS Code', () => {
         resolve(vscode.languages.getDiagnostics(uri).filter((y) => y.source !== 'cx-lint'));
       };
       const sub = vscode.languages.onDidChangeDiagnostics(done);
-      const timer = setTimeout(() => reject(new Error(`no schema diagnostic for the typo; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((y) => [y.range.start.line, y.message]))}`)), 30000);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no schema diagnostic for the typo; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((y) => [y.range.start.line, y.message]))}`,
+            ),
+          ),
+        30000,
+      );
       done();
     });
     assert.ok(!d.some((y) => y.range.start.line === 2), `"warn" accepted: ${d.map((y) => y.message).join(' | ')}`);
@@ -437,7 +474,9 @@ describe('cx-lint in VS Code', () => {
     // The server runs as `node …/dist/server.js --node-ipc`; kill it as a crash would.
     const { execSync } = await import('node:child_process');
     // "[s]erver" keeps pgrep from matching the shell that runs it.
-    const pids = execSync(`pgrep -f '${join(ROOT, 'dist')}/[s]erver.js --node-ipc' || true`, { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const pids = execSync(`pgrep -f '${join(ROOT, 'dist')}/[s]erver.js --node-ipc' || true`, { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     assert.ok(pids.length >= 1, 'found the server process');
     for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
     await statusWhere(ext, () => ext.exports.status.starts > starts && ext.exports.status.state === 'ok', 'the client to restart the server');
@@ -445,4 +484,3 @@ describe('cx-lint in VS Code', () => {
     assert.ok(d.length > 0);
   });
 });
-

@@ -37,4 +37,3 @@ export function fixText(text: string, setup: Setup, filePath: string | undefined
   }
   return { text: current, result, changed: current !== text };
 }
-

@@ -36,7 +36,7 @@ export function blockInsertion(text: string, pos: number, body: string, eol: str
 /** The depth of a new section's heading: that of the document's other sections, or one below the title. */
 export function headingDepth(ctx: RunContext): number {
   const { model } = ctx;
-  const titleDepth = model.title?.source === 'heading' ? model.sections.find((s) => s.role === 'title')?.depth ?? 1 : 0;
+  const titleDepth = model.title?.source === 'heading' ? (model.sections.find((s) => s.role === 'title')?.depth ?? 1) : 0;
   const others = model.sections.filter((s) => s.role !== 'title').map((s) => s.depth);
   if (others.length) return Math.min(...others);
   return Math.min(6, titleDepth + 1);

@@ -74,7 +74,7 @@ function normalise(e: string | LexiconEntryData): LexiconEntryData {
 
 /** The text that names an entry: what `remove` lists and what a later pack's entry replaces. */
 export function entryKey(e: string | LexiconEntryData | { regex: string }): string {
-  return (typeof e === 'string' ? e : 'match' in e && e.match !== undefined ? e.match : (e as { regex: string }).regex ?? '').toLowerCase();
+  return (typeof e === 'string' ? e : 'match' in e && e.match !== undefined ? e.match : ((e as { regex: string }).regex ?? '')).toLowerCase();
 }
 
 export function compileClass(name: string, data: LexiconClassData, leads?: LeadIndex): CompiledClass {
@@ -100,7 +100,10 @@ export function compileClass(name: string, data: LexiconClassData, leads?: LeadI
   });
   // One alternation per class so each block is scanned once per class, not once per entry.
   // (Filtering on `raw`, not `regex`: reading `regex` would build every entry's own expression.)
-  const any = new PhraseSet(entries.filter((e) => !e.raw).map((e) => e.pattern), leads);
+  const any = new PhraseSet(
+    entries.filter((e) => !e.raw).map((e) => e.pattern),
+    leads,
+  );
   const ex = data.exclude ?? [];
   const phraseEx = ex.filter((x): x is string => typeof x === 'string');
   return {

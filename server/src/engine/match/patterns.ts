@@ -24,12 +24,12 @@ export class PatternError extends Error {
   }
 }
 
-const WORD_CHAR = "[\\p{L}\\p{N}_]";
+const WORD_CHAR = '[\\p{L}\\p{N}_]';
 const START = `(?<!${WORD_CHAR})`;
 // "CX-200" is a product code, not a title word: a hyphen followed by a digit continues the word.
 const END = `(?!${WORD_CHAR}|-\\d)`;
-const SEP = "[\\s\\-\\u2010\\u2011\\u2013/]+";
-const GAP_SEP = "[\\s\\-\\u2010\\u2011\\u2013/,&:]+";
+const SEP = '[\\s\\-\\u2010\\u2011\\u2013/]+';
+const GAP_SEP = '[\\s\\-\\u2010\\u2011\\u2013/,&:]+';
 const GAP_WORD = "[\\p{L}\\p{N}'\\u2019]+";
 export const MAX_GAP = 8;
 /**
@@ -195,7 +195,10 @@ export interface CompiledPattern {
 }
 
 function escapeRe(s: string): string {
-  return s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]");
+  return s
+    .toLowerCase()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/['\u2019]/g, "['\u2019]");
 }
 
 const VOWEL = /[aeiou]/;
@@ -310,7 +313,15 @@ class Parser {
       this.pos++;
       const alts = this.alternatives(']');
       const g = this.group(alts, at);
-      return { re: alts.length > 1 ? `(?:${g.re})` : g.re, optional: true, upper: g.upper + 1, ways: () => g.ways() + 1, span: g.span, first: ANY_WORD, lead: g.lead };
+      return {
+        re: alts.length > 1 ? `(?:${g.re})` : g.re,
+        optional: true,
+        upper: g.upper + 1,
+        ways: () => g.ways() + 1,
+        span: g.span,
+        first: ANY_WORD,
+        lead: g.lead,
+      };
     }
     if (c === '{') {
       if (this.targets++ > 0) this.fail('only one {…} target per pattern');
@@ -354,7 +365,9 @@ class Parser {
     const norm = (f: string) => f.toLowerCase().replace(/\u2019/g, "'");
     const lone = last === 0 ? suffix : '';
     const first = lazy(() =>
-      lone === '*' ? { forms: new Set<string>(), prefixes: [norm(words[0])], number: false } : { forms: new Set(lone ? forms.map(norm) : [norm(words[0])]), prefixes: [], number: false },
+      lone === '*'
+        ? { forms: new Set<string>(), prefixes: [norm(words[0])], number: false }
+        : { forms: new Set(lone ? forms.map(norm) : [norm(words[0])]), prefixes: [], number: false },
     );
     // What the text's word at a match's start can be (see Lead): the first literal's leading run of letters and digits.
     let lead: Lead;

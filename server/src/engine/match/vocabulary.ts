@@ -2,9 +2,7 @@ import { clauseEnd, type NegationData } from './lexicon';
 import { compileAlternation, fold, PATTERN_FLAGS } from './patterns';
 import { sentenceRules, wordAlternation, type SentenceRules } from '../parse/text-block';
 
-export const SECTION_ROLES = [
-  'duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply',
-] as const;
+export const SECTION_ROLES = ['duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply'] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number] | 'other' | 'title';
 export const LEVELS = ['frontline', 'specialist', 'manager', 'leadership'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -70,7 +68,17 @@ export interface VocabularyData {
 }
 
 /** Vocabulary keys whose values are plain words or values, not phrase patterns (the pack loader compiles the rest). */
-export const PLAIN_VOCABULARY_KEYS: ReadonlySet<string> = new Set(['kinds', 'frontMatter', 'window', 'sentences', 'clauses', 'roleSubject', 'titleWords', 'charterHeadingWords', 'newDutiesHeading']);
+export const PLAIN_VOCABULARY_KEYS: ReadonlySet<string> = new Set([
+  'kinds',
+  'frontMatter',
+  'window',
+  'sentences',
+  'clauses',
+  'roleSubject',
+  'titleWords',
+  'charterHeadingWords',
+  'newDutiesHeading',
+]);
 
 /** A regular expression with the alternation of plain `words` where `shape` puts it, or null when there are no words. */
 function wordsRegex(words: readonly string[] | undefined, shape: (alt: string) => string, flags: string): RegExp | null {
@@ -151,7 +159,10 @@ export class Vocabulary {
    * director," are set aside.
    */
   startsLikeDuty(sentence: string): boolean {
-    const full = fold(sentence).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length)).replace(/\s+/g, ' ').trim();
+    const full = fold(sentence)
+      .replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length))
+      .replace(/\s+/g, ' ')
+      .trim();
     if (this.dutyStarts(full)) return true;
     // A short label before a dash or colon ("Hosts – as the face of the restaurant,
     // we…", "Servers: you will…"): read what follows it.

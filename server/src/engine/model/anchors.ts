@@ -5,7 +5,7 @@ import type { Walk } from './sections';
 /** Where fixes insert new sections or duties. */
 export function insertionAnchors(walk: Walk, text: string, title: DocTitle | undefined, duties: TextBlock[]): DocModel['anchors'] {
   const fm = walk.fm;
-  const titleEnd = title ? (title.source === 'heading' ? walk.sections[walk.headingTitle!.section].headingRange.end : fm!.range.end) : fm?.range.end ?? 0;
+  const titleEnd = title ? (title.source === 'heading' ? walk.sections[walk.headingTitle!.section].headingRange.end : fm!.range.end) : (fm?.range.end ?? 0);
   let dutiesEnd: number | undefined;
   let dutiesIndent: string | undefined;
   let dutiesMarker: string | undefined;

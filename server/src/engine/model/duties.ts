@@ -13,7 +13,9 @@ export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const seen = new Set<string>();
   const duties = candidates.filter((d) => {
     if (!isDuty(d, vocab)) return false;
-    const key = fold(d.text.trim()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = fold(d.text.trim())
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -6,7 +6,13 @@ import type { DocTitle } from './model';
 import type { Walk } from './sections';
 
 /** Posting, charter or other (docs §2), and why. */
-export function decideKind(walk: Walk, vocab: Vocabulary, title: DocTitle | undefined, duties: TextBlock[], fromConfig: DocKind | undefined): { kind: DocKind; kindReason: string } {
+export function decideKind(
+  walk: Walk,
+  vocab: Vocabulary,
+  title: DocTitle | undefined,
+  duties: TextBlock[],
+  fromConfig: DocKind | undefined,
+): { kind: DocKind; kindReason: string } {
   const fm = walk.fm;
   for (const key of vocab.kindKeys) {
     const value = fm?.data.get(key);
@@ -23,7 +29,8 @@ export function decideKind(walk: Walk, vocab: Vocabulary, title: DocTitle | unde
     return { kind: 'charter', kindReason: `charter headings (${charterHeadings.map((s) => s.heading).join(', ')})` };
   }
   if (!title) return { kind: 'other', kindReason: 'no title' };
-  if (sections.some((s) => ['duties', 'requirements', 'benefits', 'apply'].includes(s.role))) return { kind: 'posting', kindReason: 'a title and posting sections' };
+  if (sections.some((s) => ['duties', 'requirements', 'benefits', 'apply'].includes(s.role)))
+    return { kind: 'posting', kindReason: 'a title and posting sections' };
   const postingKeys = fm ? [...fm.data.keys()].filter((k) => vocab.postingKeys.has(k.toLowerCase())) : [];
   if (postingKeys.length >= 2) return { kind: 'posting', kindReason: `a title and posting front matter (${postingKeys.slice(0, 3).join(', ')})` };
   // A job title over duty lines is a posting, headings or not.

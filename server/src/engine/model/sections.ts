@@ -31,7 +31,11 @@ function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' 
   if (kids.length === 1 && kids[0].type === 'text' && ctx.vocab.classifyHeadingLine(kids[0].value) !== 'other') return 'line';
   // "** _Key Responsibilities:_**": pasted emphasis Markdown does not accept (a space
   // after the opening `**`) leaves stray marks around a heading phrase.
-  if (kids.every((k) => k.type === 'text' || k.type === 'strong' || k.type === 'emphasis') && ctx.vocab.classifyHeadingLine(text.replace(/[*_]+/g, ' ')) !== 'other') return 'line';
+  if (
+    kids.every((k) => k.type === 'text' || k.type === 'strong' || k.type === 'emphasis') &&
+    ctx.vocab.classifyHeadingLine(text.replace(/[*_]+/g, ' ')) !== 'other'
+  )
+    return 'line';
   return undefined;
 }
 
@@ -176,7 +180,10 @@ export class Walk {
       // "<p>Project Management and Implementation</p>" over a list: a label that groups
       // the items under it, not a duty.
       const labelOverList = b.kind === 'paragraph' && blocks[i + 1]?.kind === 'item' && isLabelLine(text);
-      const headingLike = b.kind === 'heading' || labelOverList || (text.length <= 80 && ((b.bold && b.kind !== 'item') || (/[:：]$/.test(text) && role !== 'other') || ctx.vocab.classifyHeadingLine(text) !== 'other'));
+      const headingLike =
+        b.kind === 'heading' ||
+        labelOverList ||
+        (text.length <= 80 && ((b.bold && b.kind !== 'item') || (/[:：]$/.test(text) && role !== 'other') || ctx.vocab.classifyHeadingLine(text) !== 'other'));
       if (headingLike) {
         const block = TextBlock.from(b.text, 'heading', this.sections.length);
         this.heading(block, b.depth ?? PSEUDO_DEPTH, block.range, undefined);

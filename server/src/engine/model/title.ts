@@ -56,14 +56,15 @@ export function parseTitle(raw: string, vocab: Vocabulary): TitleParse {
   const roleSeg = segments.find((s) => nouns.some((n) => inSeg(s, n)) || disciplines.some((d) => inSeg(s, d)));
   if (!roleSeg) return family ? { form: 'role', family } : { form: 'none' };
 
-  const segNouns = nouns.filter((n) => inSeg(roleSeg, n)).sort((a, b) => a.end - b.end || (b.start - a.start));
+  const segNouns = nouns.filter((n) => inSeg(roleSeg, n)).sort((a, b) => a.end - b.end || b.start - a.start);
   const segText = text.slice(roleSeg.start, roleSeg.end);
   const ofAt = vocab.titleOf ? segText.search(vocab.titleOf) : -1;
   let head = segNouns[segNouns.length - 1];
   if (ofAt >= 0) head = segNouns.filter((n) => n.end <= roleSeg.start + ofAt).pop() ?? head;
   // A discipline phrase ending where the role ends ("data analyst", "software engineer") wins.
-  const disc = disciplines.find((d) => inSeg(roleSeg, d) && (!head || (d.end >= head.end && d.start <= head.start) || d.end === head.end))
-    ?? (!head ? disciplines.find((d) => inSeg(roleSeg, d)) : undefined);
+  const disc =
+    disciplines.find((d) => inSeg(roleSeg, d) && (!head || (d.end >= head.end && d.start <= head.start) || d.end === head.end)) ??
+    (!head ? disciplines.find((d) => inSeg(roleSeg, d)) : undefined);
   const headSpan = disc ?? head;
   const result: TitleParse = {
     form: 'none',

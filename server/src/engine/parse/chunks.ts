@@ -90,7 +90,11 @@ export function chunkStarts(text: string, chunking: Chunking = { minLength: CHUN
       // An HTML comment in column 0 interrupts any paragraph and closes every list item
       // and blockquote, blank line or not (control comments between duties are common).
       if (blank) rawHtml = false;
-      if ((prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) || (line.startsWith('<!--') && !rawHtml) || (listItems && !rawHtml && BULLET_ITEM.test(line))) {
+      if (
+        (prevBlank && !blank && !/^[ \t]/.test(line) && !LIST_ITEM.test(line)) ||
+        (line.startsWith('<!--') && !rawHtml) ||
+        (listItems && !rawHtml && BULLET_ITEM.test(line))
+      ) {
         if (!passNext && start > 0 && (start - chunkStart >= target || (sections && ATX_HEADING.test(line))) && !/^(?:---|\+\+\+|\{)/.test(line)) {
           cuts.push(start);
           chunkStart = start;

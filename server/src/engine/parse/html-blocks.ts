@@ -16,7 +16,30 @@ export interface HtmlBlock {
   text: TextBuilder;
 }
 
-const BLOCK = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'ul', 'ol', 'table', 'section', 'article', 'header', 'footer', 'blockquote', 'dd', 'dt', 'hr']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'ul',
+  'ol',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'dd',
+  'dt',
+  'hr',
+]);
 const BOLD = new Set(['strong', 'b']);
 const SKIP = new Set(['script', 'style', 'template']);
 

@@ -38,7 +38,7 @@ export function denseInlineBlocks(text: string): DenseBlock[] {
     blockStart = -1;
     marks = 0;
   };
-  for (let i = 0; i <= n; ) {
+  for (let i = 0; i <= n;) {
     // One line: [i, eol). \r, \n and \r\n all end a line, as they do for the parser.
     let blank = true;
     let lineMarks = 0;
@@ -79,13 +79,16 @@ export function neutraliseDenseInline(text: string, blocks: readonly DenseBlock[
   let copied = 0;
   for (const block of blocks) {
     const lineRe = /[^\r\n]*/y;
-    for (let i = block.start; i <= block.end; ) {
+    for (let i = block.start; i <= block.end;) {
       lineRe.lastIndex = i;
       const line = lineRe.exec(text)![0];
       const prefix = CONTAINER_PREFIX.exec(line)![0].length;
       const inner = line.slice(prefix);
       if (!FENCE_START.test(inner) && !isThematicBreak(line, prefix)) {
-        out.push(text.slice(copied, i + prefix), inner.replace(MARKS, (m) => PLACEHOLDER_OF[m]));
+        out.push(
+          text.slice(copied, i + prefix),
+          inner.replace(MARKS, (m) => PLACEHOLDER_OF[m]),
+        );
         copied = i + line.length;
       }
       i += line.length + 1;

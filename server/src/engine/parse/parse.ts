@@ -25,7 +25,11 @@ function remarkGfmTable(this: any) {
 const FRONT_MATTER = ['yaml', 'toml', { type: 'json', fence: { open: '{', close: '}' } }] as const;
 
 // The processor is stateless once frozen, so one instance serves every document.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, FRONT_MATTER as never).use(remarkGfmTable).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, FRONT_MATTER as never)
+  .use(remarkGfmTable)
+  .freeze();
 
 /** The chunking of a one-off parse: long documents only (see chunks.ts). */
 export const WHOLE_DOCUMENT_CHUNKING: Chunking = { minLength: CHUNK_MIN_LENGTH, target: CHUNK_TARGET, listItems: true };
@@ -74,7 +78,7 @@ export function parseChunks(text: string, options: ParseOptions = {}): ParsedChu
   // A chunk that ends inside an open fence or HTML block is joined to what follows:
   // first the next chunk, then twice as many each time, so a fence left open near the
   // top costs about two parses of the document, not one per chunk.
-  for (let i = 0; i + 1 < bounds.length; ) {
+  for (let i = 0; i + 1 < bounds.length;) {
     let span = 1;
     for (;;) {
       const j = Math.min(i + span, bounds.length - 1);

@@ -40,7 +40,9 @@ function size(bytes: number): string {
 /** The one finding a too-large document gets: where (offset 0), why, and how to raise the limit. */
 export function fileTooLargeResult(bytes: number, limit: number, opts: { stoppedReading?: boolean } = {}): LintResult {
   // A stream (--stdin) is read no further than the limit, so only a lower bound of its size is known.
-  const what = opts.stoppedReading ? `this text is more than the limit of ${size(limit)} (reading stopped at ${size(bytes)})` : `this file is ${size(bytes)}, more than the limit of ${size(limit)}`;
+  const what = opts.stoppedReading
+    ? `this text is more than the limit of ${size(limit)} (reading stopped at ${size(bytes)})`
+    : `this file is ${size(bytes)}, more than the limit of ${size(limit)}`;
   const finding: Finding = {
     ruleId: FILE_TOO_LARGE,
     severity: 'info',

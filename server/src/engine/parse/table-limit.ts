@@ -83,7 +83,10 @@ export function neutraliseBigTables(text: string, tables: readonly BigTable[]): 
   const out: string[] = [];
   let copied = 0;
   for (const t of tables) {
-    out.push(text.slice(copied, t.delimiterStart), text.slice(t.delimiterStart, t.delimiterEnd).replace(/[|-]/g, (m) => PLACEHOLDER_OF[m]));
+    out.push(
+      text.slice(copied, t.delimiterStart),
+      text.slice(t.delimiterStart, t.delimiterEnd).replace(/[|-]/g, (m) => PLACEHOLDER_OF[m]),
+    );
     copied = t.delimiterEnd;
   }
   out.push(text.slice(copied));

@@ -133,7 +133,10 @@ export function sentenceRules(words: { abbreviations?: string[]; runOnWords?: st
     // Lines pasted from word processors often carry one duty each with no full stop:
     // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
     // unless the line before ends mid-sentence (a comma, "and", "or": `runOnWords`).
-    boundary: new RegExp(`[.!?;]+["'”’)\\]]*(?=\\s)|\\s*[•▪●◦]\\s*|\\n\\s*[-*–]\\s+|(?<![,;:&/-]${runOn})[ \\t]*\\n(?=[ \\t]*(?:\\p{Lu}|[^\\p{L}\\p{N}\\s]))`, 'gu'),
+    boundary: new RegExp(
+      `[.!?;]+["'”’)\\]]*(?=\\s)|\\s*[•▪●◦]\\s*|\\n\\s*[-*–]\\s+|(?<![,;:&/-]${runOn})[ \\t]*\\n(?=[ \\t]*(?:\\p{Lu}|[^\\p{L}\\p{N}\\s]))`,
+      'gu',
+    ),
     abbreviation: abbreviations ? new RegExp(`(?:^|[\\s(])(?:${abbreviations})\\.$`, 'i') : null,
   };
 }

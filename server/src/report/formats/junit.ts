@@ -3,17 +3,19 @@ import { Spool, type ReportWriter, type Sink } from '../stream';
 
 /** XML 1.0 text/attribute escaping; characters XML cannot carry are dropped. */
 function xmlEscape(s: string): string {
-  return s
-    // Characters XML 1.0 cannot carry, control characters among them, are dropped.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;');
+  return (
+    s
+      // Characters XML 1.0 cannot carry, control characters among them, are dropped.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      .replace(/\r/g, '&#13;')
+      .replace(/\n/g, '&#10;')
+  );
 }
 
 /**
@@ -48,13 +50,17 @@ export class JunitWriter implements ReportWriter {
           `    <testcase classname="${xmlEscape(file)}" name="${name}">\n      <failure message="${xmlEscape(m.message)}" type="${m.severity}">${xmlEscape(`${m.severity} ${where} ${m.message} (${m.ruleId})`)}</failure>\n    </testcase>`,
         );
       } else {
-        cases.push(`    <testcase classname="${xmlEscape(file)}" name="${name}">\n      <system-out>${xmlEscape(`${m.severity} ${where} ${m.message} (${m.ruleId})`)}</system-out>\n    </testcase>`);
+        cases.push(
+          `    <testcase classname="${xmlEscape(file)}" name="${name}">\n      <system-out>${xmlEscape(`${m.severity} ${where} ${m.message} (${m.ruleId})`)}</system-out>\n    </testcase>`,
+        );
       }
     }
     this.tests += cases.length;
     this.failures += sFailures;
     this.errors += sErrors;
-    this.suites.write(`  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${sFailures}" errors="${sErrors}">\n${cases.join('\n')}\n  </testsuite>\n`);
+    this.suites.write(
+      `  <testsuite name="${xmlEscape(file)}" tests="${cases.length}" failures="${sFailures}" errors="${sErrors}">\n${cases.join('\n')}\n  </testsuite>\n`,
+    );
   }
 
   end(): void {

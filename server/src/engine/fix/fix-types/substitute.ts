@@ -25,7 +25,9 @@ export const substitute: FixType<SubstituteFix> = {
     return {
       edits: [{ range: p.block.toSource(p.match.target.start, p.match.target.end), newText: replacement }],
       // Judged on the sentence as it will read: "a CX pilot" → "a CX programme" no longer says pilot.
-      safe: p.match.entry.safe === true && !saysAny(p.block.text.slice(0, p.match.target.start) + replacement + p.block.text.slice(p.match.target.end), f.unsafeWhen),
+      safe:
+        p.match.entry.safe === true &&
+        !saysAny(p.block.text.slice(0, p.match.target.start) + replacement + p.block.text.slice(p.match.target.end), f.unsafeWhen),
       data: { replacement, original },
     };
   },
@@ -46,7 +48,10 @@ function saysAny(text: string, phrases: readonly string[] | undefined): boolean 
   if (!phrases?.length) return false;
   const folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   return phrases.some((p) => {
-    const words = p.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const words = p
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     return words.length > 0 && folded.includes(` ${words} `);
   });
 }
