@@ -555,3 +555,81 @@ describe('real layouts: sixth pass, a third blind set (issue 12)', () => {
     assert.ok(!r.duties[1].classes.some((c) => c.class === 'sales'));
   });
 });
+
+describe('real layouts: seventh pass, a fourth blind set (issue 12)', () => {
+  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
+
+  it('commission in the pay line counts as one more selling duty, and the message says so', () => {
+    const text =
+      '---\ntitle: Customer Experience Advisor\n---\n\nAs our advisor you will find prospective clients for our survey data and learn what they need. You will also pass client needs on to our researchers.\n\nPay: $58,000 base plus commission.\n';
+    const f = lintText(text).findings.find((x) => x.ruleId === 'cx-renamed-sales');
+    assert.ok(f, ids(text).join(', '));
+    assert.match(f.message, /3 of 3 duties .*counting “Pay: \$58,000 base plus commission\.” as one/);
+    assert.ok(f.related?.some((r) => /plus commission/.test(r.message)));
+    // Without the pay line the same two sentences are not enough to call it selling.
+    assert.ok(!ids(text.replace(' base plus commission', '')).includes('cx-renamed-sales'));
+  });
+
+  it('pay-line evidence is not a duty, and words about a commission body or commissioned work are not pay', () => {
+    const base = '# CX Specialist\n\n## Responsibilities\n\n- Contact prospective customers by phone\n- Keep notes on each visit\n- File reports each week\n\n';
+    assert.ok(!ids(`${base}## Pay\n\nSalary set by the Civil Service Commission.\n`).includes('cx-renamed-sales'));
+    assert.ok(!ids(`${base}## Pay\n\nA competitive salary; you will help us commission new artwork.\n`).includes('cx-renamed-sales'));
+    assert.ok(ids(`${base}## Pay\n\nOTE $70k.\n`).includes('cx-renamed-sales'));
+    assert.equal(reading(`${base}## Pay\n\nOTE $70k.\n`).duties.length, 3);
+  });
+
+  it('"prospects and customers" names two audiences; prospecting for customers is still selling', () => {
+    const [a, b] = classesOf(
+      '# CX Lead\n\n## Responsibilities\n\n- Advise prospects and customers on our platform\n- Prospect for new customers in the north\n',
+    );
+    assert.ok(!a.includes('sales'));
+    assert.ok(b.includes('sales'));
+  });
+
+  it('an application-instructions heading with an article ("An application should include:") is how to apply, not duties', () => {
+    const r = reading(
+      '# CX Coordinator\n\n## What you will do\n\n- Answer customer emails\n\n### An application should include:\n\n- A short note about you\n- Links to your work\n',
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['Answer customer emails'],
+    );
+    assert.equal(r.sections.at(-1)?.role, 'apply');
+  });
+
+  it('"This position is part of our team and will be focused on…" and "This position includes weekend support" are duties', () => {
+    const r = reading(
+      '---\ntitle: Customer Experience Associate\ncompany: Acme\nlocation: Remote\n---\nThis position is part of our Help team and will be focused on handling customer support queries about orders and payments. This position includes weekend support.\n\n## Requirements\n\n- Two years in a support role\n',
+    );
+    assert.equal(r.duties.length, 2);
+    assert.ok(r.duties[1].classes.some((c) => c.class === 'shift-work'));
+  });
+
+  it('staffing a room the public comes to (a lounge, a kiosk) is frontline service', () => {
+    const [a, b] = classesOf('# CX Assistant\n\n## Duties\n\n- Staff the busy family lounge after school\n- Cover the information kiosk on Saturdays\n');
+    assert.ok(a.includes('service-contact'));
+    assert.ok(b.includes('service-contact'));
+  });
+
+  it('payroll words: commission paid to staff, leavers’ payments and the staff inbox are back-office work', () => {
+    const text =
+      '# Customer Experience Associate\n\n## Responsibilities\n\n- Run off-cycle payrolls (relocation, commission, etc)\n- Process termination payments for leavers\n- Monitor the employee email inbox\n- Reconcile the benefits ledger\n';
+    const cls = classesOf(text);
+    assert.ok(
+      cls.every((c) => !c.includes('sales') && !c.includes('service-contact')),
+      JSON.stringify(cls),
+    );
+    assert.ok(ids(text).includes('cx-title-without-customer'));
+  });
+
+  it('a posting with no duty lines reads the work named in its hiring sentence as its one duty', () => {
+    const text =
+      '---\ntitle: Customer Experience Advisor\nlocation: Remote\n---\nWe are looking for careful, experienced engineers to join Acme and help us run and maintain our build servers and databases.\n\n## Qualifications\n\n- Five years with Linux\n';
+    assert.deepEqual(dutyTexts(text), ['help us run and maintain our build servers and databases.']);
+    assert.ok(ids(text).includes('cx-title-without-customer'));
+    // Only as a last resort: with duty lines, the hiring sentence stays out.
+    assert.deepEqual(dutyTexts(text.replace('## Qualifications', '## Responsibilities\n\n- Patch the servers\n\n## Qualifications')), ['Patch the servers']);
+    // And a hiring sentence whose rest is not work ("to join our friendly team") is no duty.
+    assert.deepEqual(dutyTexts(text.replace('to join Acme and help us run and maintain our build servers and databases', 'to join our friendly team')), []);
+  });
+});

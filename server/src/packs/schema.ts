@@ -273,6 +273,11 @@ export function packSchema(): object {
           },
           dutyStarters: patternList,
           dutySubjects: { ...patternList, description: 'Subjects set aside before a duty starter is looked for ("They will…", "You may…").' },
+          hiringLeadIns: {
+            ...patternList,
+            description:
+              'What a hiring sentence says before the work ("We are looking for an engineer to …"): in a posting with no duty lines, the work after it is its one duty.',
+          },
           dutyLeadIns: { ...patternList, description: 'Openings set aside before a duty starter is looked for ("Under the direction of the manager, …").' },
           roleAddress: {
             ...patternList,

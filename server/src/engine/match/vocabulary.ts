@@ -33,6 +33,8 @@ export interface VocabularyData {
   dutyLeadIns?: string[];
   /** Subjects set aside before a duty starter is looked for ("They will…", "You may…"). */
   dutySubjects?: string[];
+  /** What a hiring sentence says before the work ("We're looking for an engineer to …"): read only in a posting with no duty lines. */
+  hiringLeadIns?: string[];
   /** What shows a sentence speaks of the role itself ("As a Tier 1 representative, you…"), for sentences in a company section. */
   roleAddress?: string[];
   /** Lines that are never duties wherever they stand (physical demands, compliance boilerplate). */
@@ -100,6 +102,7 @@ export class Vocabulary {
   readonly notDuty: RegExp;
   readonly dutyLeadIn: RegExp;
   readonly dutySubject: RegExp;
+  private readonly hiringLeadIn: RegExp | null;
   readonly roleAddress: RegExp | undefined;
   readonly notDutyStarter: RegExp;
   readonly titleKeys: string[];
@@ -129,6 +132,7 @@ export class Vocabulary {
     this.notDuty = anyOf(data.notDuties ?? []);
     this.dutyLeadIn = new RegExp(`^(?:${anyOf(data.dutyLeadIns ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     this.dutySubject = new RegExp(`^(?:${anyOf(data.dutySubjects ?? []).source})\\s+`, PATTERN_FLAGS.replace('g', ''));
+    this.hiringLeadIn = data.hiringLeadIns?.length ? anyOf(data.hiringLeadIns) : null;
     this.roleAddress = data.roleAddress?.length ? anyOf(data.roleAddress) : undefined;
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     // No keys of its own: a pack names them (cx-core: title, job-title, …; type, kind).
@@ -177,6 +181,21 @@ export class Vocabulary {
       if (this.dutyStarts(t.slice(m.index + m[0].length))) return true;
     }
     return false;
+  }
+
+  /**
+   * Where the work starts in a hiring sentence, or -1: "We're looking for an engineer
+   * to help us run our infrastructure" → "help us run…". A short posting often says
+   * what the job is nowhere else, so a posting with no duty lines reads it as its duty.
+   */
+  hiringDutyStart(sentence: string): number {
+    if (!this.hiringLeadIn) return -1;
+    const t = fold(sentence);
+    this.hiringLeadIn.lastIndex = 0;
+    const m = this.hiringLeadIn.exec(t);
+    if (!m) return -1;
+    const rest = t.slice(m.index + m[0].length).replace(/^[\s,]+/, '');
+    return this.startsLikeDuty(rest) ? t.length - rest.length : -1;
   }
 
   /**

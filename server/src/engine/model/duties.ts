@@ -20,7 +20,32 @@ export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
     seen.add(key);
     return true;
   });
+  if (duties.length === 0) {
+    const hired = hiringDuty(walk, vocab);
+    return hired ? [hired] : [];
+  }
   return duties.sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * The work a hiring sentence names, in a posting with no duty lines: "We are looking
+ * for engineers to join us and help run our infrastructure" has one duty, "help run
+ * our infrastructure". One at most, so it never makes a document a posting by itself
+ * (that takes two duty lines), and only from the opening, company or duties text.
+ */
+function hiringDuty(walk: Walk, vocab: Vocabulary): TextBlock | null {
+  const where = (s: number) => ['other', 'title', 'company', 'duties'].includes(walk.roleOf(s));
+  for (const p of walk.coll.paragraphs) {
+    if (!where(p.section)) continue;
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
+      const sentence = p.slice(s, e, 'sentence');
+      const at = vocab.hiringDutyStart(sentence.text);
+      if (at < 0) continue;
+      const duty = sentence.slice(at, sentence.text.length, 'sentence');
+      if (isDuty(duty, vocab)) return duty;
+    }
+  }
+  return null;
 }
 
 /** The list items, duty headings and paragraph sentences of the duties sections. */

@@ -1,7 +1,8 @@
 import type { CheckType, RawFinding } from '../checks';
 import type { RunContext } from '../run-context';
 import type { TextBlock } from '../../parse/text-block';
-import { classRefSchema, namesAt } from './schema-parts';
+import type { Scope } from '../../pack-types';
+import { classRefSchema, namesAt, scopeSchema } from './schema-parts';
 import { countedNote, relatedDuties, titleData } from './shared';
 
 export interface ShareCheck {
@@ -17,6 +18,7 @@ export interface ShareCheck {
   minCoreCount?: number;
   minCount: number;
   exclude?: string[];
+  evidence?: { anyOf: string[]; scope?: Scope };
 }
 
 const classList = { type: 'array', items: classRefSchema };
@@ -37,38 +39,62 @@ export const share: CheckType<ShareCheck> = {
       minCoreShare: { type: 'number', minimum: 0, maximum: 1, description: 'Also report when at least this share of the counted duties have the class itself (or a `with` class), whatever the share with `also` classes.' },
       minCoreCount: { type: 'integer', minimum: 1, description: 'How many duties the minCoreShare path needs (default minCount).' },
       minCount: { type: 'integer', minimum: 1 },
+      evidence: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A line outside the duties (by default anywhere in the document) with one of these classes counts as one more duty of the class itself: the pay line "salary plus commission" of a sales posting whose duties say little.',
+        properties: { anyOf: { ...classList, minItems: 1 }, scope: scopeSchema },
+        required: ['anyOf'],
+      },
     },
     required: ['type', 'class', 'minShare', 'minCount'],
   },
   classes: (check) => [
     ...namesAt(check.class, '/class'),
     ...(['with', 'also', 'unless', 'yieldsTo', 'exclude'] as const).flatMap((k) => namesAt(check[k], `/${k}`)),
+    ...namesAt(check.evidence?.anyOf, '/evidence/anyOf'),
   ],
   run(ctx, check) {
     const counted = countedDuties(ctx, check);
     if (counted.length === 0) return [];
     const out: RawFinding[] = [];
+    // Found at most once, and only when it could decide: it adds one duty at most.
+    let evidence: TextBlock | null | undefined;
+    const evidenceBlock = () => (evidence === undefined ? (evidence = findEvidence(ctx, check)) : evidence);
     for (const cls of classesOfShare(check)) {
       // Cheapest test first: most documents have too few duties of the class, and
       // then no other class need be scanned.
       const core = [cls, ...(check.with ?? [])];
-      const coreCount = counted.filter((d) => ctx.hasAny(d, core)).length;
+      const dutyCore = counted.filter((d) => ctx.hasAny(d, core)).length;
+      if (dutyCore + (check.evidence ? 1 : 0) < check.minCount) continue;
+      const extra = evidenceBlock() ? 1 : 0;
+      const coreCount = dutyCore + extra;
       if (coreCount < check.minCount) continue;
+      const total = counted.length + extra;
       // Shift work says nothing about service versus sales on its own: `also`
       // classes add to the share only once the class itself reaches minCount.
       const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
       // Two ways to be "essentially" this work: most duties are it or around it, or a
       // large part are the work itself (a library desk whose other duties are clerical).
-      const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / counted.length >= check.minCoreShare;
-      if (hits.length / counted.length < check.minShare && !byCore) continue;
+      const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / total >= check.minCoreShare;
+      if ((hits.length + extra) / total < check.minShare && !byCore) continue;
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
       if (check.yieldsTo?.length && yields(counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length, coreCount, check)) continue;
       const countedSet = new Set(counted);
       const leftOut = ctx.model.duties.filter((d) => !countedSet.has(d));
+      const ev = extra ? evidenceBlock()! : null;
       out.push({
         range: ctx.titleRange(),
-        data: { ...titleData(ctx), count: hits.length, total: counted.length, counted: countedNote(counted, leftOut), class: ctx.setup.classes.get(cls)?.name ?? cls, label: classLabel(ctx, cls) },
-        ...relatedDuties(hits),
+        data: {
+          ...titleData(ctx),
+          count: hits.length + extra,
+          total,
+          counted: countedNote(counted, leftOut, ev),
+          class: ctx.setup.classes.get(cls)?.name ?? cls,
+          label: classLabel(ctx, cls),
+        },
+        ...relatedDuties(ev ? [...hits, ev] : hits),
       });
     }
     return out.slice(0, 1);
@@ -82,15 +108,28 @@ export const share: CheckType<ShareCheck> = {
       const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, check.also ?? [])).length;
       return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
     });
+    const ev = check.evidence ? findEvidence(ctx, check) : null;
+    const evidenceNote = ev ? `; +1 for “${ev.text.replace(/\s+/g, ' ').trim().slice(0, 60)}” (${check.evidence!.anyOf.join('/')}, outside the duties)` : '';
     const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
     const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}${check.yieldsOnTie ? ' (wins a tie)' : ''}` : '';
-    return parts.join('; ') + blockers + rivals;
+    return parts.join('; ') + evidenceNote + blockers + rivals;
   },
 };
 
 /** Whether the rival classes outnumber the class (or match it, with `yieldsOnTie`). */
 function yields(rivals: number, core: number, check: ShareCheck): boolean {
   return rivals > core || (check.yieldsOnTie === true && rivals === core);
+}
+
+/**
+ * The first block in the evidence scope, outside the duties, with an evidence class:
+ * a sales posting often says "salary plus commission" only in its pay line, which is
+ * not a duty but is as plain a sign of selling as a quota is.
+ */
+function findEvidence(ctx: RunContext, check: ShareCheck): TextBlock | null {
+  if (!check.evidence) return null;
+  const duties = new Set(ctx.model.duties);
+  return ctx.blocks(check.evidence.scope ?? 'document').find((b) => !duties.has(b) && ctx.hasAny(b, check.evidence!.anyOf)) ?? null;
 }
 
 function classesOfShare(check: ShareCheck): string[] {

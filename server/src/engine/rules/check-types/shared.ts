@@ -35,9 +35,10 @@ const KIND_WORDS: Record<TextBlock['kind'], string> = {
  * What a count of duties was made of, for the `{counted}` placeholder, when a reader
  * could not tell it from the list: "7 of 7 duties" on a posting with six bullets
  * counted a sentence too, and "6 of 6" on one with seven left a filler line out.
- * Empty when every counted duty is a list item and none was left out.
+ * A line the share counted from outside the duties (a share check's `evidence`) is
+ * named too. Empty when every counted duty is a list item and none was left out.
  */
-export function countedNote(counted: TextBlock[], leftOut: TextBlock[]): string {
+export function countedNote(counted: TextBlock[], leftOut: TextBlock[], evidence: TextBlock | null = null): string {
   const parts: string[] = [];
   const byKind = new Map<TextBlock['kind'], number>();
   for (const d of counted) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
@@ -45,6 +46,7 @@ export function countedNote(counted: TextBlock[], leftOut: TextBlock[]): string 
     const kinds = (Object.keys(KIND_WORDS) as Array<TextBlock['kind']>).filter((k) => byKind.has(k));
     parts.push(listWords(kinds.map((k) => `${byKind.get(k)} ${KIND_WORDS[k]}${byKind.get(k) === 1 ? '' : 's'}`)));
   }
+  if (evidence) parts.push(`counting “${clip(evidence.text, 40)}” as one`);
   if (leftOut.length === 1) parts.push(`not counting “${clip(leftOut[0].text, 40)}”`);
   else if (leftOut.length > 1) parts.push(`not counting ${leftOut.length} lines such as “${clip(leftOut[0].text, 40)}”`);
   return parts.length ? ` (${parts.join('; ')})` : '';
