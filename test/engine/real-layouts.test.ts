@@ -633,3 +633,40 @@ describe('real layouts: seventh pass, a fourth blind set (issue 12)', () => {
     assert.deepEqual(dutyTexts(text.replace('to join Acme and help us run and maintain our build servers and databases', 'to join our friendly team')), []);
   });
 });
+
+describe('real layouts: seventh pass, a fifth blind set of small restaurants and shops (issue 12)', () => {
+  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
+
+  it('running a front of house (hiring and supervising wait and host staff) is running a frontline team', () => {
+    const text =
+      '# Customer Experience Manager\n\nEssential Responsibilities\n\n- Hire, train and supervise wait, bus and host staff\n- Oversee the scheduling of all front of house staff\n- Make sure every diner is greeted and seated quickly\n- Help staff with customer service issues at busy times\n- Order dry goods for the bar\n- Keep the inventory records up to date\n';
+    const cls = classesOf(text);
+    assert.ok(cls[0].includes('service-lead') && cls[1].includes('service-lead'), JSON.stringify(cls));
+    assert.ok(cls[2].includes('service-contact') && cls[3].includes('service-contact'), JSON.stringify(cls));
+    assert.ok(ids(text).includes('cx-renamed-customer-service'));
+  });
+
+  it('restaurant floor work: serving tables, running food, seating guests, a host stand', () => {
+    const cls = classesOf('# CX Associate\n\n## Duties\n\n- Serve tables in the garden room\n- Run food from the pass\n- Seat guests at the host stand\n');
+    assert.ok(
+      cls.every((c) => c.includes('service-contact')),
+      JSON.stringify(cls),
+    );
+    // Servers and hosts are computers too: running them is not running a floor team.
+    const it = classesOf('# CX Associate\n\n## Duties\n\n- Run and patch our build servers\n- Manage the virtual hosts for the web team\n');
+    assert.ok(
+      it.every((c) => !c.includes('service-lead')),
+      JSON.stringify(it),
+    );
+  });
+
+  it('"The ideal candidate would be responsible for the following:" opens the duties, "He/She should also possess the following:" the requirements', () => {
+    const r = reading(
+      '# CX Manager\n\nWe run two ice cream shops.\n\nThe ideal candidate would be responsible for the following:\nAnswering the shop phone and the email inbox\nPlacing the weekly supply order\nHe/She should also possess the following:\nA calm head\nA food handler card\n',
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['Answering the shop phone and the email inbox', 'Placing the weekly supply order'],
+    );
+  });
+});
