@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/engine';
 import { clearConfigCache, resolveConfig } from '../../server/src/config/load-config';
@@ -9,6 +8,7 @@ import { checkPackFolder } from '../../server/src/packs/pack-test';
 import { PACK_LIMITS } from '../../server/src/packs/load-pack';
 import { ROOT } from '../helpers/fixtures';
 import { HOSTILE_EXPECTATIONS } from '../helpers/hostile-packs';
+import { tempFiles } from '../helpers/temp-files';
 
 const HOSTILE = join(ROOT, 'test', 'fixtures', 'packs', 'hostile');
 
@@ -17,12 +17,7 @@ function problems(dir: string): string[] {
 }
 
 function tempPack(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cx-hostile-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
+  return tempFiles('cx-hostile-', files);
 }
 
 describe('hostile packs are rejected with a clear, located message', () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSetup, lint } from '../../server/src/engine';
 import { lintFiles } from '../../server/src/api';
@@ -10,6 +9,7 @@ import { packNameCandidates, splitPresetRef } from '../../server/src/packs/resol
 import { builtinPackDir } from '../../server/src/packs/builtin';
 import { loadPack } from '../../server/src/packs/load-pack';
 import { ROOT } from '../helpers/fixtures';
+import { tempFiles } from '../helpers/temp-files';
 
 const COOP = join(ROOT, 'test', 'fixtures', 'packs', 'transit-coop');
 const EXAMPLE = join(ROOT, 'examples', 'packs', 'cx-association-titles');
@@ -22,12 +22,7 @@ function ids(file: string): string[] {
 }
 
 function tempDir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cx-packs-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
+  return tempFiles('cx-packs-', files);
 }
 
 /** A project with the example pack installed as node_modules/@cxpa/cx-lint-pack-titles. */

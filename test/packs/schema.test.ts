@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaFiles } from '../../scripts/gen-schemas';
 import { loadPack } from '../../server/src/packs/load-pack';
 import { ROOT, read } from '../helpers/fixtures';
+import { tempFiles } from '../helpers/temp-files';
 
 describe('schemas and pack validation', () => {
   it('rules/schema/*.json are what the engine registries generate', () => {
@@ -20,12 +20,7 @@ describe('schemas and pack validation', () => {
   });
 
   function pack(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'cx-pack-'));
-    for (const [p, text] of Object.entries(files)) {
-      mkdirSync(join(dir, p, '..'), { recursive: true });
-      writeFileSync(join(dir, p), text);
-    }
-    return dir;
+    return tempFiles('cx-pack-', files);
   }
 
   it('reports invalid YAML with file, line and column', () => {
