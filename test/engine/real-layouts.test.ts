@@ -670,3 +670,13 @@ describe('real layouts: seventh pass, a fifth blind set of small restaurants and
     );
   });
 });
+
+describe('real layouts: a job description in the third person, one paragraph (issue 12)', () => {
+  it('"Displays…", "Functions at…", "Also will…" start duties; the desk, insurance checks and booking are frontline service', () => {
+    const text =
+      '+++\ntitle = "Customer Experience Advisor"\norganization = "A clinic"\nlocation = "Memphis"\n+++\nResponsible for taking co-pays and keeping the day\'s receipts. Displays warm customer service with every patient. Functions at the front desk to check patients in and verify insurance. Also will book appointments for patients.\n';
+    const r = reading(text);
+    assert.equal(r.duties.length, 4, r.duties.map((d) => d.text).join(' | '));
+    assert.ok(ids(text).includes('cx-renamed-customer-service'));
+  });
+});
