@@ -680,3 +680,44 @@ describe('real layouts: a job description in the third person, one paragraph (is
     assert.ok(ids(text).includes('cx-renamed-customer-service'));
   });
 });
+
+describe('real layouts: a sixth blind set of support and desk postings (issue 12)', () => {
+  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
+
+  it('a CMS that keeps the duties in a front matter list: each string is a duty, at its place in the file', () => {
+    const text =
+      '---\ntitle: CX Coordinator\nresponsibilities:\n  - Answer customer calls on the support line\n  - Reply to customer emails within a day\n---\n\n### Required Knowledge, Skills and Abilities\n\n* Patience with people\n* A tidy desk\n';
+    const r = reading(text);
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['Answer customer calls on the support line', 'Reply to customer emails within a day'],
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.line),
+      [4, 5],
+    );
+    // The finding's evidence points at the front matter line itself.
+    const f = lintText(text).findings.find((x) => x.ruleId === 'cx-renamed-customer-service')!;
+    assert.equal(text.slice(f.related![0].range.start, f.related![0].range.end), 'Answer customer calls on the support line');
+    assert.equal(r.sections[0].role, 'requirements');
+    assert.ok(ids(text).includes('cx-renamed-customer-service'));
+    // A list under any other key (tags, categories) is not duties.
+    assert.deepEqual(dutyTexts('---\ntitle: CX Coordinator\ntags:\n  - Answer calls\n  - Reply to emails\n---\n\nWe are a shop.\n'), []);
+  });
+
+  it('code-level root-cause analysis is debugging, not experience work, so it does not rescue a support role', () => {
+    const [a, b] = classesOf(
+      '# CX Manager\n\n## Duties\n\n- Deliver application level root-cause analysis and suggest code optimisations\n- Find the root causes of repeat complaints and fix them with operations\n',
+    );
+    assert.ok(!a.includes('cx-strategy'));
+    assert.ok(b.includes('cx-strategy'));
+  });
+
+  it('teaching customers the product is account work, and a monthly customer newsletter is not contact handling', () => {
+    const [a, b] = classesOf(
+      '# CX Specialist\n\n## Duties\n\n- Conduct all customer trainings and monthly webinars open to all customers\n- Use Mailchimp to create monthly customer communication emails\n',
+    );
+    assert.ok(a.includes('account-success'), JSON.stringify(a));
+    assert.ok(!b.includes('service-contact'), JSON.stringify(b));
+  });
+});

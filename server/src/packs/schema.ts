@@ -258,6 +258,13 @@ export function packSchema(): object {
                 description: 'Front matter keys that hold the title, in order of preference.',
               },
               kindKeys: { type: 'array', items: { type: 'string' }, maxItems: 50, description: 'Front matter keys whose value may name the kind (see kinds).' },
+              dutyKeys: {
+                type: 'array',
+                items: { type: 'string' },
+                maxItems: 50,
+                description:
+                  'Front matter keys that hold the duties (a string or a list of strings), as careers sites run by a CMS keep them: `responsibilities`, `duties`.',
+              },
               postingKeys: {
                 type: 'array',
                 items: { type: 'string' },

@@ -25,7 +25,7 @@ export interface VocabularyData {
   /** Front matter `type:`/`kind:` values; any other value says nothing about the kind. */
   kinds: { posting: string[]; charter: string[]; other?: string[] };
   /** Front matter keys: where the title is, which keys name the kind, which only a posting has. */
-  frontMatter?: { titleKeys?: string[]; kindKeys?: string[]; postingKeys?: string[] };
+  frontMatter?: { titleKeys?: string[]; kindKeys?: string[]; postingKeys?: string[]; dutyKeys?: string[] };
   negation: NegationData;
   /** How a duty sentence starts, when a posting has no duties section. */
   dutyStarters: string[];
@@ -108,6 +108,7 @@ export class Vocabulary {
   readonly titleKeys: string[];
   readonly kindKeys: string[];
   readonly postingKeys: Set<string>;
+  private readonly dutyKeys: Set<string>;
   readonly sentences: SentenceRules;
   readonly clauseEnd: RegExp;
   private readonly subjectDeterminer: RegExp | null;
@@ -140,6 +141,7 @@ export class Vocabulary {
     this.titleKeys = keys(data.frontMatter?.titleKeys);
     this.kindKeys = keys(data.frontMatter?.kindKeys);
     this.postingKeys = new Set(keys(data.frontMatter?.postingKeys));
+    this.dutyKeys = new Set(keys(data.frontMatter?.dutyKeys).map(keyWords));
     this.sentences = sentenceRules(data.sentences);
     this.clauseEnd = clauseEnd(data.clauses);
     const subject = data.roleSubject;
@@ -181,6 +183,11 @@ export class Vocabulary {
       if (this.dutyStarts(t.slice(m.index + m[0].length))) return true;
     }
     return false;
+  }
+
+  /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`). */
+  isDutyKey(key: string): boolean {
+    return this.dutyKeys.has(keyWords(key.toLowerCase()));
   }
 
   /**
@@ -263,6 +270,11 @@ export class Vocabulary {
     }
     return best;
   }
+}
+
+/** A front matter key as words: `key_duties`, `key-duties` and `key duties` are one key. */
+function keyWords(key: string): string {
+  return key.replace(/[-_\s]+/g, ' ').trim();
 }
 
 /** The kind a front matter value names, or undefined when it names none ("Full-time", "post"). */

@@ -142,15 +142,25 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
   const format = node.type as FrontMatterFormat;
   const read = readFrontMatterBody(format, node.value);
   const blocks: TextBlock[] = [];
+  // Duties a CMS keeps in front matter (`responsibilities:`, `duties:`), one per string.
+  const duties: TextBlock[] = [];
   let titleBlock: TextBlock | undefined;
   let titleRank = Infinity;
   for (const v of read.strings) {
+    if (v.item !== undefined) {
+      if (!ctx.vocab.isDutyKey(v.key)) continue;
+      const d = new TextBuilder(ctx.text);
+      d.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
+      duties.push(TextBlock.from(d, 'list-item', NO_SECTION));
+      continue;
+    }
     const b = new TextBuilder(ctx.text);
     b.add(v.key.replace(/[_-]+/g, ' ') + ': ', contentStart + v.keyRange[0], contentStart + v.keyRange[1]);
     const valueStart = b.text.length;
     b.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
     const blk = TextBlock.from(b, 'front-matter', NO_SECTION);
     blocks.push(blk);
+    if (ctx.vocab.isDutyKey(v.key)) duties.push(blk.slice(valueStart, blk.text.length, 'list-item'));
     // The first title key of the vocabulary's list that the file has: `title` before `position`.
     const rank = ctx.vocab.titleKeys.indexOf(v.key.toLowerCase());
     if (rank >= 0 && rank < titleRank && v.value.trim()) {
@@ -158,5 +168,6 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
       titleBlock = blk.slice(valueStart, blk.text.length, 'heading');
     }
   }
-  return { format, data: read.data, range: r, error: read.error, blocks, titleBlock };
+  blocks.push(...duties);
+  return { format, data: read.data, range: r, error: read.error, blocks, titleBlock, duties };
 }

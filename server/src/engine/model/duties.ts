@@ -7,7 +7,11 @@ import { isTodo } from './todo';
 /** The units the title rules count (docs §5), in document order. */
 export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const hasDutySection = walk.sections.some((s) => s.role === 'duties');
-  const candidates = hasDutySection ? dutiesInDutySections(walk, vocab) : dutiesWithoutDutySection(walk, vocab);
+  // Duties a CMS keeps in front matter (`responsibilities:`) come first; with them and
+  // no duties section, the body's loose lines are not guessed at as duties.
+  const fmDuties = walk.fm?.duties ?? [];
+  const body = hasDutySection ? dutiesInDutySections(walk, vocab) : fmDuties.length ? [] : dutiesWithoutDutySection(walk, vocab);
+  const candidates = fmDuties.length ? [...fmDuties, ...body] : body;
   // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
   // counting its lines twice would tilt every share toward whatever it says.
   const seen = new Set<string>();

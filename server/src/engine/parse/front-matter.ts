@@ -1,4 +1,4 @@
-import { parseDocument, isCollection, isMap, isScalar } from 'yaml';
+import { parseDocument, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 
 /**
@@ -11,6 +11,8 @@ export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 export interface FrontMatterValue {
   key: string;
   value: string;
+  /** Set on each string of a YAML list (`responsibilities:` with `- …` under it): its position in the list. */
+  item?: number;
   /** Offsets of the key and of the value's text in the front matter body. */
   keyRange: [number, number];
   valueRange: [number, number];
@@ -53,6 +55,15 @@ function readYaml(body: string): FrontMatterData {
     if (isCollection(pair.value) && pair.value.range) {
       if (pair.value.range[1] > firstError) break;
       out.data.set(String(pair.key.value), null);
+      // A list of strings (a CMS's `responsibilities:` field) keeps each string and
+      // where it sits, so the model can read a posting's duties kept in front matter.
+      if (isSeq(pair.value) && pair.key.range) {
+        const key = String(pair.key.value);
+        pair.value.items.forEach((it, item) => {
+          if (isScalar(it) && typeof it.value === 'string' && it.range)
+            out.strings.push({ key, value: it.value, item, keyRange: [pair.key.range![0], pair.key.range![1]], valueRange: [it.range[0], it.range[1]] });
+        });
+      }
       continue;
     }
     if (!isScalar(pair.value) || !pair.value.range) continue;
