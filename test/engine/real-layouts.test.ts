@@ -721,3 +721,13 @@ describe('real layouts: a sixth blind set of support and desk postings (issue 12
     assert.ok(!b.includes('service-contact'), JSON.stringify(b));
   });
 });
+
+describe('real layouts: enrolment selling (issue 12)', () => {
+  it('one-to-one admissions sessions or enrolment calls with prospective students are selling; an admissions desk is not', () => {
+    const text =
+      '# Customer Experience Specialist\n\n## Responsibilities\n\n- Run one-to-one admissions sessions with prospective students\n- Hold enrolment calls and handle objections about the fee\n- Sell the value of the programme to applicants\n- Keep notes in the CRM\n';
+    assert.ok(ids(text).includes('cx-renamed-sales'), ids(text).join(', '));
+    const desk = reading('# CX Assistant\n\n## Duties\n\n- Staff the admissions desk and answer visitors’ questions\n').duties[0].classes.map((c) => c.class);
+    assert.ok(!desk.includes('sales'), JSON.stringify(desk));
+  });
+});
