@@ -147,4 +147,16 @@ describe('docs: rule facts match rule.yaml', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const key of Object.keys(props)) assert.ok(readme.includes(`\`${key}\``), `${key} in the README's settings table`);
   });
+
+  it('docs/decisions.md: every decision has its own number and a date', () => {
+    const text = readFileSync(join(ROOT, 'docs', 'decisions.md'), 'utf8');
+    const entries = [...text.matchAll(/^(\d+)\. (.{0,40})/gm)];
+    assert.ok(entries.length > 50, `${entries.length} decisions found`);
+    const seen = new Set<number>();
+    for (const [, n, head] of entries) {
+      assert.ok(!seen.has(Number(n)), `decision ${n} is numbered twice`);
+      seen.add(Number(n));
+      assert.match(head, /^\*\d{4}-\d{2}-\d{2}\.\*/, `decision ${n} starts with its date`);
+    }
+  });
 });
