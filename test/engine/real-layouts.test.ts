@@ -731,3 +731,45 @@ describe('real layouts: enrolment selling (issue 12)', () => {
     assert.ok(!desk.includes('sales'), JSON.stringify(desk));
   });
 });
+
+describe('real layouts: a seventh blind set (issue 12)', () => {
+  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
+
+  it('a database administrator troubleshoots queries and servers, not customers: not Customer Service renamed', () => {
+    const text =
+      '# Customer Experience Specialist\n\n## What you will do\n\n- MySQL administration: tuning and maintenance\n- Query optimisation: troubleshoot slow queries\n- Resolve deadlocks and locking issues\n- Backup and disaster recovery: test the restore plan\n- Linux server maintenance, security updates, troubleshooting\n';
+    const cls = classesOf(text);
+    assert.ok(
+      cls.every((c) => !c.includes('support-work')),
+      JSON.stringify(cls),
+    );
+    assert.ok(!ids(text).includes('cx-renamed-customer-service'));
+    assert.ok(ids(text).includes('cx-title-without-customer'));
+    // Troubleshooting for customers is still support work.
+    assert.ok(classesOf('# CX Agent\n\n## Duties\n\n- Troubleshoot customer login problems by chat\n')[0].includes('support-work'));
+  });
+
+  it('code and data pipelines are not a sales pipeline, and shipping software is not an account rollout', () => {
+    const [a, b] = classesOf('# CX Lead\n\n## Duties\n\n- Own the deployment pipelines\n- Build and grow the sales pipeline for the north\n');
+    assert.ok(!a.includes('sales') && !a.includes('account-success'), JSON.stringify(a));
+    assert.ok(b.includes('sales'));
+  });
+
+  it('a hiring paragraph that names the work after "they are responsible for" gives that work as the one duty; HR case management is not contact work', () => {
+    const text =
+      '---\ntitle: CX Coordinator\njob_type: Full Time\nlocation: Leeds\n---\nAcme is looking for a careful Human Resources Representative to join our team! This position is a key role as they are responsible for running benefits administration, onboarding and injury case management.\n';
+    assert.deepEqual(dutyTexts(text), ['running benefits administration, onboarding and injury case management.']);
+    assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
+  });
+
+  it('a heading line is read as the longest heading phrase it is: "What you will need to succeed" is requirements', () => {
+    for (const line of ['WHAT YOU’LL NEED TO SUCCEED', 'What you will need to succeed']) {
+      const r = reading(`# CX Lead\n\n## Duties\n\n- Answer customer calls\n\n${line}\n\n- A calm voice\n`);
+      assert.deepEqual(
+        r.duties.map((d) => d.text),
+        ['Answer customer calls'],
+        line,
+      );
+    }
+  });
+});

@@ -93,6 +93,8 @@ const anyOf = compileAlternation;
 /** Vocabulary compiled once per configuration. */
 export class Vocabulary {
   readonly headingRes: Array<[SectionRole, RegExp]>;
+  /** The same, anchored at both ends: a whole line that is a heading phrase. */
+  private readonly headingLineRes: Array<[SectionRole, RegExp]>;
   readonly family: RegExp;
   readonly levelRes: Array<[Level, RegExp]>;
   readonly discipline: RegExp;
@@ -124,6 +126,10 @@ export class Vocabulary {
 
   constructor(readonly data: VocabularyData) {
     this.headingRes = SECTION_ROLES.filter((r) => data.headings[r]?.length).map((r) => [r, anyOf(data.headings[r]!)]);
+    // Anchored, so the alternation backtracks into a longer phrase when a shorter one
+    // matches only the start of the line ("What you'll need" inside "What you'll need
+    // to succeed").
+    this.headingLineRes = this.headingRes.map(([r, re]) => [r, new RegExp(`^(?:${re.source})$`, re.flags.replace('g', ''))]);
     this.family = anyOf(data.titles.family);
     this.levelRes = LEVELS.map((l) => [l, anyOf(data.titles.levels[l] ?? [])]);
     this.discipline = anyOf(data.titles.disciplines);
@@ -240,11 +246,7 @@ export class Vocabulary {
   classifyHeadingLine(text: string): SectionRole {
     const h = fold(text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, ''));
     if (!h || h.length > 60) return 'other';
-    for (const [role, re] of this.headingRes) {
-      re.lastIndex = 0;
-      const m = re.exec(h);
-      if (m && m.index === 0 && m[0].length === h.length) return role;
-    }
+    for (const [role, re] of this.headingLineRes) if (re.test(h)) return role;
     return 'other';
   }
 
