@@ -624,13 +624,21 @@ describe('real layouts: seventh pass, a fourth blind set (issue 12)', () => {
 
   it('a posting with no duty lines reads the work named in its hiring sentence as its one duty', () => {
     const text =
-      '---\ntitle: Customer Experience Advisor\nlocation: Remote\n---\nWe are looking for careful, experienced engineers to join Acme and help us run and maintain our build servers and databases.\n\n## Qualifications\n\n- Five years with Linux\n';
-    assert.deepEqual(dutyTexts(text), ['help us run and maintain our build servers and databases.']);
+      '---\ntitle: Customer Experience Advisor\nlocation: Remote\n---\nWe are looking for careful, experienced engineers to join Acme and help us run, patch and maintain our build servers, our databases and the monitoring behind them.\n\n## Qualifications\n\n- Five years with Linux\n';
+    assert.deepEqual(dutyTexts(text), ['help us run, patch and maintain our build servers, our databases and the monitoring behind them.']);
     assert.ok(ids(text).includes('cx-title-without-customer'));
     // Only as a last resort: with duty lines, the hiring sentence stays out.
     assert.deepEqual(dutyTexts(text.replace('## Qualifications', '## Responsibilities\n\n- Patch the servers\n\n## Qualifications')), ['Patch the servers']);
     // And a hiring sentence whose rest is not work ("to join our friendly team") is no duty.
-    assert.deepEqual(dutyTexts(text.replace('to join Acme and help us run and maintain our build servers and databases', 'to join our friendly team')), []);
+    assert.deepEqual(
+      dutyTexts(
+        text.replace(
+          'to join Acme and help us run, patch and maintain our build servers, our databases and the monitoring behind them',
+          'to join our friendly team',
+        ),
+      ),
+      [],
+    );
   });
 });
 
@@ -757,8 +765,10 @@ describe('real layouts: a seventh blind set (issue 12)', () => {
 
   it('a hiring paragraph that names the work after "they are responsible for" gives that work as the one duty; HR case management is not contact work', () => {
     const text =
-      '---\ntitle: CX Coordinator\njob_type: Full Time\nlocation: Leeds\n---\nAcme is looking for a careful Human Resources Representative to join our team! This position is a key role as they are responsible for running benefits administration, onboarding and injury case management.\n';
-    assert.deepEqual(dutyTexts(text), ['running benefits administration, onboarding and injury case management.']);
+      '---\ntitle: CX Coordinator\njob_type: Full Time\nlocation: Leeds\n---\nAcme is looking for a careful Human Resources Representative to join our team! This position is a key role as they are responsible for running benefits administration, recruitment, onboarding of new starters and injury case management for all our sites.\n';
+    assert.deepEqual(dutyTexts(text), [
+      'running benefits administration, recruitment, onboarding of new starters and injury case management for all our sites.',
+    ]);
     assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
   });
 
@@ -771,5 +781,78 @@ describe('real layouts: a seventh blind set (issue 12)', () => {
         line,
       );
     }
+  });
+});
+
+describe('real layouts: what a precision review of the seventh pass found (issue 12)', () => {
+  const found = (text: string) => ids(text).filter((id) => /cx-title-without-customer|cx-renamed/.test(id));
+
+  it('a short, vague hiring sentence is not read as the work, so a duty-less CX posting is not accused of having no customers', () => {
+    assert.deepEqual(
+      found('# Head of Customer Experience\n\nWe are looking for a Head of CX to join us and help shape the next chapter of the company.\n'),
+      [],
+    );
+    assert.deepEqual(
+      found(
+        '---\ntitle: CX Lead\ncompany: Acme Insurance\nlocation: Remote\n---\n\nWe are hiring a CX Lead to work on the things that matter most to the people we cover.\n',
+      ),
+      [],
+    );
+  });
+
+  it('commission pay does not make a listening role a sales job, and pay words about other things are not pay', () => {
+    const voc =
+      '# Customer Experience Manager\n\n## What you will do\n\n- Run our NPS and CSAT surveys each month\n- Interview customers about why they leave\n- Track conversion from free trial to paid plan\n- Present customer insights to the leadership team\n\n## What we offer\n\nBase salary plus quarterly commission.\n';
+    assert.deepEqual(found(voc), []);
+    const sales = '# Customer Experience Associate\n\n## Duties\n\n- Find prospective clients for our data\n- Understand what each one needs\n\n## Pay\n\n';
+    for (const notPay of [
+      'Our client base includes the Forestry Commission.',
+      'Operators such as OTE and Telia use our data.',
+      'You may commission research based on a question.',
+    ])
+      assert.ok(!found(sales + notPay + '\n').includes('cx-renamed-sales'), notPay);
+    assert.ok(found(sales + '£30k base + commission.\n').includes('cx-renamed-sales'));
+  });
+
+  it('pay evidence never makes a long role "a large part" selling on its own (minCoreShare counts duties only)', () => {
+    const lines = ['Map the journey from search to delivery with operations', 'Track conversion on the checkout page', 'Report the conversion rate each week']
+      .concat(Array.from({ length: 8 }, (_, i) => `Write the monthly insight note number ${i + 1} for the board`))
+      .map((l) => `- ${l}`)
+      .join('\n');
+    assert.ok(!found(`# CX Lead\n\n## Duties\n\n${lines}\n\n## Pay\n\nOTE £65,000\n`).includes('cx-renamed-sales'));
+  });
+
+  it('measuring or analysing service, and a staff lounge, are not giving service; a code root cause is narrow, a service failure is CX work', () => {
+    const cls = reading(
+      '# CX Analyst\n\n## Duties\n\n- Measure how quickly customers are greeted in each branch\n- Analyse customer service issues by topic each month\n- Refresh the staff lounge and welcome area\n- Identify root causes of service failures and fix them with operations\n',
+    ).duties.map((d) => d.classes.map((c) => c.class));
+    assert.ok(
+      cls.slice(0, 3).every((c) => !c.includes('service-contact')),
+      JSON.stringify(cls),
+    );
+    assert.ok(cls[3].includes('cx-strategy'));
+  });
+
+  it('headings: "What the candidate will be doing" is duties, "Listening to shoppers in KSA" and "Making the application effortless" are not requirements or apply', () => {
+    const role = (h: string) => reading(`# CX Lead\n\n## ${h}\n\n- Interview customers every month\n`).sections.at(-1)?.role;
+    assert.equal(role('What the candidate will be doing'), 'duties');
+    assert.notEqual(role('Listening to shoppers in KSA'), 'requirements');
+    assert.notEqual(role('Making the application effortless'), 'apply');
+  });
+
+  it('front matter: a label-like list or a one-line pointer is not the duties, and "tasks" is not a duties key', () => {
+    assert.deepEqual(
+      dutyTexts('---\ntitle: CX Lead\nresponsibilities:\n  - Strategy\n  - Insight\n---\n\n## About the role\n\nYou will interview customers every month.\n'),
+      ['You will interview customers every month.'],
+    );
+    assert.equal(
+      reading('---\ntitle: CX Lead onboarding checklist\ntasks:\n  - Set up your laptop and accounts\n  - Read the team handbook this week\n---\n\nWelcome!\n')
+        .kind,
+      'other',
+    );
+  });
+
+  it('label lines and location lines are not third-person duties ("Function: Strategy", "Will work from our Leeds office")', () => {
+    assert.deepEqual(dutyTexts('# CX Lead\n\nFunction: Strategy and Insight\nModel: Hybrid\n'), []);
   });
 });

@@ -7,10 +7,11 @@ import { isTodo } from './todo';
 /** The units the title rules count (docs §5), in document order. */
 export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const hasDutySection = walk.sections.some((s) => s.role === 'duties');
-  // Duties a CMS keeps in front matter (`responsibilities:`) come first; with them and
-  // no duties section, the body's loose lines are not guessed at as duties.
-  const fmDuties = walk.fm?.duties ?? [];
-  const body = hasDutySection ? dutiesInDutySections(walk, vocab) : fmDuties.length ? [] : dutiesWithoutDutySection(walk, vocab);
+  // Duties a CMS keeps in front matter (`responsibilities:`) come first; with two or
+  // more of them and no duties section, the body's loose lines are not guessed at.
+  // A string of three words or fewer ("Strategy", "See below") is a label, not a duty.
+  const fmDuties = (walk.fm?.duties ?? []).filter((d) => d.text.trim().split(/\s+/).length > 3 && isDuty(d, vocab));
+  const body = hasDutySection ? dutiesInDutySections(walk, vocab) : fmDuties.length >= 2 ? [] : dutiesWithoutDutySection(walk, vocab);
   const candidates = fmDuties.length ? [...fmDuties, ...body] : body;
   // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
   // counting its lines twice would tilt every share toward whatever it says.
@@ -31,14 +32,17 @@ export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   return duties.sort((a, b) => a.range.start - b.range.start);
 }
 
+const MIN_HIRING_WORDS = 12;
+
 /**
  * The work a hiring sentence names, in a posting with no duty lines: "We are looking
  * for engineers to join us and help run our infrastructure" has one duty, "help run
  * our infrastructure". One at most, so it never makes a document a posting by itself
- * (that takes two duty lines), and only from the opening, company or duties text.
+ * (that takes two duty lines), and only from the opening or duties text.
  */
 function hiringDuty(walk: Walk, vocab: Vocabulary): TextBlock | null {
-  const where = (s: number) => ['other', 'title', 'company', 'duties'].includes(walk.roleOf(s));
+  // Not a company section: "Our partners rely on us to deliver…" is about the company.
+  const where = (s: number) => ['other', 'title', 'duties'].includes(walk.roleOf(s));
   for (const p of walk.coll.paragraphs) {
     if (!where(p.section)) continue;
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
@@ -46,7 +50,11 @@ function hiringDuty(walk: Walk, vocab: Vocabulary): TextBlock | null {
       const at = vocab.hiringDutyStart(sentence.text);
       if (at < 0) continue;
       const duty = sentence.slice(at, sentence.text.length, 'sentence');
-      if (isDuty(duty, vocab)) return duty;
+      // A short clause ("to help shape the next chapter", "to lead the experience at
+      // our new hotel") is an aspiration, not a description of the work: judging a CX
+      // title by it would be unfair, so only a clause that names the work at some
+      // length counts.
+      if (duty.text.trim().split(/\s+/).length >= MIN_HIRING_WORDS && isDuty(duty, vocab)) return duty;
     }
   }
   return null;

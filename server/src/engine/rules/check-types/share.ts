@@ -43,7 +43,7 @@ export const share: CheckType<ShareCheck> = {
         type: 'object',
         additionalProperties: false,
         description:
-          'A line outside the duties (by default anywhere in the document) with one of these classes counts as one more duty of the class itself: the pay line "salary plus commission" of a sales posting whose duties say little.',
+          'A line outside the duties (by default anywhere in the document) with one of these classes counts as one more duty of the class itself, toward minCount and minShare (never minCoreShare): the pay line "salary plus commission" of a sales posting whose duties say little.',
         properties: { anyOf: { ...classList, minItems: 1 }, scope: scopeSchema },
         required: ['anyOf'],
       },
@@ -77,7 +77,9 @@ export const share: CheckType<ShareCheck> = {
       const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
       // Two ways to be "essentially" this work: most duties are it or around it, or a
       // large part are the work itself (a library desk whose other duties are clerical).
-      const byCore = check.minCoreShare !== undefined && coreCount >= (check.minCoreCount ?? check.minCount) && coreCount / total >= check.minCoreShare;
+      // Evidence from outside the duties helps a short posting reach minCount and the
+      // share; it never makes a long one "a large part" selling by itself.
+      const byCore = check.minCoreShare !== undefined && dutyCore >= (check.minCoreCount ?? check.minCount) && dutyCore / counted.length >= check.minCoreShare;
       if ((hits.length + extra) / total < check.minShare && !byCore) continue;
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
       if (check.yieldsTo?.length && yields(counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length, coreCount, check)) continue;
