@@ -856,3 +856,24 @@ describe('real layouts: what a precision review of the seventh pass found (issue
     assert.deepEqual(dutyTexts('# CX Lead\n\nFunction: Strategy and Insight\nModel: Hybrid\n'), []);
   });
 });
+
+describe('real layouts: an eighth blind set (issue 12)', () => {
+  it('"We\'re looking for someone who", "Knowledge, skills and experience" are requirements; "Who you\'ll work with" and "What\'s it like to work at…" are not duties', () => {
+    const r = reading(
+      "# CX Associate\n\n## You will\n\n- Find and win new customers\n\n## We're looking for someone who\n\n- Has sold software before\n\nKnowledge, skills and experience\n\n- A driving licence\n\n## Who you'll work with\n\n- Sam, our founder\n\n## What's it like to work at Acme?\n\n- Free lunches\n",
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['Find and win new customers'],
+    );
+  });
+
+  it('pay and interview-date lines, and what staff must have, are not duties', () => {
+    assert.deepEqual(
+      dutyTexts(
+        '# CX Assistant\n\n## Duties\n\n- Help students at the laptop clinic\n- Staff are paid at an hourly rate\n- Interviews will be held on 3 May\n- Staff must have a calm manner\n',
+      ),
+      ['Help students at the laptop clinic'],
+    );
+  });
+});
