@@ -8,6 +8,8 @@ import { lintText } from '../../server/src/api';
 const read = (text: string) => lintText(text, { reading: true });
 const reading = (text: string) => read(text).reading!;
 const dutyTexts = (text: string) => reading(text).duties.map((d) => d.text);
+/** The classes of each duty, in order. */
+const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
 const ids = (text: string) => lintText(text).findings.map((f) => f.ruleId);
 
 describe('real layouts: front matter', () => {
@@ -557,8 +559,6 @@ describe('real layouts: sixth pass, a third blind set (issue 12)', () => {
 });
 
 describe('real layouts: seventh pass, a fourth blind set (issue 12)', () => {
-  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
-
   it('commission in the pay line counts as one more selling duty, and the message says so', () => {
     const text =
       '---\ntitle: Customer Experience Advisor\n---\n\nAs our advisor you will find prospective clients for our survey data and learn what they need. You will also pass client needs on to our researchers.\n\nPay: $58,000 base plus commission.\n';
@@ -643,8 +643,6 @@ describe('real layouts: seventh pass, a fourth blind set (issue 12)', () => {
 });
 
 describe('real layouts: seventh pass, a fifth blind set of small restaurants and shops (issue 12)', () => {
-  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
-
   it('running a front of house (hiring and supervising wait and host staff) is running a frontline team', () => {
     const text =
       '# Customer Experience Manager\n\nEssential Responsibilities\n\n- Hire, train and supervise wait, bus and host staff\n- Oversee the scheduling of all front of house staff\n- Make sure every diner is greeted and seated quickly\n- Help staff with customer service issues at busy times\n- Order dry goods for the bar\n- Keep the inventory records up to date\n';
@@ -690,8 +688,6 @@ describe('real layouts: a job description in the third person, one paragraph (is
 });
 
 describe('real layouts: a sixth blind set of support and desk postings (issue 12)', () => {
-  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
-
   it('a CMS that keeps the duties in a front matter list: each string is a duty, at its place in the file', () => {
     const text =
       '---\ntitle: CX Coordinator\nresponsibilities:\n  - Answer customer calls on the support line\n  - Reply to customer emails within a day\n---\n\n### Required Knowledge, Skills and Abilities\n\n* Patience with people\n* A tidy desk\n';
@@ -741,8 +737,6 @@ describe('real layouts: enrolment selling (issue 12)', () => {
 });
 
 describe('real layouts: a seventh blind set (issue 12)', () => {
-  const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
-
   it('a database administrator troubleshoots queries and servers, not customers: not Customer Service renamed', () => {
     const text =
       '# Customer Experience Specialist\n\n## What you will do\n\n- MySQL administration: tuning and maintenance\n- Query optimisation: troubleshoot slow queries\n- Resolve deadlocks and locking issues\n- Backup and disaster recovery: test the restore plan\n- Linux server maintenance, security updates, troubleshooting\n';
