@@ -83,7 +83,7 @@ describe('hostile pack names and pack files through the CLI (issue 13 item 8)', 
     );
     const v = cli(dir, ['pack', 'validate', 'pack']);
     assert.equal(v.status, 0, v.stdout + v.stderr);
-    assert.match(v.stdout, /^✔ proto-pack@1\.0\.0: 1 rule, 0 lexicon classes, 1 presets?; valid$/m);
+    assert.match(v.stdout, /^✔ proto-pack@1\.0\.0: 1 rule, 0 lexicon classes, 1 preset; valid$/m);
     assertNoInsides(v);
     const l = cli(dir, ['--format', 'json', 'job.md']);
     assert.equal(l.status, 1, l.stdout + l.stderr);

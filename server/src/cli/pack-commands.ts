@@ -124,7 +124,7 @@ function packValidate(dir: string, io: Io): number {
           .join(', ')})`
       : '';
   io.out(
-    `✔ ${p.name}@${p.version}: ${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}, ${Object.keys(p.lexicons ?? {}).length} lexicon classes, ${Object.keys(p.presets ?? {}).length} presets${extra}; valid\n`,
+    `✔ ${p.name}@${p.version}: ${count(p.rules.length, 'rule', 'rules')}, ${count(Object.keys(p.lexicons ?? {}).length, 'lexicon class', 'lexicon classes')}, ${count(Object.keys(p.presets ?? {}).length, 'preset', 'presets')}${extra}; valid\n`,
   );
   return 0;
 }
@@ -204,4 +204,9 @@ function packLock(paths: string[], io: Io): number {
     `cx-lint: locked ${names.length} pack${names.length === 1 ? '' : 's'} in ${LOCKFILE_NAME}${names.length ? ':\n' + names.join('') : ' (only the built-in cx-core is in use)\n'}`,
   );
   return 0;
+}
+
+/** "1 preset", "2 presets". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
