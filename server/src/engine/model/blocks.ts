@@ -147,8 +147,9 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
   let titleBlock: TextBlock | undefined;
   let titleRank = Infinity;
   for (const v of read.strings) {
+    const holdsDuties = ctx.vocab.isDutyKey(v.key);
     if (v.item !== undefined) {
-      if (!ctx.vocab.isDutyKey(v.key)) continue;
+      if (!holdsDuties) continue;
       const d = new TextBuilder(ctx.text);
       d.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
       duties.push(TextBlock.from(d, 'list-item', NO_SECTION));
@@ -159,8 +160,9 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
     const valueStart = b.text.length;
     b.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
     const blk = TextBlock.from(b, 'front-matter', NO_SECTION);
-    blocks.push(blk);
-    if (ctx.vocab.isDutyKey(v.key)) duties.push(blk.slice(valueStart, blk.text.length, 'list-item'));
+    // A duties string is read once, as the duty, not a second time as a front matter value.
+    if (holdsDuties) duties.push(blk.slice(valueStart, blk.text.length, 'list-item'));
+    else blocks.push(blk);
     // The first title key of the vocabulary's list that the file has: `title` before `position`.
     const rank = ctx.vocab.titleKeys.indexOf(v.key.toLowerCase());
     if (rank >= 0 && rank < titleRank && v.value.trim()) {

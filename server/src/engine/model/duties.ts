@@ -1,6 +1,6 @@
 import { fold } from '../match/patterns';
 import type { Vocabulary } from '../match/vocabulary';
-import { sentenceSpans, type TextBlock } from '../parse/text-block';
+import { sentenceSpans, wordCount, type TextBlock } from '../parse/text-block';
 import type { Walk } from './sections';
 import { isTodo } from './todo';
 
@@ -10,7 +10,7 @@ export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   // Duties a CMS keeps in front matter (`responsibilities:`) come first; with two or
   // more of them and no duties section, the body's loose lines are not guessed at.
   // A string of three words or fewer ("Strategy", "See below") is a label, not a duty.
-  const fmDuties = (walk.fm?.duties ?? []).filter((d) => d.text.trim().split(/\s+/).length > 3 && isDuty(d, vocab));
+  const fmDuties = (walk.fm?.duties ?? []).filter((d) => wordCount(d.text) > 3 && isDuty(d, vocab));
   const body = hasDutySection ? dutiesInDutySections(walk, vocab) : fmDuties.length >= 2 ? [] : dutiesWithoutDutySection(walk, vocab);
   const candidates = fmDuties.length ? [...fmDuties, ...body] : body;
   // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
@@ -54,7 +54,7 @@ function hiringDuty(walk: Walk, vocab: Vocabulary): TextBlock | null {
       // our new hotel") is an aspiration, not a description of the work: judging a CX
       // title by it would be unfair, so only a clause that names the work at some
       // length counts.
-      if (duty.text.trim().split(/\s+/).length >= MIN_HIRING_WORDS && isDuty(duty, vocab)) return duty;
+      if (wordCount(duty.text) >= MIN_HIRING_WORDS && isDuty(duty, vocab)) return duty;
     }
   }
   return null;

@@ -114,6 +114,12 @@ export class TextBlock {
 }
 
 /** Escapes plain words for a regular expression and joins them as alternatives (null for none). */
+/** How many words a text has (runs of non-space): "three words or fewer" is a label, not a duty. */
+export function wordCount(text: string): number {
+  const t = text.trim();
+  return t ? t.split(/\s+/).length : 0;
+}
+
 export function wordAlternation(words: readonly string[] | undefined, space = ' '): string | null {
   if (!words?.length) return null;
   return words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, space)).join('|');

@@ -1,9 +1,9 @@
 import type { CheckType, RawFinding } from '../checks';
 import type { RunContext } from '../run-context';
-import type { TextBlock } from '../../parse/text-block';
+import { wordCount, type TextBlock } from '../../parse/text-block';
 import type { Scope } from '../../pack-types';
 import { classRefSchema, namesAt, scopeSchema } from './schema-parts';
-import { countedNote, relatedDuties, titleData } from './shared';
+import { clip, countedNote, relatedDuties, titleData } from './shared';
 
 export interface ShareCheck {
   type: 'share';
@@ -68,7 +68,8 @@ export const share: CheckType<ShareCheck> = {
       const core = [cls, ...(check.with ?? [])];
       const dutyCore = counted.filter((d) => ctx.hasAny(d, core)).length;
       if (dutyCore + (check.evidence ? 1 : 0) < check.minCount) continue;
-      const extra = evidenceBlock() ? 1 : 0;
+      const ev = evidenceBlock();
+      const extra = ev ? 1 : 0;
       const coreCount = dutyCore + extra;
       if (coreCount < check.minCount) continue;
       const total = counted.length + extra;
@@ -85,7 +86,6 @@ export const share: CheckType<ShareCheck> = {
       if (check.yieldsTo?.length && yields(counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length, coreCount, check)) continue;
       const countedSet = new Set(counted);
       const leftOut = ctx.model.duties.filter((d) => !countedSet.has(d));
-      const ev = extra ? evidenceBlock()! : null;
       out.push({
         range: ctx.titleRange(),
         data: {
@@ -111,7 +111,7 @@ export const share: CheckType<ShareCheck> = {
       return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
     });
     const ev = check.evidence ? findEvidence(ctx, check) : null;
-    const evidenceNote = ev ? `; +1 for “${ev.text.replace(/\s+/g, ' ').trim().slice(0, 60)}” (${check.evidence!.anyOf.join('/')}, outside the duties)` : '';
+    const evidenceNote = ev ? `; +1 for “${clip(ev.text, 60)}” (${check.evidence!.anyOf.join('/')}, outside the duties)` : '';
     const blockers = unless.length ? `; blocked by ${unless.length} ${check.unless!.join('/')} duty(ies)` : '';
     const rivals = check.yieldsTo?.length ? `; ${counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length} are ${check.yieldsTo.join('/')}${check.yieldsOnTie ? ' (wins a tie)' : ''}` : '';
     return parts.join('; ') + evidenceNote + blockers + rivals;
@@ -152,6 +152,6 @@ function countedDuties(ctx: RunContext, check: ShareCheck): TextBlock[] {
   const watched = [...classesOfShare(check), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
   return ctx.model.duties.filter((d) => {
     if ((check.exclude ?? []).some((c) => ctx.has(d, c))) return false;
-    return !(d.kind === 'list-item' && d.text.trim().split(/\s+/).length <= 3 && !ctx.hasAny(d, watched));
+    return !(d.kind === 'list-item' && wordCount(d.text) <= 3 && !ctx.hasAny(d, watched));
   });
 }

@@ -53,7 +53,7 @@ export function countedNote(counted: TextBlock[], leftOut: TextBlock[], evidence
 }
 
 /** At most `n` characters, cut at a word end where one is near ("…bills, top-ups…", not "…bi…"). */
-function clip(s: string, n = 80): string {
+export function clip(s: string, n = 80): string {
   const t = s.replace(/\s+/g, ' ').trim();
   if (t.length <= n) return t;
   const cut = t.slice(0, n - 1);
