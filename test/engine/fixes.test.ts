@@ -4,19 +4,9 @@ import { lintText } from '../../server/src/api';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from '../helpers/fixtures';
+import { ROOT, renamedServicePosting } from '../helpers/fixtures';
 
-const renamed = (title: string, eol = '\n') =>
-  [
-    `# ${title}`,
-    '',
-    "## What you'll do",
-    '',
-    '- Answer inbound calls and live chats from customers',
-    '- Resolve tickets within our 24-hour SLA',
-    '- Meet average handle time targets',
-    '',
-  ].join(eol);
+const renamed = (title: string, eol = '\n') => renamedServicePosting(title).join(eol);
 
 function fixNamed(findings: Finding[], ruleId: string, startsWith: string) {
   const f = findings.find((x) => x.ruleId === ruleId);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { applyEdits, type LintResult } from '../../server/src/engine';
 import { lintText } from '../../server/src/api';
-import { ROOT } from '../helpers/fixtures';
+import { ROOT, renamedServicePosting } from '../helpers/fixtures';
 
 /**
  * Mutation and random-Markdown fuzzing, and one named test per awkward input.
@@ -206,16 +206,7 @@ describe('fuzz: mutated postings and random Markdown never break the engine', fu
 
 // ---- named awkward inputs -----------------------------------------------------------
 
-const RENAMED = [
-  '# Customer Experience Associate',
-  '',
-  "## What you'll do",
-  '',
-  '- Answer inbound calls and live chats from customers',
-  '- Resolve tickets within our 24-hour SLA',
-  '- Meet average handle time targets',
-  '',
-];
+const RENAMED = renamedServicePosting();
 
 function ids(r: LintResult): string[] {
   return r.findings.map((f) => f.ruleId);

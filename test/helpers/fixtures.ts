@@ -42,3 +42,17 @@ export const CX_CORE = [
   'cx-title-without-customer',
   'posting-missing-duties',
 ];
+
+/** The lines of a small Customer Service role under a CX title: the posting several tests start from. */
+export function renamedServicePosting(title = 'Customer Experience Associate'): string[] {
+  return [
+    `# ${title}`,
+    '',
+    "## What you'll do",
+    '',
+    '- Answer inbound calls and live chats from customers',
+    '- Resolve tickets within our 24-hour SLA',
+    '- Meet average handle time targets',
+    '',
+  ];
+}

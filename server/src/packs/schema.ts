@@ -9,6 +9,14 @@ import { CHECK_TYPES, classRefSchema as classRef, FIX_TYPES, LEVELS, SECTION_ROL
 const severity = { enum: [...SEVERITY_SETTINGS] };
 const pattern = { type: 'string', minLength: 1, maxLength: 500, description: 'A phrase pattern (docs/how-cx-lint-reads.md §7).' };
 const patternList = { type: 'array', items: pattern, maxItems: 2000 };
+/** The `type:` values that name each kind, in a pack's vocabulary and in a config. */
+const KIND_LISTS = {
+  posting: { type: 'array', items: { type: 'string' } },
+  charter: { type: 'array', items: { type: 'string' } },
+  other: { type: 'array', items: { type: 'string' } },
+};
+/** A list of front matter key names. */
+const keyList = (maxItems: number, description: string) => ({ type: 'array', items: { type: 'string' }, maxItems, description });
 const wordList = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, maxItems: 500 };
 const rawRegex = {
   type: 'string',
@@ -241,36 +249,19 @@ export function packSchema(): object {
             type: 'object',
             additionalProperties: false,
             description: 'Front matter type:/kind: values that name a kind; any other value says nothing about the kind.',
-            properties: {
-              posting: { type: 'array', items: { type: 'string' } },
-              charter: { type: 'array', items: { type: 'string' } },
-              other: { type: 'array', items: { type: 'string' } },
-            },
+            properties: KIND_LISTS,
           },
           frontMatter: {
             type: 'object',
             additionalProperties: false,
             properties: {
-              titleKeys: {
-                type: 'array',
-                items: { type: 'string' },
-                maxItems: 50,
-                description: 'Front matter keys that hold the title, in order of preference.',
-              },
-              kindKeys: { type: 'array', items: { type: 'string' }, maxItems: 50, description: 'Front matter keys whose value may name the kind (see kinds).' },
-              dutyKeys: {
-                type: 'array',
-                items: { type: 'string' },
-                maxItems: 50,
-                description:
-                  'Front matter keys that hold the duties (a string or a list of strings), as careers sites run by a CMS keep them: `responsibilities`, `duties`.',
-              },
-              postingKeys: {
-                type: 'array',
-                items: { type: 'string' },
-                maxItems: 200,
-                description: 'Front matter keys only a job posting has (company, salary…): two of them and a title make a posting.',
-              },
+              titleKeys: keyList(50, 'Front matter keys that hold the title, in order of preference.'),
+              kindKeys: keyList(50, 'Front matter keys whose value may name the kind (see kinds).'),
+              dutyKeys: keyList(
+                50,
+                'Front matter keys that hold the duties (a string or a list of strings), as careers sites run by a CMS keep them: `responsibilities`, `duties`.',
+              ),
+              postingKeys: keyList(200, 'Front matter keys only a job posting has (company, salary…): two of them and a title make a posting.'),
             },
           },
           negation: {
@@ -423,11 +414,7 @@ export function configSchema(known?: readonly RuleData[]): object {
       kinds: {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          posting: { type: 'array', items: { type: 'string' } },
-          charter: { type: 'array', items: { type: 'string' } },
-          other: { type: 'array', items: { type: 'string' } },
-        },
+        properties: KIND_LISTS,
       },
       maxFileSize: {
         type: 'integer',
