@@ -212,8 +212,10 @@ export class ClauseStarts {
 
 /** All non-excluded matches of a class in a text, each marked negated or not. */
 export function scanClass(cls: CompiledClass, raw: string | WordIndex, negation: Negation): Match[] {
-  const words = typeof raw === 'string' ? indexWords(fold(raw)) : raw;
+  const words = typeof raw === 'string' ? indexWords(fold(raw), undefined, raw) : raw;
   const text = words.text;
+  // Raw regexes (case-insensitive) read the text as written: fold() has replaced symbols they may name.
+  const written = words.raw ?? text;
   const out: Match[] = [];
   let excluded: Array<[number, number]> | null = null;
   // Matches come in increasing order, so one pointer over the exclusions (sorted by
@@ -228,7 +230,7 @@ export function scanClass(cls: CompiledClass, raw: string | WordIndex, negation:
         // Exclusions may overlap ("service desk for internal" and "internal customers …
         // requests"), so each search resumes just after a start rather than after a match.
         if (cls.exclude) excluded = cls.exclude.scan(words, true);
-        for (const re of cls.rawExclude) for (const x of rawMatches(re, text)) excluded.push([x.start, x.end]);
+        for (const re of cls.rawExclude) for (const x of rawMatches(re, written)) excluded.push([x.start, x.end]);
         if (cls.rawExclude.length) excluded.sort((x, y) => x[0] - y[0]);
       }
       while (next < excluded.length && excluded[next][0] < end) reach = Math.max(reach, excluded[next++][1]);
@@ -242,11 +244,10 @@ export function scanClass(cls: CompiledClass, raw: string | WordIndex, negation:
 
 /** Phrase-pattern matches, plus raw-regex matches that do not overlap an earlier or longer one, in text order. */
 function candidates(cls: CompiledClass, words: WordIndex): Array<[number, number]> {
-  const text = words.text;
   const found = cls.any.scan(words);
   const raws = cls.raws;
   if (!raws.length) return found;
-  for (const e of raws) for (const m of rawMatches(e.raw!, text)) found.push([m.start, m.end]);
+  for (const e of raws) for (const m of rawMatches(e.raw!, words.raw ?? words.text)) found.push([m.start, m.end]);
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const out: Array<[number, number]> = [];
   for (const c of found) if (!out.length || c[0] >= out[out.length - 1][1]) out.push(c);
@@ -261,7 +262,7 @@ export function withTargets(cls: CompiledClass, raw: string, hits: Match[]): Mat
     for (const e of cls.entries) {
       if (e.raw) {
         let ms = rawCache.get(e);
-        if (!ms) rawCache.set(e, (ms = rawMatches(e.raw, text)));
+        if (!ms) rawCache.set(e, (ms = rawMatches(e.raw, raw)));
         const m = ms.find((x) => x.start === h.start);
         if (m) return { ...h, end: m.end, target: m.target ?? { start: m.start, end: m.end }, entry: e };
         continue;

@@ -32,7 +32,7 @@ export class RunContext {
       const c = this.setup.classes.get(cls);
       if (c && !isTodo(block.text)) {
         let w = this.words.get(block);
-        if (!w) this.words.set(block, (w = indexWords(fold(block.text), this.setup.leads)));
+        if (!w) this.words.set(block, (w = indexWords(fold(block.text), this.setup.leads, block.text)));
         m = scanClass(c, w, this.setup.negation);
       } else m = [];
       perBlock.set(cls, m);
