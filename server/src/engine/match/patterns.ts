@@ -545,6 +545,7 @@ export class LeadIndex {
 
   register(exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): number {
     const id = this.count++;
+    this.byWord.clear();
     for (const w of exact) {
       const list = this.exact.get(w);
       if (!list) this.exact.set(w, [id]);
@@ -559,28 +560,45 @@ export class LeadIndex {
     return id;
   }
 
+  /**
+   * The pattern sets that can start on each word seen, so a word is looked up once per
+   * process rather than once per occurrence (words repeat: "the", "customer"). Bounded:
+   * emptied when it reaches MAX_WORDS distinct words, so a stream of odd words cannot
+   * grow it without end.
+   */
+  private readonly byWord = new Map<string, readonly number[]>();
+  private static readonly MAX_WORDS = 50_000;
+
+  private setsStartingOn(w: string): readonly number[] {
+    let ids = this.byWord.get(w);
+    if (ids) return ids;
+    const found = new Set<number>(this.exact.get(w));
+    const pre = this.prefixes.get(w[0]);
+    if (pre) for (const [p, id] of pre) if (w.startsWith(p)) found.add(id);
+    if (this.numbers.length && startsWithNumber(w)) for (const id of this.numbers) found.add(id);
+    ids = found.size ? [...found] : NONE;
+    if (this.byWord.size >= LeadIndex.MAX_WORDS) this.byWord.clear();
+    this.byWord.set(w, ids);
+    return ids;
+  }
+
   /** Where in `words` each pattern set can start, by set id. */
   hits(words: WordIndex): Map<number, number[]> {
     if (words.hits) return words.hits;
     const out = new Map<number, number[]>();
-    const add = (id: number, i: number) => {
-      const list = out.get(id);
-      if (!list) out.set(id, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    };
     const list = words.words;
-    const anyNumbers = this.numbers.length > 0;
     for (let i = 0; i < list.length; i++) {
-      const w = list[i];
-      const ids = this.exact.get(w);
-      if (ids) for (const id of ids) add(id, i);
-      const pre = this.prefixes.get(w[0]);
-      if (pre) for (const [p, id] of pre) if (w.startsWith(p)) add(id, i);
-      if (anyNumbers && startsWithNumber(w)) for (const id of this.numbers) add(id, i);
+      for (const id of this.setsStartingOn(list[i])) {
+        const at = out.get(id);
+        if (!at) out.set(id, [i]);
+        else at.push(i);
+      }
     }
     return (words.hits = out);
   }
 }
+
+const NONE: readonly number[] = [];
 
 /**
  * Many phrase patterns matched as one: the same matches, in the same order, as the
