@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { builtinPackDir, builtinSnapshot } from '../../server/src/packs/builtin';
 import { loadPack } from '../../server/src/packs/load-pack';
 import { fromSnapshot, makeSnapshot, type PackSnapshot } from '../../server/src/packs/pack-snapshot';
+import { compilePattern, patternRow, primePatterns } from '../../server/src/engine/match/patterns';
 
 /** A snapshot as the build writes it (through JSON). */
 function snapshotOf(dir: string): PackSnapshot {
@@ -28,6 +29,28 @@ describe('built-in pack snapshot', () => {
     const viaSnapshot = loadPack(builtinPackDir(), { snapshot: snap });
     assert.deepEqual(viaSnapshot, direct);
     assert.ok(fromSnapshot(direct.loaded!.dir, direct.loaded!.files[0], snap), 'the snapshot is stale: run npm run build');
+  });
+
+  it('carries every pattern of the pack compiled, each exactly as compiling it now gives (decision 108)', () => {
+    const snap = builtinSnapshot()!;
+    assert.ok(snap.patterns.length > 500, `only ${snap.patterns.length} patterns in the snapshot`);
+    for (const row of snap.patterns) assert.deepEqual(row, JSON.parse(JSON.stringify(patternRow(row[0]))), `stale row for "${row[0]}": run npm run build`);
+    // Every pattern the built-in setup compiles is there, so a start compiles none.
+    const { loaded } = loadPack(builtinPackDir());
+    const inSnapshot = new Set(snap.patterns.map((r) => r[0]));
+    for (const p of Object.values(loaded!.pack.lexicons ?? {}).flatMap((c) => c.match)) {
+      if (typeof p === 'string') assert.ok(inSnapshot.has(p), `"${p}" is not in the snapshot`);
+    }
+  });
+
+  it('rows of the wrong shape are skipped: their patterns compile as usual', () => {
+    primePatterns([['cx-snapshot probe one', 5, true, null], ['cx-snapshot probe two', '(?:x)', 'yes', null], ['cx-snapshot probe three'], 'nonsense']);
+    primePatterns({ not: 'rows' });
+    for (const p of ['cx-snapshot probe one', 'cx-snapshot probe two', 'cx-snapshot probe three']) {
+      const c = compilePattern(p);
+      assert.equal(c.body, patternRow(p)[1]);
+      assert.ok(new RegExp(c.source, 'u').test(p));
+    }
   });
 
   it('is used for a copy of the pack with the same bytes (paths rebased to the copy)', () => {

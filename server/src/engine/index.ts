@@ -6,7 +6,7 @@ export { fixText } from './fix/fix-all';
 export { eolOf } from './fix/fixes';
 export { FIX_TYPES } from './fix/fix-types';
 export { ParseCache } from './parse/parse-cache';
-export { compilePattern, PatternError, inflections } from './match/patterns';
+export { compilePattern, compiledRows, primePatterns, PatternError, inflections, type PatternRow } from './match/patterns';
 export { CHECK_TYPES } from './rules/check-types';
 export { checkClasses } from './rules/checks';
 export { classRefSchema } from './rules/check-types/schema-parts';

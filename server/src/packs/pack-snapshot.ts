@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
-import { ENGINE_VERSION, type PackData, type RuleData } from '../engine';
+import { ENGINE_VERSION, primePatterns, type PackData, type PatternRow, type RuleData } from '../engine';
 import { hashFileSafely, READ_CAPS } from '../fs/safe-read';
 import type { LoadedPack } from './load-pack';
 
@@ -16,7 +16,7 @@ import type { LoadedPack } from './load-pack';
  * have exactly the same bytes; otherwise the pack is loaded and validated as usual.
  */
 export interface PackSnapshot {
-  format: 2;
+  format: 3;
   engine: string;
   /** sha256 over each file's relative path and bytes, in `files` order. */
   hash: string;
@@ -29,6 +29,8 @@ export interface PackSnapshot {
   ruleFiles: Array<[string, string, string | undefined]>;
   /** The pack's class, rule and preset references, with files relative. */
   refs: LoadedPack['refs'];
+  /** The pack's phrase patterns compiled (decision 108); may be empty. */
+  patterns: PatternRow[];
 }
 
 const rel = (dir: string, p: string) => relative(dir, p).split(sep).join('/');
@@ -45,14 +47,14 @@ function hashFiles(dir: string, files: string[]): string | undefined {
   return h.digest('hex');
 }
 
-export function makeSnapshot(loaded: LoadedPack): PackSnapshot {
+export function makeSnapshot(loaded: LoadedPack, patterns: PatternRow[] = []): PackSnapshot {
   const { dir } = loaded;
   const files = loaded.files.map((f) => rel(dir, f));
   const docsOf = new Map([...loaded.ruleFiles].map(([id, v]) => [id, v.docs]));
   // docsUrl is an absolute file URL; the snapshot keeps the docs path and rebuilds it.
   const rules = loaded.pack.rules.map((r) => (docsOf.get(r.id) ? { ...r, docsUrl: undefined } : r));
   return {
-    format: 2,
+    format: 3,
     engine: ENGINE_VERSION,
     hash: hashFiles(dir, files)!,
     ruleGlobs: loaded.ruleGlobs,
@@ -60,12 +62,13 @@ export function makeSnapshot(loaded: LoadedPack): PackSnapshot {
     pack: JSON.parse(JSON.stringify({ ...loaded.pack, rules })),
     ruleFiles: [...loaded.ruleFiles].map(([id, v]) => [id, rel(dir, v.file), v.docs === undefined ? undefined : rel(dir, v.docs)]),
     refs: loaded.refs.map((r) => ({ ...r, file: rel(dir, r.file) })),
+    patterns,
   };
 }
 
 /** The pack in `dir` from a snapshot, or undefined when any file, path or version differs. */
 export function fromSnapshot(dir: string, manifest: string, snap: PackSnapshot): LoadedPack | undefined {
-  if (snap.format !== 2 || snap.engine !== ENGINE_VERSION || rel(dir, manifest) !== snap.files[0]) return undefined;
+  if (snap.format !== 3 || snap.engine !== ENGINE_VERSION || rel(dir, manifest) !== snap.files[0]) return undefined;
   // The same rule files must be found, each really inside the pack (no link leading out).
   const found: string[] = [];
   for (const g of snap.ruleGlobs) {
@@ -74,6 +77,7 @@ export function fromSnapshot(dir: string, manifest: string, snap: PackSnapshot):
   const expected = snap.files.slice(1);
   if (found.length !== expected.length || found.some((f, i) => f !== expected[i])) return undefined;
   if (hashFiles(dir, snap.files) !== snap.hash) return undefined;
+  primePatterns(snap.patterns);
   const docs = new Map(snap.ruleFiles.map(([id, , d]) => [id, d]));
   const rules = snap.pack.rules.map((r): RuleData => {
     const d = docs.get(r.id);

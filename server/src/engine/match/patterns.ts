@@ -432,10 +432,50 @@ const compiled = new Map<string, CompiledPattern>();
 export function compilePattern(pattern: string): CompiledPattern {
   let c = compiled.get(pattern);
   if (c) return c;
-  const { parser, seq } = parse(pattern);
-  c = Object.freeze({ source: `${START}(?:${seq.re})${END}`, body: seq.re, hasTarget: parser.targets > 0, lead: seq.lead });
+  c = fromRow(patternRow(pattern));
   compiled.set(pattern, c);
   return c;
+}
+
+/**
+ * A compiled pattern as plain data: the build's snapshot of the built-in pack carries
+ * one per pattern, so a start need not parse cx-core's patterns again (decision 108).
+ */
+export type PatternRow = [pattern: string, body: string, hasTarget: boolean, lead: Lead];
+
+/** Compiles a pattern into a row, without the cache. */
+export function patternRow(pattern: string): PatternRow {
+  const { parser, seq } = parse(pattern);
+  return [pattern, seq.re, parser.targets > 0, seq.lead];
+}
+
+function fromRow([, body, hasTarget, lead]: PatternRow): CompiledPattern {
+  return Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget, lead });
+}
+
+/** Every pattern compiled so far in this process, as rows (what the build writes into the snapshot). */
+export function compiledRows(): PatternRow[] {
+  return [...compiled].map(([pattern, c]) => [pattern, c.body, c.hasTarget, c.lead]);
+}
+
+/**
+ * Takes rows this same engine compiled (the build's snapshot, trusted only after its
+ * files' hash and engine version match) instead of compiling those patterns again.
+ * A row of the wrong shape is skipped: its pattern is compiled when it is needed.
+ */
+export function primePatterns(rows: unknown): void {
+  if (!Array.isArray(rows)) return;
+  for (const r of rows) {
+    if (!Array.isArray(r) || r.length !== 4 || typeof r[0] !== 'string' || typeof r[1] !== 'string' || typeof r[2] !== 'boolean' || !isLead(r[3])) continue;
+    if (!compiled.has(r[0])) compiled.set(r[0], fromRow(r as PatternRow));
+  }
+}
+
+function isLead(x: unknown): x is Lead {
+  if (x === null) return true;
+  const l = x as { exact?: unknown; prefixes?: unknown; number?: unknown };
+  const strings = (a: unknown) => Array.isArray(a) && a.every((s) => typeof s === 'string');
+  return typeof x === 'object' && strings(l.exact) && strings(l.prefixes) && typeof l.number === 'boolean';
 }
 
 function parse(pattern: string): { parser: Parser; seq: Seq } {
