@@ -871,3 +871,69 @@ describe('real layouts: an eighth blind set (issue 12)', () => {
     );
   });
 });
+
+describe('real layouts: a ninth and tenth blind set (issue 12)', () => {
+  it('a paragraph-only posting with fewer than two duty sentences reads its role paragraphs as the duties, bar pay and hiring lines', () => {
+    const text =
+      '---\ntitle: CX Associate\njob_type: part_time\n---\nHelp wanted at the Linden Street deli. From slicing orders to answering the phone to greeting customers at the counter, no two hours are alike. Regulars phone ahead, so you will also take their orders by phone. Pay is $14/hour. We are hiring now.\n';
+    assert.deepEqual(dutyTexts(text), [
+      'From slicing orders to answering the phone to greeting customers at the counter, no two hours are alike.',
+      'Regulars phone ahead, so you will also take their orders by phone.',
+    ]);
+    assert.ok(ids(text).includes('cx-renamed-customer-service'), ids(text).join(', '));
+    // With a list in the body, the list is where the duties are: the prose stays the company's.
+    assert.deepEqual(dutyTexts(`${text}\n- Keep the slicer clean\n`), ['Keep the slicer clean']);
+  });
+
+  it('the work after "to" in a hiring sentence inside a duties section is a duty ("…looking for an engineer to own day-to-day support for all our customers")', () => {
+    const duties = dutyTexts(
+      '# CX Associate\n\n## Job Description\n\nWe are looking for a curious, hands-on engineer to own day-to-day technical support for all our customers. You must be a good listener.\n\n- Triage incoming tickets\n',
+    );
+    assert.deepEqual(duties, ['own day-to-day technical support for all our customers.', 'Triage incoming tickets']);
+  });
+
+  it('"To be successful in this role, you\'ll need", "Extra consideration…", "Relevant skills/experience may include" and "Advantages" are requirements', () => {
+    for (const heading of [
+      "To Be Successful In This Role, You'll Need",
+      'Extra consideration will be given for candidates that:',
+      'Relevant skills/experience may include:',
+      'Advantages',
+    ]) {
+      const r = reading(`# CX Specialist\n\n## Support Engineer\n\n### Duties\n\n- Write the release notes\n\n### ${heading}\n\n- A passion for our users\n`);
+      assert.deepEqual(
+        r.duties.map((d) => d.text),
+        ['Write the release notes'],
+        heading,
+      );
+    }
+  });
+
+  it('software clients are not customers; serving as a member of a team is not serving members', () => {
+    const cls = classesOf(
+      '# CX Lead\n\n## Duties\n\n- Test thick client and web client applications for flaws\n- Keep the client library and client-side code fast\n- Serve as a key member of the leadership team\n',
+    );
+    for (const c of cls) assert.ok(!c.includes('customer') && !c.includes('service-contact'), JSON.stringify(cls));
+  });
+
+  it('attending training and the company blurb do not dilute what the job is', () => {
+    const cls = classesOf('# CX Associate\n\n## Duties\n\n- Attend annual training with the county office\n- Take part in staff meetings and workshops\n');
+    assert.ok(
+      cls.every((c) => c.includes('filler')),
+      JSON.stringify(cls),
+    );
+    assert.deepEqual(
+      dutyTexts(
+        '# CX Associate\n\nAcme is the leading platform for fleet scheduling. Our software is used by 400 firms. As the market leader in routing, our company helps carriers grow. You will answer calls from drivers.\n',
+      ),
+      ['You will answer calls from drivers.'],
+    );
+  });
+
+  it('building the support function is supervising it: "build and lead our support organization", "build a world class support team"', () => {
+    const cls = classesOf('# Head of CX\n\n## Duties\n\n- Build and lead our support organization\n- Build a world class support team\n');
+    assert.ok(
+      cls.every((c) => c.includes('service-lead')),
+      JSON.stringify(cls),
+    );
+  });
+});

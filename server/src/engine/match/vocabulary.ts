@@ -207,8 +207,20 @@ export class Vocabulary {
     this.hiringLeadIn.lastIndex = 0;
     const m = this.hiringLeadIn.exec(t);
     if (!m) return -1;
-    const rest = t.slice(m.index + m[0].length).replace(/^[\s,]+/, '');
-    return this.startsLikeDuty(rest) ? t.length - rest.length : -1;
+    // The lead-in's gap may reach past the "to" that starts the work, to one inside it
+    // ("…a curious engineer to own day-to-day support"): try each "to" it covers, first
+    // one first, then its end.
+    const end = m.index + m[0].length;
+    const cuts: number[] = [];
+    const to = /\bto\b/g;
+    to.lastIndex = m.index;
+    for (let x = to.exec(t); x && x.index + 2 <= end; x = to.exec(t)) cuts.push(x.index + 2);
+    if (cuts[cuts.length - 1] !== end) cuts.push(end);
+    for (const cut of cuts) {
+      const rest = t.slice(cut).replace(/^[\s,-]+/, '');
+      if (this.startsLikeDuty(rest)) return t.length - rest.length;
+    }
+    return -1;
   }
 
   /**

@@ -16,20 +16,55 @@ export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
   // counting its lines twice would tilt every share toward whatever it says.
   const seen = new Set<string>();
-  const duties = candidates.filter((d) => {
-    if (!isDuty(d, vocab)) return false;
+  const duties = candidates.flatMap((c) => {
+    const d = asDuty(c, vocab);
+    if (!d) return [];
     const key = fold(d.text.trim())
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
-    if (seen.has(key)) return false;
+    if (seen.has(key)) return [];
     seen.add(key);
-    return true;
+    return [d];
   });
+  if (duties.length < 2 && !hasDutySection && fmDuties.length === 0) {
+    const prose = proseDuties(walk, vocab);
+    if (prose.length >= 2) return prose;
+  }
   if (duties.length === 0) {
     const hired = hiringDuty(walk, vocab);
     return hired ? [hired] : [];
   }
   return duties.sort((a, b) => a.range.start - b.range.start);
+}
+
+const MIN_PROSE_WORDS = 5;
+
+/**
+ * A short posting written as a few paragraphs and nothing else ("Cashiers needed.
+ * From taking orders to answering phones to greeting customers, you…") says what the
+ * job is in sentences that start like no duty. With no duties section, no list and
+ * fewer than two duty sentences, a reviewer reads the role paragraphs themselves as
+ * the duties, so every sentence of them counts, bar the ones isDuty sets aside (pay,
+ * how to apply, "we are hiring", traits). Not when the body has a list: a list is
+ * where such a posting keeps its duties, and its prose is then the company's.
+ */
+function proseDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
+  const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
+  if (walk.coll.items.some((b) => open(b.section))) return [];
+  const out: TextBlock[] = [];
+  const seen = new Set<string>();
+  for (const p of walk.coll.paragraphs) {
+    if (!open(p.section)) continue;
+    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
+      const sentence = asDuty(p.slice(s, e, 'sentence'), vocab);
+      if (!sentence || wordCount(sentence.text) < MIN_PROSE_WORDS) continue;
+      const key = fold(sentence.text.trim());
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(sentence);
+    }
+  }
+  return out;
 }
 
 const MIN_HIRING_WORDS = 12;
@@ -107,8 +142,10 @@ function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
     let onRole = !company(p.section);
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
       const sentence = p.slice(s, e, 'sentence');
-      const starts = vocab.startsLikeDuty(sentence.text);
-      if (!onRole && starts && vocab.speaksOfRole(sentence.text)) onRole = true;
+      // A hiring sentence names the work after "to" (asDuty keeps only that part).
+      const hiring = vocab.hiringDutyStart(sentence.text) >= 0;
+      const starts = hiring || vocab.startsLikeDuty(sentence.text);
+      if (!onRole && starts && (hiring || vocab.speaksOfRole(sentence.text))) onRole = true;
       if (!onRole || !starts) continue;
       candidates.push(sentence);
       if (company(p.section)) rolePlaces.add(p.section);
@@ -116,6 +153,20 @@ function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
   }
   for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
   return candidates;
+}
+
+/**
+ * The duty a candidate holds, or null. A hiring sentence ("We are looking for an
+ * engineer to own day-to-day support for all our customers") is set aside as such by
+ * `notDuties`, but the work it names after "to" is a duty like any other.
+ */
+function asDuty(d: TextBlock, vocab: Vocabulary): TextBlock | null {
+  const at = d.kind === 'sentence' ? vocab.hiringDutyStart(d.text) : -1;
+  if (at > 0) {
+    const work = d.slice(at, d.text.length, 'sentence');
+    if (wordCount(work.text) >= MIN_PROSE_WORDS && isDuty(work, vocab)) return work;
+  }
+  return isDuty(d, vocab) ? d : null;
 }
 
 /** A fix's TODO placeholder, physical demands and disclaimers (`notDuties`) and record fields ("Job No: 4931", `notDutyStarters`) are not duties. */
