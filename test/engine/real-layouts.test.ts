@@ -937,3 +937,29 @@ describe('real layouts: a ninth and tenth blind set (issue 12)', () => {
     );
   });
 });
+
+describe('real layouts: an eleventh blind set (issue 12)', () => {
+  it('"What you will gain" and "Contact" are not duties, and an employee referral bonus is a perk, not selling', () => {
+    const text =
+      '# CX Specialist\n\n## What you will get to do\n\n- Run the Kubernetes clusters\n- Write the deployment scripts\n\n## What you will gain\n\n- Employee referral bonus program\n- Free lunch\n\n## Contact\n\n- jobs@example.com\n';
+    assert.deepEqual(dutyTexts(text), ['Run the Kubernetes clusters', 'Write the deployment scripts']);
+    assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
+  });
+
+  it("an executive's diary and onboarding new hires are office work, not contact handling or support", () => {
+    const cls = classesOf(
+      '# CX Manager\n\n## Duties\n\n- Schedule meetings and appointments and manage travel for the CEO and CTO\n- Assist with onboarding of new hires\n',
+    );
+    for (const c of cls) assert.ok(!c.includes('service-contact') && !c.includes('support-work'), JSON.stringify(cls));
+  });
+
+  it("deploying and upgrading software in a client's environment is engineering", () => {
+    const cls = classesOf(
+      "# CX Associate\n\n## Duties\n\n- Orchestrate the deployment and upgrades of the database cluster in the client's own data centre\n- Facilitate upgrades, patches and operations of the cluster\n",
+    );
+    assert.ok(
+      cls.every((c) => c.includes('engineering')),
+      JSON.stringify(cls),
+    );
+  });
+});
