@@ -963,3 +963,50 @@ describe('real layouts: an eleventh blind set (issue 12)', () => {
     );
   });
 });
+
+describe('real layouts: what a precision review of the eighth pass found (issue 12)', () => {
+  const found = (text: string) => ids(text).filter((id) => /cx-title-without-customer|cx-renamed/.test(id));
+
+  it('a note or update under a CX title is not a posting, even when every sentence is about calls', () => {
+    for (const text of [
+      '# CX Lead handover, week 14\n\nAgents on the late shift answered 600 more chats than forecast. Complaints about delivery slots doubled after the price change. Two new starters took calls on their own from Wednesday.\n',
+      '# Customer Experience Manager: quarterly update\n\nOur contact centre handled 112,000 calls this quarter. Average handle time fell by forty seconds. The chat queue was cleared every evening.\n',
+    ])
+      assert.deepEqual(found(text), []);
+  });
+
+  it("a paragraph-only posting reads its role paragraphs, not the company's news around them", () => {
+    const text =
+      '# CX Specialist\n\nEvery month about 2,000 complaints reach our support team, which answers calls and chats from 8 till 8. Bar service on a Friday is the heart of our pubs.\n\nYou will read those complaints every week, map the journeys that cause them and work with operations to fix the causes.\n';
+    assert.deepEqual(dutyTexts(text), [
+      'You will read those complaints every week, map the journeys that cause them and work with operations to fix the causes.',
+    ]);
+    assert.deepEqual(found(text), []);
+  });
+
+  it('mapping journeys or running business reviews is work for customers, even without the word', () => {
+    assert.deepEqual(
+      found(
+        '# Head of Customer Experience\n\n## Duties\n\n- Map the journeys of the organisations we advise\n- Find the root causes of repeat contacts and remove them\n',
+      ),
+      [],
+    );
+  });
+
+  it('measuring satisfaction is listening, an analyst team inside the support organisation is not running the desk, and experience already gained is not a duty', () => {
+    const cls = classesOf(
+      "# CX Specialist\n\n## Duties\n\n- Measure customer satisfaction after every claim\n- Build our support organization's insight function\n",
+    );
+    assert.ok(!cls[0].includes('support-work') && cls[0].includes('voc'), JSON.stringify(cls));
+    assert.ok(!cls[1].includes('service-lead'), JSON.stringify(cls));
+    assert.deepEqual(dutyTexts('# CX Specialist\n\n## Duties\n\n- You will have worked client-side for five years\n- Run the client workshops\n'), [
+      'Run the client workshops',
+    ]);
+  });
+
+  it('taking orders at tables, taking payments and pouring drinks are frontline work', () => {
+    const text =
+      '+++\ntitle = "CX Coordinator"\n+++\n\nYou will pull pints, mix cocktails and run bar service on busy nights. You will take orders at tables, take payments and keep the bar clean. Evening shifts.\n';
+    assert.ok(found(text).includes('cx-renamed-customer-service'), found(text).join(', '));
+  });
+});

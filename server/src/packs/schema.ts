@@ -282,6 +282,11 @@ export function packSchema(): object {
             description:
               'What shows a sentence in a company section speaks of the role itself ("As a Tier 1 representative, you will…"), so it counts as a duty when the posting has no duties section.',
           },
+          readerAddress: {
+            ...patternList,
+            description:
+              'What shows a sentence speaks to the applicant ("you", "your"): a paragraph-only posting reads as duties only the paragraphs that do, or that speak of the role or hire for it.',
+          },
           notDuties: { ...patternList, description: 'Lines that are never duties wherever they stand: physical demands, compliance boilerplate.' },
           notDutyStarters: { ...patternList, description: 'How lines start that are never duties: requirements inside a duties list ("Experience with…").' },
           // Plain words, not phrase patterns (docs/packs.md, "Plain words").

@@ -37,6 +37,7 @@ export interface VocabularyData {
   hiringLeadIns?: string[];
   /** What shows a sentence speaks of the role itself ("As a Tier 1 representative, you…"), for sentences in a company section. */
   roleAddress?: string[];
+  readerAddress?: string[];
   /** Lines that are never duties wherever they stand (physical demands, compliance boilerplate). */
   notDuties?: string[];
   /** How lines start that are never duties (requirements inside a duties list: "Experience with…"). */
@@ -106,6 +107,7 @@ export class Vocabulary {
   readonly dutySubject: RegExp;
   private readonly hiringLeadIn: RegExp | null;
   readonly roleAddress: RegExp | undefined;
+  private readonly readerAddress: RegExp | undefined;
   readonly notDutyStarter: RegExp;
   readonly titleKeys: string[];
   readonly kindKeys: string[];
@@ -141,6 +143,7 @@ export class Vocabulary {
     this.dutySubject = new RegExp(`^(?:${anyOf(data.dutySubjects ?? []).source})\\s+`, PATTERN_FLAGS.replace('g', ''));
     this.hiringLeadIn = data.hiringLeadIns?.length ? anyOf(data.hiringLeadIns) : null;
     this.roleAddress = data.roleAddress?.length ? anyOf(data.roleAddress) : undefined;
+    this.readerAddress = data.readerAddress?.length ? anyOf(data.readerAddress) : undefined;
     this.notDutyStarter = new RegExp(`^(?:${anyOf(data.notDutyStarters ?? []).source})`, PATTERN_FLAGS.replace('g', ''));
     // No keys of its own: a pack names them (cx-core: title, job-title, …; type, kind).
     const keys = (k: string[] | undefined) => (k ?? []).map((x) => x.toLowerCase());
@@ -232,6 +235,18 @@ export class Vocabulary {
     if (!this.roleAddress) return false;
     this.roleAddress.lastIndex = 0;
     return this.roleAddress.test(fold(sentence));
+  }
+
+  /**
+   * Whether a sentence speaks to the applicant, of the role, or hires for it ("you
+   * will…", "the specialist…", "we are looking for…"): what makes a paragraph of a
+   * paragraph-only posting a role paragraph rather than the company's news.
+   */
+  addressesRole(sentence: string): boolean {
+    if (this.speaksOfRole(sentence) || this.hiringDutyStart(sentence) >= 0) return true;
+    if (!this.readerAddress) return false;
+    this.readerAddress.lastIndex = 0;
+    return this.readerAddress.test(fold(sentence));
   }
 
   private dutyStarts(t: string): boolean {

@@ -55,7 +55,12 @@ function proseDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const seen = new Set<string>();
   for (const p of walk.coll.paragraphs) {
     if (!open(p.section)) continue;
-    for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
+    const spans = sentenceSpans(p.text, vocab.sentences);
+    // Only role paragraphs: a paragraph none of whose sentences speaks to the applicant
+    // or of the role is the company's news ("Our contact centre handled 112,000 calls
+    // this quarter"), and a note made only of such paragraphs is no posting.
+    if (!spans.some(([s, e]) => vocab.addressesRole(p.text.slice(s, e)))) continue;
+    for (const [s, e] of spans) {
       const sentence = asDuty(p.slice(s, e, 'sentence'), vocab);
       if (!sentence || wordCount(sentence.text) < MIN_PROSE_WORDS) continue;
       const key = fold(sentence.text.trim());
