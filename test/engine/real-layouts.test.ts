@@ -1004,6 +1004,13 @@ describe('real layouts: what a precision review of the eighth pass found (issue 
     ]);
   });
 
+  it('helping clients understand, plan and track change is advice, not contact handling', () => {
+    const cls = classesOf(
+      '# CX Consultant\n\n## Duties\n\n- Help our clients understand what their own customers value\n- Help clients plan changes to their services\n',
+    );
+    for (const c of cls) assert.ok(!c.includes('service-contact') && !c.includes('support-work'), JSON.stringify(cls));
+  });
+
   it('taking orders at tables, taking payments and pouring drinks are frontline work', () => {
     const text =
       '+++\ntitle = "CX Coordinator"\n+++\n\nYou will pull pints, mix cocktails and run bar service on busy nights. You will take orders at tables, take payments and keep the bar clean. Evening shifts.\n';
