@@ -1017,3 +1017,28 @@ describe('real layouts: what a precision review of the eighth pass found (issue 
     assert.ok(found(text).includes('cx-renamed-customer-service'), found(text).join(', '));
   });
 });
+
+describe('real layouts: the reading view shows what was set aside (issue 12)', () => {
+  it('lines that looked like duties but were not counted are listed with why', () => {
+    const r = reading(
+      '# CX Associate\n\n## Duties\n\n- Answer calls from customers\n- Experience with Zendesk\n- Answer calls from customers\n\nOur courier network is the fastest in Wales. Calls to our service desk are answered within 20 seconds and returns are collected from your door.\n',
+    );
+    // A requirement (line 6), a repeat (line 7), and the blurb sentences inside the duties section (line 9).
+    assert.deepEqual(
+      r.setAside.map((x) => [x.line, x.reason.split(' ')[0]]),
+      [
+        [6, 'starts'],
+        [7, 'the'],
+        [9, 'starts'],
+        [9, 'starts'],
+      ],
+    );
+  });
+
+  it('in a paragraph-only posting, company news that talks to customers ("your door", "calls are answered") is not a role paragraph', () => {
+    const text =
+      '# CX Specialist\n\nCalls to our service desk are answered within 20 seconds. Returns are collected from your door the next day. Chats are picked up by a real person.\n';
+    assert.deepEqual(dutyTexts(text), []);
+    assert.ok(reading(text).setAside.length > 0);
+  });
+});

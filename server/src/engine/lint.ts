@@ -39,7 +39,7 @@ export function lint(text: string, setup: Setup, options: LintOptions = {}): Lin
   const limit = options.maxFileSize ?? setup.maxFileSize;
   const tooLarge = utf8SizeOver(text, limit);
   if (tooLarge !== undefined) return fileTooLargeResult(tooLarge, limit);
-  const model = buildModel(text, setup.vocab, { kindFromConfig: setup.kindOf(options.filePath), parseCache: options.parseCache });
+  const model = buildModel(text, setup.vocab, { kindFromConfig: setup.kindOf(options.filePath), parseCache: options.parseCache, setAside: options.reading });
   const title: TitleInfo | undefined = model.title && {
     text: model.title.text,
     range: model.title.range,

@@ -4,8 +4,18 @@ import { sentenceSpans, wordCount, type TextBlock } from '../parse/text-block';
 import type { Walk } from './sections';
 import { isTodo } from './todo';
 
-/** The units the title rules count (docs §5), in document order. */
-export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
+/** A line that looked like a duty but is not one, and why (for `--print-reading`). */
+export interface SetAside {
+  block: TextBlock;
+  reason: string;
+}
+
+/**
+ * The units the title rules count (docs §5), in document order. `setAside`, when
+ * given, receives the candidates that were not counted and why: the reading view shows
+ * them, so a writer can see which line was taken for a requirement or a blurb.
+ */
+export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[]): TextBlock[] {
   const hasDutySection = walk.sections.some((s) => s.role === 'duties');
   // Duties a CMS keeps in front matter (`responsibilities:`) come first; with two or
   // more of them and no duties section, the body's loose lines are not guessed at.
@@ -18,16 +28,22 @@ export function findDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const seen = new Set<string>();
   const duties = candidates.flatMap((c) => {
     const d = asDuty(c, vocab);
-    if (!d) return [];
+    if (!d) {
+      setAside?.push({ block: c, reason: whyNotDuty(c, vocab) });
+      return [];
+    }
     const key = fold(d.text.trim())
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
-    if (seen.has(key)) return [];
+    if (seen.has(key)) {
+      setAside?.push({ block: d, reason: 'the same words as an earlier duty' });
+      return [];
+    }
     seen.add(key);
     return [d];
   });
   if (duties.length < 2 && !hasDutySection && fmDuties.length === 0) {
-    const prose = proseDuties(walk, vocab);
+    const prose = proseDuties(walk, vocab, duties, setAside);
     if (prose.length >= 2) return prose;
   }
   if (duties.length === 0) {
@@ -48,7 +64,7 @@ const MIN_PROSE_WORDS = 5;
  * how to apply, "we are hiring", traits). Not when the body has a list: a list is
  * where such a posting keeps its duties, and its prose is then the company's.
  */
-function proseDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
+function proseDuties(walk: Walk, vocab: Vocabulary, found: TextBlock[], setAside?: SetAside[]): TextBlock[] {
   const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
   if (walk.coll.items.some((b) => open(b.section))) return [];
   const out: TextBlock[] = [];
@@ -59,9 +75,16 @@ function proseDuties(walk: Walk, vocab: Vocabulary): TextBlock[] {
     // Only role paragraphs: a paragraph none of whose sentences speaks to the applicant
     // or of the role is the company's news ("Our contact centre handled 112,000 calls
     // this quarter"), and a note made only of such paragraphs is no posting.
-    if (!spans.some(([s, e]) => vocab.addressesRole(p.text.slice(s, e)))) continue;
+    // A paragraph that already holds a duty sentence ("Book demos and close deals.") is one.
+    const holdsDuty = found.some((d) => d.range.start >= p.range.start && d.range.end <= p.range.end);
+    if (!holdsDuty && !spans.some(([s, e]) => vocab.addressesRole(p.text.slice(s, e)))) {
+      setAside?.push({ block: p, reason: 'a paragraph that neither speaks to the applicant nor of the role (read as the company’s)' });
+      continue;
+    }
     for (const [s, e] of spans) {
-      const sentence = asDuty(p.slice(s, e, 'sentence'), vocab);
+      const candidate = p.slice(s, e, 'sentence');
+      const sentence = asDuty(candidate, vocab);
+      if (!sentence) setAside?.push({ block: candidate, reason: whyNotDuty(candidate, vocab) });
       if (!sentence || wordCount(sentence.text) < MIN_PROSE_WORDS) continue;
       const key = fold(sentence.text.trim());
       if (seen.has(key)) continue;
@@ -172,6 +195,15 @@ function asDuty(d: TextBlock, vocab: Vocabulary): TextBlock | null {
     if (wordCount(work.text) >= MIN_PROSE_WORDS && isDuty(work, vocab)) return work;
   }
   return isDuty(d, vocab) ? d : null;
+}
+
+/** Why isDuty refused a line, in words for the reading view. */
+function whyNotDuty(d: TextBlock, vocab: Vocabulary): string {
+  if (isTodo(d.text)) return 'a TODO placeholder';
+  const t = fold(d.text.trim());
+  vocab.notDuty.lastIndex = 0;
+  if (vocab.notDuty.test(t)) return 'never a duty: pay, hiring, boilerplate or physical demands (vocabulary.notDuties)';
+  return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
 }
 
 /** A fix's TODO placeholder, physical demands and disclaimers (`notDuties`) and record fields ("Job No: 4931", `notDutyStarters`) are not duties. */

@@ -4,7 +4,7 @@ import type { TextBlock } from '../parse/text-block';
 import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import type { DocKind, OffsetRange } from '../types';
 import { insertionAnchors } from './anchors';
-import { findDuties } from './duties';
+import { findDuties, type SetAside } from './duties';
 import { decideKind } from './kind';
 import { readSections, type Walk } from './sections';
 import { parseTitle, type TitleParse } from './title';
@@ -43,6 +43,8 @@ export interface DocModel {
   prose: TextBlock[];
   /** The units the title rules count (docs §5). */
   duties: TextBlock[];
+  /** Lines that looked like duties but were not counted, and why (only when asked: ModelOptions.setAside). */
+  setAside?: SetAside[];
   comments: HtmlComment[];
   frontMatter?: { format: FrontMatterFormat; data: Map<string, unknown>; range: OffsetRange; error?: string };
   /** Where to insert new sections or duties. */
@@ -54,12 +56,15 @@ export interface ModelOptions {
   kindFromConfig?: DocKind;
   /** The document's parse cache, when the caller re-lints it as it changes. */
   parseCache?: ParseCache;
+  /** Also keep the lines set aside as not duties, and why (the reading view). */
+  setAside?: boolean;
 }
 
 /** The document model (docs §2–5), one step per section of how-cx-lint-reads. */
 export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions = {}): DocModel {
   const walk = readSections(text, vocab, opts.parseCache);
-  const duties = findDuties(walk, vocab);
+  const setAside: SetAside[] | undefined = opts.setAside ? [] : undefined;
+  const duties = findDuties(walk, vocab, setAside);
   const title = readTitle(walk, vocab);
   const { kind, kindReason } = decideKind(walk, vocab, title, duties, opts.kindFromConfig);
   const fm = walk.fm;
@@ -71,6 +76,7 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
     sections: walk.sections,
     prose: [...(fm?.blocks ?? []), ...walk.coll.prose],
     duties,
+    setAside,
     comments: walk.ctx.comments,
     frontMatter: fm ? { format: fm.format, data: fm.data, range: fm.range, error: fm.error } : undefined,
     anchors: insertionAnchors(walk, text, title, duties),

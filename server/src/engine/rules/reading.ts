@@ -30,6 +30,8 @@ export interface Reading {
     section: string;
     classes: Array<{ class: string; words: string[]; negated?: string[] }>;
   }>;
+  /** Lines that looked like duties and were not counted, with why. */
+  setAside: Array<{ line: number; text: string; reason: string }>;
   rules: Array<{ ruleId: string; applies: boolean; summary: string }>;
 }
 
@@ -71,6 +73,9 @@ export function buildReading(model: DocModel, ctx: RunContext, applies: (ruleId:
       }
       return { line: lineOf(text, d.range.start), text: d.text.replace(/\s+/g, ' ').trim(), kind: d.kind, section: sectionName(d.section), classes };
     }),
+    setAside: (model.setAside ?? [])
+      .map((x) => ({ line: lineOf(text, x.block.range.start), text: x.block.text.replace(/\s+/g, ' ').trim(), reason: x.reason }))
+      .sort((a, b) => a.line - b.line),
     rules: ctx.setup.rules
       .map((r) => ({ ruleId: r.data.id, applies: applies(r.data.id), summary: explainCheck(ctx, r.check) }))
       .filter((r) => r.summary !== ''),
@@ -98,6 +103,10 @@ export function formatReading(r: Reading, file?: string): string {
       return c.words.length ? `${c.class}: ${[...new Set(c.words)].join(', ')}${neg}` : `${c.class}${neg}`;
     });
     out.push(`        ${cls.length ? cls.join(' · ') : '(no class)'}`);
+  }
+  if (r.setAside.length) {
+    out.push(`set aside (${r.setAside.length}):`);
+    for (const x of r.setAside) out.push(`  ${String(x.line).padStart(4)}  ${x.text.length > 110 ? `${x.text.slice(0, 109)}…` : x.text}\n        ${x.reason}`);
   }
   out.push('rules:');
   for (const rule of r.rules) out.push(`  ${rule.ruleId}: ${rule.applies ? '' : '(does not apply) '}${rule.summary}`);
