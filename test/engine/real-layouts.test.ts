@@ -1042,3 +1042,14 @@ describe('real layouts: the reading view shows what was set aside (issue 12)', (
     assert.ok(reading(text).setAside.length > 0);
   });
 });
+
+describe('real layouts: a twelfth blind set (issue 12)', () => {
+  it('"This is real work with real consequences" and "We need a DBA who can…" in a role paragraph are not duties', () => {
+    assert.deepEqual(
+      dutyTexts(
+        '# CX Coordinator\n\n## The Role\n\nWe need a database administrator who can run production databases for dental practices. This is real work with real consequences: when systems go down, patient care is affected.\n\n- Tune slow queries\n- Test the backups every month\n',
+      ),
+      ['Tune slow queries', 'Test the backups every month'],
+    );
+  });
+});
