@@ -1053,3 +1053,31 @@ describe('real layouts: a twelfth blind set (issue 12)', () => {
     );
   });
 });
+
+describe('real layouts: what a second precision review found (issue 12)', () => {
+  const found = (text: string) => ids(text).filter((id) => /cx-title-without-customer|cx-renamed/.test(id));
+
+  it('a customer-success role: check-ins and business reviews, the client’s reception teams, liaison on escalations', () => {
+    assert.deepEqual(
+      found(
+        '# Customer Experience Manager\n\n## What you will do\n\n- Lead onboarding for new practices, with training for their reception teams\n- Hold regular check-ins and business reviews with practice owners and track adoption\n- Watch account health and step in when usage drops\n- Work with our support team on escalated issues so practices have one contact\n',
+      ),
+      [],
+    );
+  });
+
+  it('feedback analysis that reads complaints, coaching on service standards and a "good fit" line are not a service desk', () => {
+    assert.deepEqual(
+      found(
+        "# Guest Experience Lead\n\n## As the lead you will:\n\n- study guest surveys, reviews and complaints each week and report the themes to management\n- coach supervisors on service standards\n- run guest focus groups every season\n\nYou'll be a good fit if you enjoy solving problems with other teams.\n",
+      ),
+      [],
+    );
+  });
+
+  it("the role's own name is not a customer: an office administrator titled Customer Experience Coordinator has no customer duty", () => {
+    const text =
+      '# Customer Experience Coordinator\n\nAs the Customer Experience Coordinator you will keep our head office running. You will order supplies, book meeting rooms and process supplier invoices. You will keep the staff rota and the fire-safety log up to date.\n';
+    assert.ok(found(text).includes('cx-title-without-customer'), found(text).join(', '));
+  });
+});
