@@ -1081,3 +1081,16 @@ describe('real layouts: what a second precision review found (issue 12)', () => 
     assert.ok(found(text).includes('cx-title-without-customer'), found(text).join(', '));
   });
 });
+
+describe('real layouts: middle-dot bullets (issue 12)', () => {
+  it('lines pasted with "·" bullets are one duty each, as with "•"', () => {
+    assert.deepEqual(
+      dutyTexts(
+        '+++\ntitle = "CX Coordinator"\n+++\n· Greets patients and checks them in at the front desk\n· Books follow-up appointments by phone\n· Keeps the waiting room tidy\n',
+      ),
+      ['Greets patients and checks them in at the front desk', 'Books follow-up appointments by phone', 'Keeps the waiting room tidy'],
+    );
+    // A middle dot inside a line, between words, is a separator the sentence keeps.
+    assert.deepEqual(dutyTexts('# CX Associate\n\n## Duties\n\n- Answer calls · chats\n'), ['Answer calls · chats']);
+  });
+});

@@ -137,10 +137,12 @@ export function sentenceRules(words: { abbreviations?: string[]; runOnWords?: st
   const runOn = (words?.runOnWords ?? []).map((w) => `|\\b${wordAlternation([w])}`).join('');
   return {
     // Lines pasted from word processors often carry one duty each with no full stop:
+    // a middle dot between spaces is a bullet pasted from a word processor ("· Assists
+    // patients…"), as • is;
     // a line break before a capital letter or a symbol (emoji, dash) ends a sentence,
     // unless the line before ends mid-sentence (a comma, "and", "or": `runOnWords`).
     boundary: new RegExp(
-      `[.!?;]+["'”’)\\]]*(?=\\s)|\\s*[•▪●◦]\\s*|\\n\\s*[-*–]\\s+|(?<![,;:&/-]${runOn})[ \\t]*\\n(?=[ \\t]*(?:\\p{Lu}|[^\\p{L}\\p{N}\\s]))`,
+      `[.!?;]+["'”’)\\]]*(?=\\s)|\\s*[•▪●◦]\\s*|(?:^|\\s+)·\\s+|\\n\\s*[-*–]\\s+|(?<![,;:&/-]${runOn})[ \\t]*\\n(?=[ \\t]*(?:\\p{Lu}|[^\\p{L}\\p{N}\\s]))`,
       'gu',
     ),
     abbreviation: abbreviations ? new RegExp(`(?:^|[\\s(])(?:${abbreviations})\\.$`, 'i') : null,
@@ -156,7 +158,7 @@ export function sentenceSpans(text: string, rules: SentenceRules): Array<[number
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const end = m.index + m[0].length;
     if (/^[.]/.test(m[0]) && abbreviation?.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
-    pushTrimmed(text, start, /^\s*[•▪●◦\n-]/.test(m[0]) ? m.index : end, spans);
+    pushTrimmed(text, start, /^\s*[•▪●◦·\n-]/.test(m[0]) ? m.index : end, spans);
     start = end;
   }
   pushTrimmed(text, start, text.length, spans);
@@ -165,7 +167,7 @@ export function sentenceSpans(text: string, rules: SentenceRules): Array<[number
 
 function pushTrimmed(text: string, s: number, e: number, out: Array<[number, number]>): void {
   // Leading bullets and emoji are decoration, not part of the duty.
-  while (s < e && /[\s•▪●◦\-*–]/.test(text[s])) s++;
+  while (s < e && /[\s•▪●◦·\-*–]/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push([s, e]);
 }
