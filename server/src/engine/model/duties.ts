@@ -29,12 +29,10 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
   const duties = candidates.flatMap((c) => {
     const d = asDuty(c, vocab);
     if (!d) {
-      setAside?.push({ block: c, reason: whyNotDuty(c, vocab) });
+      setAside?.push({ block: c, reason: notDutyReason(c, vocab)! });
       return [];
     }
-    const key = fold(d.text.trim())
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = dutyKey(d.text);
     if (seen.has(key)) {
       setAside?.push({ block: d, reason: 'the same words as an earlier duty' });
       return [];
@@ -84,9 +82,9 @@ function proseDuties(walk: Walk, vocab: Vocabulary, found: TextBlock[], setAside
     for (const [s, e] of spans) {
       const candidate = p.slice(s, e, 'sentence');
       const sentence = asDuty(candidate, vocab);
-      if (!sentence) setAside?.push({ block: candidate, reason: whyNotDuty(candidate, vocab) });
+      if (!sentence) setAside?.push({ block: candidate, reason: notDutyReason(candidate, vocab)! });
       if (!sentence || wordCount(sentence.text) < MIN_PROSE_WORDS) continue;
-      const key = fold(sentence.text.trim());
+      const key = dutyKey(sentence.text);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(sentence);
@@ -197,23 +195,32 @@ function asDuty(d: TextBlock, vocab: Vocabulary): TextBlock | null {
   return isDuty(d, vocab) ? d : null;
 }
 
-/** Why isDuty refused a line, in words for the reading view. */
-function whyNotDuty(d: TextBlock, vocab: Vocabulary): string {
+/**
+ * Why a line is not a duty, in words for the reading view, or null when it is one: a
+ * fix's TODO placeholder, physical demands and disclaimers (`notDuties`), record fields
+ * ("Job No: 4931") and requirements or traits (`notDutyStarters`).
+ */
+function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   if (isTodo(d.text)) return 'a TODO placeholder';
   const t = fold(d.text.trim());
   vocab.notDuty.lastIndex = 0;
   if (vocab.notDuty.test(t)) return 'never a duty: pay, hiring, boilerplate or physical demands (vocabulary.notDuties)';
-  return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
-}
-
-/** A fix's TODO placeholder, physical demands and disclaimers (`notDuties`) and record fields ("Job No: 4931", `notDutyStarters`) are not duties. */
-function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
-  if (isTodo(d.text)) return false;
-  const t = fold(d.text.trim());
-  vocab.notDuty.lastIndex = 0;
-  if (vocab.notDuty.test(t) || vocab.notDutyStarter.test(t)) return false;
   // "An adept collaborator: you are able to…", "Curious. Interested in why…": a trait
   // behind a short label is still a trait.
   const afterLabel = (/^[^:]{2,40}:\s+(.*)$/s.exec(t) ?? /^(?:\S+ ){0,2}\S+\.\s+(.*)$/s.exec(t))?.[1];
-  return !(afterLabel && vocab.notDutyStarter.test(afterLabel));
+  if (vocab.notDutyStarter.test(t) || (afterLabel && vocab.notDutyStarter.test(afterLabel))) {
+    return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
+  }
+  return null;
+}
+
+function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
+  return notDutyReason(d, vocab) === null;
+}
+
+/** What makes two duties the same duty: their words, whatever the punctuation and case. */
+function dutyKey(text: string): string {
+  return fold(text.trim())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
