@@ -876,8 +876,11 @@ describe('real layouts: a ninth and tenth blind set (issue 12)', () => {
   it('a paragraph-only posting with fewer than two duty sentences reads its role paragraphs as the duties, bar pay and hiring lines', () => {
     const text =
       '---\ntitle: CX Associate\njob_type: part_time\n---\nHelp wanted at the Linden Street deli. From slicing orders to answering the phone to greeting customers at the counter, no two hours are alike. Regulars phone ahead, so you will also take their orders by phone. Pay is $14/hour. We are hiring now.\n';
+    // The range of tasks in one sentence is three duties (splitTasks).
     assert.deepEqual(dutyTexts(text), [
-      'From slicing orders to answering the phone to greeting customers at the counter, no two hours are alike.',
+      'From slicing orders',
+      'answering the phone',
+      'greeting customers at the counter, no two hours are alike.',
       'Regulars phone ahead, so you will also take their orders by phone.',
     ]);
     assert.ok(ids(text).includes('cx-renamed-customer-service'), ids(text).join(', '));
@@ -977,7 +980,9 @@ describe('real layouts: what a precision review of the eighth pass found (issue 
     const text =
       '# CX Specialist\n\nEvery month about 2,000 complaints reach our support team, which answers calls and chats from 8 till 8. Bar service on a Friday is the heart of our pubs.\n\nYou will read those complaints every week, map the journeys that cause them and work with operations to fix the causes.\n';
     assert.deepEqual(dutyTexts(text), [
-      'You will read those complaints every week, map the journeys that cause them and work with operations to fix the causes.',
+      'You will read those complaints every week',
+      'map the journeys that cause them',
+      'work with operations to fix the causes.',
     ]);
     assert.deepEqual(headline(text), []);
   });
@@ -1088,5 +1093,60 @@ describe('real layouts: middle-dot bullets (issue 12)', () => {
     );
     // A middle dot inside a line, between words, is a separator the sentence keeps.
     assert.deepEqual(dutyTexts('# CX Associate\n\n## Duties\n\n- Answer calls · chats\n'), ['Answer calls · chats']);
+  });
+});
+
+describe('real layouts: a thirteenth and fourteenth blind set (issue 12)', () => {
+  it('a sentence that lists three tasks or more is that many duties, so a one-sentence advert can be Customer Service renamed', () => {
+    const text =
+      '---\ntitle: CX Associate\njob_type: part_time\ncompensation: £11 an hour\n---\nOur online plant shop is hiring. You will answer chats and emails, track parcels, issue refunds and update orders in our system.\n';
+    assert.deepEqual(dutyTexts(text), ['You will answer chats and emails', 'track parcels', 'issue refunds', 'update orders in our system.']);
+    assert.ok(ids(text).includes('cx-renamed-customer-service'), ids(text).join(', '));
+    // The kind is decided on sentences, so one listing sentence does not make a note a posting.
+    assert.equal(read('# CX Associate\n\nYou will answer chats, track parcels and issue refunds.\n').kind, 'other');
+  });
+
+  it('verbs that share one object, two tasks, an opening clause and list items are not split', () => {
+    const one = (sentence: string) => dutyTexts(`# CX Associate\n\n## Duties\n\n${sentence}\n\n- Keep the lobby tidy\n`);
+    assert.deepEqual(one('Greet, seat and serve guests at the door.'), ['Greet, seat and serve guests at the door.', 'Keep the lobby tidy']);
+    assert.deepEqual(one('Work with patrons and staff to settle fines and holds.'), [
+      'Work with patrons and staff to settle fines and holds.',
+      'Keep the lobby tidy',
+    ]);
+    assert.deepEqual(one('Under the direction of the office lead, the assistant greets visitors, answers the phone and books rooms.'), [
+      'Under the direction of the office lead, the assistant greets visitors',
+      'answers the phone',
+      'books rooms.',
+      'Keep the lobby tidy',
+    ]);
+    assert.deepEqual(dutyTexts('# CX Associate\n\n## Duties\n\n- Answer chats, track parcels and issue refunds\n- Keep the lobby tidy\n'), [
+      'Answer chats, track parcels and issue refunds',
+      'Keep the lobby tidy',
+    ]);
+  });
+
+  it('a title-case line over a list, or a list item holding a list, labels the items: it is not a duty', () => {
+    const r = reading(
+      '# CX Associate\n\n## Responsibilities\n\nProject Management and Delivery\n\n- Plan each rollout with the account team\n- Keep the project plan current\n\n- Lead Generation\n  - Find new leads in trade directories\n',
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['Plan each rollout with the account team', 'Keep the project plan current', 'Find new leads in trade directories'],
+    );
+    assert.deepEqual(
+      r.setAside.filter((s) => s.reason.startsWith('a label')).map((s) => s.text),
+      ['Project Management and Delivery', 'Lead Generation'],
+    );
+  });
+
+  it('the title repeated as the first heading, over the company introduction, is no duties section', () => {
+    const text =
+      '---\ntitle: CX Specialist\n---\n\n# Payroll Clerk\n\nWe build scheduling software for dentists in twelve countries. Our platform books two million appointments a month.\n\n## Responsibilities\n\n- Run the fortnightly payroll\n- Reconcile benefit deductions\n';
+    assert.deepEqual(dutyTexts(text), ['Run the fortnightly payroll', 'Reconcile benefit deductions']);
+    assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
+    // After content, a job-title heading still opens the duties of the role it names.
+    assert.deepEqual(dutyTexts('# CX Associate\n\nWe are a bakery.\n\n## Counter Assistant\n\n- Serve customers at the counter\n'), [
+      'Serve customers at the counter',
+    ]);
   });
 });

@@ -304,6 +304,12 @@ export function packSchema(): object {
             properties: {
               breaks: { ...wordList, description: 'Words that end a clause, so a negation cue before them does not reach past them (but, however).' },
               openers: { ...wordList, description: 'Words that start a new clause after a comma (you, we, instead).' },
+              joiners: { ...wordList, description: 'Words that join the tasks a duty sentence lists, with or without a comma (and, or, as well as).' },
+              rangeOpeners: {
+                ...wordList,
+                description: 'Words that open a range of tasks, before a verb in -ing ("from taking orders to answering phones": from).',
+              },
+              rangeJoiners: { ...wordList, description: 'Words that join a range of tasks, before a verb in -ing (to).' },
             },
           },
           roleSubject: {

@@ -1,6 +1,6 @@
 import { clauseEnd, type NegationData } from './lexicon';
 import { compileAlternation, fold, PATTERN_FLAGS } from './patterns';
-import { sentenceRules, wordAlternation, type SentenceRules } from '../parse/text-block';
+import { sentenceRules, wordAlternation, wordCount, type SentenceRules } from '../parse/text-block';
 
 export const SECTION_ROLES = ['duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply'] as const;
 export type SectionRole = (typeof SECTION_ROLES)[number] | 'other' | 'title';
@@ -46,8 +46,12 @@ export interface VocabularyData {
   // Plain words (not phrase patterns) that the engine once had built in (decision 2).
   /** Where sentences end: abbreviations whose full stop does not, words that run a line on into the next. */
   sentences?: { abbreviations?: string[]; runOnWords?: string[] };
-  /** Where clauses end, for negation: words that break a clause, words that open one after a comma. */
-  clauses?: { breaks?: string[]; openers?: string[] };
+  /**
+   * Where clauses end, for negation: words that break a clause, words that open one after
+   * a comma. Where a sentence's list of tasks joins them: `joiners` ("and", "as well as")
+   * and a range's words ("from taking orders to answering phones").
+   */
+  clauses?: { breaks?: string[]; openers?: string[]; joiners?: string[]; rangeOpeners?: string[]; rangeJoiners?: string[] };
   /** "The Patient Services Assistant greets…": a role as the subject of a duty sentence. */
   roleSubject?: { determiners?: string[]; adverbs?: string[]; verbs?: string[] };
   /** The words of a job title that are not the role. */
@@ -91,6 +95,9 @@ function wordsRegex(words: readonly string[] | undefined, shape: (alt: string) =
 
 const anyOf = compileAlternation;
 
+/** More joins than this in one sentence: a list of keywords, not of tasks (taskCuts). */
+const MAX_JOINS = 40;
+
 /** Vocabulary compiled once per configuration. */
 export class Vocabulary {
   readonly headingRes: Array<[SectionRole, RegExp]>;
@@ -115,6 +122,11 @@ export class Vocabulary {
   private readonly dutyKeys: Set<string>;
   readonly sentences: SentenceRules;
   readonly clauseEnd: RegExp;
+  /** A join between two items of a list: a comma or semicolon, a joiner word ("and", "as well as"), or both. */
+  private readonly taskJoin: RegExp;
+  /** "From taking orders to answering phones…": a sentence that lists its tasks as a range. */
+  private readonly rangeOpener: RegExp | null;
+  private readonly rangeJoin: RegExp | null;
   private readonly subjectDeterminer: RegExp | null;
   private readonly subjectAdverb: RegExp | null;
   private readonly subjectVerb: RegExp | null;
@@ -153,6 +165,10 @@ export class Vocabulary {
     this.dutyKeys = new Set(keys(data.frontMatter?.dutyKeys).map(keyWords));
     this.sentences = sentenceRules(data.sentences);
     this.clauseEnd = clauseEnd(data.clauses);
+    const joiners = wordAlternation(data.clauses?.joiners, '\\s+');
+    this.taskJoin = new RegExp(`\\s*[,;]\\s*${joiners ? `(?:(?:${joiners})\\s+)?|\\s+(?:${joiners})\\s+` : ''}`, 'g');
+    this.rangeOpener = wordsRegex(data.clauses?.rangeOpeners, (w) => `^(?:${w})\\s+\\p{L}+ing\\b`, 'u');
+    this.rangeJoin = wordsRegex(data.clauses?.rangeJoiners, (w) => `\\s+(?:${w})\\s+(?=\\p{L}+ing\\b)`, 'gu');
     const subject = data.roleSubject;
     this.subjectDeterminer = wordsRegex(subject?.determiners, (w) => `^(?:${w})$`, '');
     this.subjectAdverb = wordsRegex(subject?.adverbs, (w) => `^(?:${w})\\s+`, '');
@@ -192,6 +208,51 @@ export class Vocabulary {
       if (this.dutyStarts(t.slice(m.index + m[0].length))) return true;
     }
     return false;
+  }
+
+  /**
+   * Where a duty sentence that lists several tasks ("You will answer chats and emails,
+   * track parcels, issue refunds and update orders") splits into them: for each join a
+   * task follows, where the task before it ends and the next starts. A task starts like
+   * a duty (a duty verb, "responsible for") and has two words or more, and so does the
+   * sentence; empty unless there are three tasks or more. Not split: verbs that share one object ("Greet, seat and serve
+   * guests": "seat" is one word, so the series is one task), a first task of one word
+   * ("Answer and resolve calls"), and a run of more than MAX_JOINS joins (a keyword
+   * dump, not a sentence).
+   */
+  taskCuts(sentence: string): Array<[number, number]> {
+    const t = fold(sentence);
+    const joins: Array<[number, number]> = [];
+    const collect = (re: RegExp) => {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m && joins.length <= MAX_JOINS; m = re.exec(t)) {
+        if (m[0].length === 0) re.lastIndex++;
+        else joins.push([m.index, m.index + m[0].length]);
+      }
+    };
+    collect(this.taskJoin);
+    const range = this.rangeJoin !== null && (this.rangeOpener?.test(t) ?? false);
+    if (range) collect(this.rangeJoin!);
+    if (joins.length === 0 || joins.length > MAX_JOINS) return [];
+    // The first task starts like a duty too ("You will answer…", "Greet…"), or the
+    // sentence is a range ("From taking orders to…"): a list of parallel tasks.
+    if (!range && !this.startsLikeDuty(sentence)) return [];
+    joins.sort((a, b) => a[0] - b[0]);
+    const cuts: Array<[number, number]> = [];
+    for (let i = 0; i < joins.length; i++) {
+      const [, end] = joins[i];
+      if (!this.dutyStarter.test(t.slice(end))) continue;
+      const next = i + 1 < joins.length ? joins[i + 1][0] : t.length;
+      if (wordCount(t.slice(end, next)) < 2) return [];
+      cuts.push(joins[i]);
+    }
+    // An opening before the first task ("Under the direction of the supervisor, the
+    // position's duties include…") is part of it, not a task.
+    while (cuts.length && !range && !this.startsLikeDuty(sentence.slice(0, cuts[0][0]))) cuts.shift();
+    // Three tasks or more: with two, a noun that is also a duty verb ("work with
+    // patrons and staff to…", "marketing and support teams") would split one task.
+    if (cuts.length < 2 || wordCount(t.slice(0, cuts[0][0])) < 2) return [];
+    return cuts;
   }
 
   /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`). */

@@ -75,6 +75,21 @@ export interface Collected {
   prose: TextBlock[];
   items: TextBlock[]; // list items and table rows
   paragraphs: TextBlock[];
+  /** Lines that label the list after them or inside them ("Lead Generation", then its tasks): see isLabelLine. */
+  labels: TextBlock[];
+}
+
+/**
+ * A line that labels the list under it ("Project Management and Implementation",
+ * "Lead Generation"): short, no sentence end, every longer word capitalised. A label
+ * groups the items that follow; it is not a duty of its own.
+ */
+export function isLabelLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 60 || /[.!?,;]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  return words.every((w) => !/^\p{L}{4,}/u.test(w) || /^\p{Lu}/u.test(w));
 }
 
 /** Prose blocks of one block-level node and its descendants. */
@@ -107,6 +122,7 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
           const blk = TextBlock.from(b, 'list-item', section);
           out.prose.push(blk);
           out.items.push(blk);
+          if (item.children.some((c) => c.type === 'list') && isLabelLine(blk.text)) out.labels.push(blk);
         }
       }
       return;

@@ -26,7 +26,14 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
   // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
   // counting its lines twice would tilt every share toward whatever it says.
   const seen = new Set<string>();
+  const labels = new Set(walk.coll.labels.map((l) => `${l.range.start}:${l.range.end}`));
   const duties = candidates.flatMap((c) => {
+    // A label ("Lead Generation", "Account Management") names the duties under it, even
+    // when its first word is a verb: they are counted, not it.
+    if (labels.size && labels.has(`${c.range.start}:${c.range.end}`)) {
+      setAside?.push({ block: c, reason: 'a label over the list that follows' });
+      return [];
+    }
     const d = asDuty(c, vocab);
     if (!d) {
       setAside?.push({ block: c, reason: notDutyReason(c, vocab)! });
@@ -49,6 +56,32 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
     return hired ? [hired] : [];
   }
   return duties.sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * Each task of a duty sentence that lists several, as a duty of its own: "You will
+ * answer chats and emails, track parcels, issue refunds and update orders" is four
+ * duties, as it would be written as a list. A short advert says everything in one
+ * such sentence, and read as one duty it could never reach a share check's minimum.
+ * List items stay whole: a writer who made a list already chose the units. Run after
+ * the kind is decided, so one sentence still cannot make a document a posting.
+ */
+export function splitTasks(duties: TextBlock[], vocab: Vocabulary): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (const d of duties) {
+    const cuts = d.kind === 'sentence' ? vocab.taskCuts(d.text) : [];
+    if (!cuts.length) {
+      out.push(d);
+      continue;
+    }
+    let start = 0;
+    for (const [end, next] of cuts) {
+      out.push(d.slice(start, end, 'task'));
+      start = next;
+    }
+    out.push(d.slice(start, d.text.length, 'task'));
+  }
+  return out;
 }
 
 const MIN_PROSE_WORDS = 5;

@@ -4,7 +4,7 @@ import type { TextBlock } from '../parse/text-block';
 import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import type { DocKind, OffsetRange } from '../types';
 import { insertionAnchors } from './anchors';
-import { findDuties, type SetAside } from './duties';
+import { findDuties, splitTasks, type SetAside } from './duties';
 import { decideKind } from './kind';
 import { readSections, type Walk } from './sections';
 import { parseTitle, type TitleParse } from './title';
@@ -67,6 +67,7 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
   const duties = findDuties(walk, vocab, setAside);
   const title = readTitle(walk, vocab);
   const { kind, kindReason } = decideKind(walk, vocab, title, duties, opts.kindFromConfig);
+  const tasks = splitTasks(duties, vocab);
   const fm = walk.fm;
   return {
     text,
@@ -75,11 +76,11 @@ export function buildModel(text: string, vocab: Vocabulary, opts: ModelOptions =
     title,
     sections: walk.sections,
     prose: [...(fm?.blocks ?? []), ...walk.coll.prose],
-    duties,
+    duties: tasks,
     setAside,
     comments: walk.ctx.comments,
     frontMatter: fm ? { format: fm.format, data: fm.data, range: fm.range, error: fm.error } : undefined,
-    anchors: insertionAnchors(walk, text, title, duties),
+    anchors: insertionAnchors(walk, text, title, tasks),
   };
 }
 

@@ -6,7 +6,7 @@ import { TextBlock } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import { parseTitle } from './title';
-import { collectBlocks, collectHtml, inlineBlock, NO_SECTION, off, readFrontMatter, type Collected, type Ctx } from './blocks';
+import { collectBlocks, collectHtml, inlineBlock, isLabelLine, NO_SECTION, off, readFrontMatter, type Collected, type Ctx } from './blocks';
 import type { Section } from './model';
 
 /*
@@ -62,7 +62,9 @@ interface HeadingLine {
 /** Walks the top-level nodes in order, building sections and collecting prose (docs §4). */
 export class Walk {
   readonly sections: Section[] = [];
-  readonly coll: Collected = { prose: [], items: [], paragraphs: [] };
+  readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [] };
+  /** The paragraph the last top-level node added, if it was one: a list right after it may make it a label. */
+  private lastParagraph: TextBlock | undefined;
   /** Headings that are themselves duties ("Key objective #1: cut repeat contacts"). */
   readonly headingDuties: TextBlock[] = [];
   fm: ReturnType<typeof readFrontMatter> | undefined;
@@ -91,11 +93,14 @@ export class Walk {
       this.fm = readFrontMatter(ctx, node as { value: string; type: string } & Nodes);
       return;
     }
+    const before = this.lastParagraph;
+    this.lastParagraph = undefined;
     if (node.type === 'heading') {
       this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), node.depth, off(ctx, node), undefined);
       return;
     }
     this.contentSinceHeading = true;
+    if (node.type === 'list' && before && isLabelLine(before.text)) this.coll.labels.push(before);
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       collectHtml(ctx, node);
@@ -157,6 +162,7 @@ export class Walk {
       const placed = at === 0 && end === block.text.length ? block : block.slice(at, end, 'paragraph', this.current);
       this.coll.prose.push(placed);
       this.coll.paragraphs.push(placed);
+      this.lastParagraph = placed;
       this.extend(placed.range.end);
       this.contentSinceHeading = true;
     };
@@ -212,8 +218,12 @@ export class Walk {
     const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
     if (isTitle) role = 'title';
     // "## SaaS Sales Representative" inside the body, over the list of what the job does:
-    // a heading that is a job title names the role whose duties follow.
-    else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) role = 'duties';
+    // a heading that is a job title names the role whose duties follow. Before any
+    // content, under a title already read (front matter, or a first heading), it is the
+    // title again ("# Payroll Specialist" after `title:`), over the company's
+    // introduction: that is no duties section.
+    else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab))
+      role = !this.firstContentSeen && (this.fm?.titleBlock || this.headingTitle) ? 'title' : 'duties';
     else if (role === 'other' && this.dutyGroups !== undefined) role = 'duties';
     else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
     const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
@@ -231,17 +241,6 @@ export class Walk {
     this.firstContentSeen = true;
     this.contentSinceHeading = false;
   }
-}
-
-/**
- * A short line in title case with no closing punctuation ("Business Analysis and
- * Customer Support"): every word of four letters or more starts with a capital.
- */
-function isLabelLine(text: string): boolean {
-  if (text.length > 60 || /[.!?,;]$/.test(text)) return false;
-  const words = text.split(/\s+/);
-  if (words.length < 2 || words.length > 6) return false;
-  return words.every((w) => !/^\p{L}{4,}/u.test(w) || /^\p{Lu}/u.test(w));
 }
 
 /** A short heading that reads as a job title ("Senior Support Agent"), not a topic. */

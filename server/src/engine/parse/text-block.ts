@@ -81,7 +81,8 @@ export class TextBuilder {
   }
 }
 
-export type BlockKind = 'list-item' | 'table-row' | 'sentence' | 'paragraph' | 'heading' | 'front-matter';
+/** `task`: one of several tasks a duty sentence lists ("…, track parcels, issue refunds and…"). */
+export type BlockKind = 'list-item' | 'table-row' | 'sentence' | 'task' | 'paragraph' | 'heading' | 'front-matter';
 
 /** A unit of prose: a duty candidate, a sentence, a heading, a front matter value. */
 export class TextBlock {

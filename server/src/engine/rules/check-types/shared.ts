@@ -27,6 +27,7 @@ const KIND_WORDS: Record<TextBlock['kind'], string> = {
   'table-row': 'table row',
   heading: 'heading',
   sentence: 'sentence',
+  task: 'task',
   paragraph: 'paragraph',
   'front-matter': 'front matter value',
 };
