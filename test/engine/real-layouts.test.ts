@@ -1150,3 +1150,54 @@ describe('real layouts: a thirteenth and fourteenth blind set (issue 12)', () =>
     ]);
   });
 });
+
+describe('real layouts: the words of the thirteenth and fourteenth blind sets (issue 12)', () => {
+  const classesOfDuty = (text: string, duty: string) =>
+    reading(text)
+      .duties.find((d) => d.text.startsWith(duty))
+      ?.classes.map((c) => c.class) ?? [];
+
+  it("headings written as the applicant's own questions are read like the usual ones", () => {
+    const roles = (text: string) => reading(text).sections.map((s) => s.role);
+    assert.deepEqual(
+      roles(
+        '# CX Associate\n\n## What will I be doing?\n\n- Book demos\n\n## What skills do I need?\n\n- Fluent English\n\n## What will I get to learn?\n\n- Copywriting\n\n## Who will I be working closely with?\n\nOur two founders.\n',
+      ),
+      ['title', 'duties', 'requirements', 'benefits', 'company'],
+    );
+  });
+
+  it('the company’s own systems, contracts and buyers are not accounts or customers', () => {
+    const text =
+      '# CX Specialist\n\n## Duties\n\n- Support the ADP payroll implementation project\n- Track supplier contract renewals in the register\n- The buyer manages a sub-category of office suppliers\n- Agree the technology budget with the Head of User Experience\n';
+    assert.deepEqual(
+      reading(text)
+        .duties.flatMap((d) => d.classes.map((c) => c.class))
+        .filter((c) => /customer|account-success/.test(c)),
+      [],
+    );
+    assert.ok(ids(text).includes('cx-title-without-customer'), ids(text).join(', '));
+  });
+
+  it('selling, counter intake and passing on user requests, in the words real postings use', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Issue quotes to callers who ask for prices\n- Guide customers through the purchasing process\n- Review and process passport applications at the desk\n- File feature requests raised in the chat\n- Open and close the store each evening\n- Assist in end-user training on the new phones\n';
+    assert.ok(classesOfDuty(text, 'Issue quotes').includes('sales'));
+    assert.ok(classesOfDuty(text, 'Guide customers').includes('sales'));
+    assert.ok(classesOfDuty(text, 'Review and process passport').includes('service-contact'));
+    assert.ok(classesOfDuty(text, 'File feature requests').includes('support-work'));
+    assert.ok(!classesOfDuty(text, 'Open and close').includes('sales'));
+    assert.deepEqual(
+      classesOfDuty(text, 'Assist in end-user').filter((c) => ['service-contact', 'support-work'].includes(c)),
+      [],
+    );
+  });
+
+  it('"Which includes…" goes on with the duty before it; "Prior experience… is preferred" is not a duty', () => {
+    const duties = dutyTexts(
+      '---\ntitle: CX Manager\njob_type: full_time\n---\nThis position is responsible for running the dining room at night. Which includes seating large parties and settling guest complaints.\n\n- Prior experience in a busy restaurant is preferred\n- Interested parties must be free on Saturdays\n',
+    );
+    assert.ok(duties.includes('Which includes seating large parties and settling guest complaints.'), duties.join(' | '));
+    assert.ok(!duties.some((d) => /Prior experience|Interested parties/.test(d)), duties.join(' | '));
+  });
+});
