@@ -1201,3 +1201,32 @@ describe('real layouts: the words of the thirteenth and fourteenth blind sets (i
     assert.ok(!duties.some((d) => /Prior experience|Interested parties/.test(d)), duties.join(' | '));
   });
 });
+
+describe('real layouts: a fifteenth and sixteenth blind set (issue 12)', () => {
+  const classesOfDuty = (text: string, duty: string) =>
+    reading(text)
+      .duties.find((d) => d.text.startsWith(duty))
+      ?.classes.map((c) => c.class) ?? [];
+
+  it('a job-title heading right under the title heading is the title again, not a duties section', () => {
+    const text =
+      '# CX Associate\n## Senior Product Manager (Bookings)\n\nWe are a travel start-up. Our apps sell two million trips a year.\n\n## What you will do\n\n- Run A/B tests on the booking flow\n- Interview travellers about what slows them down\n';
+    assert.deepEqual(dutyTexts(text), ['Run A/B tests on the booking flow', 'Interview travellers about what slows them down']);
+    assert.equal(reading(text).sections[1].role, 'title');
+  });
+
+  it('"or" joins verbs that share one object, so it does not split tasks', () => {
+    assert.deepEqual(
+      dutyTexts('# CX Associate\n\n## Duties\n\nYou will own the search page, run tests with agents, and help browsers become people who buy or sell a home.\n'),
+      ['You will own the search page', 'run tests with agents', 'help browsers become people who buy or sell a home.'],
+    );
+  });
+
+  it('customers who buy or sell on a platform are not the role selling; serving drinks is bar work; typing residents’ records is data entry', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Shape the home-selling experience for people who buy or sell a house\n- Prepare and serve hot drinks and snacks at the counter\n- Enter resident and repair data into the works database\n';
+    assert.ok(!classesOfDuty(text, 'Shape the home-selling').includes('sales'));
+    assert.ok(classesOfDuty(text, 'Prepare and serve').includes('service-contact'));
+    assert.ok(!classesOfDuty(text, 'Enter resident').includes('customer'));
+  });
+});

@@ -49,6 +49,7 @@ export function readSections(text: string, vocab: Vocabulary, parseCache: ParseC
     ctx.shift = parsed.shift + chunk.offset;
     for (const node of chunk.nodes) walk.node(node);
   }
+  walk.finish();
   return walk;
 }
 
@@ -80,6 +81,10 @@ export class Walk {
   private dutyGroups: number | undefined;
   private readonly stack: number[] = [];
   current = NO_SECTION;
+  /** Job-title headings right under the title (see finish). */
+  private readonly titleRepeats = new Set<number>();
+  /** Sections whose role came from another's (their parent's, or the duties heading they group under), and whose. */
+  private readonly roleFrom = new Map<number, number>();
 
   constructor(readonly ctx: Ctx) {}
 
@@ -206,6 +211,30 @@ export class Walk {
     }
   }
 
+  /**
+   * The walk is done. A job-title heading right under the title ("# Customer
+   * Experience Associate", then "## Senior Product Manager") opened a duties section
+   * as such a heading does; when the document has a duties section of its own, it was
+   * the title said again, over the company's introduction: its section is read like
+   * the title's, and subsections that took their role from it are unclassified.
+   */
+  finish(): void {
+    if (!this.titleRepeats.size) return;
+    const underRepeat = (i: number): boolean => this.titleRepeats.has(i) || (this.roleFrom.has(i) && underRepeat(this.roleFrom.get(i)!));
+    if (!this.sections.some((s) => s.role === 'duties' && !underRepeat(s.index))) return;
+    for (const s of this.sections) if (underRepeat(s.index)) s.role = this.titleRepeats.has(s.index) ? 'title' : 'other';
+  }
+
+  /**
+   * Whether a job-title heading comes straight after the title, with nothing between:
+   * before any content under a front matter title, or right under the title heading
+   * ("# Customer Experience Associate" then "## Senior Product Manager").
+   */
+  private repeatsTitle(last: Section | undefined): boolean {
+    if (this.fm?.titleBlock) return !this.firstContentSeen;
+    return this.headingTitle !== undefined && last?.index === this.headingTitle.section && !this.contentSinceHeading;
+  }
+
   /** Opens a section (docs §4): its role, its parent, and whether it is the title. */
   private heading(block: TextBlock, depth: number, r: OffsetRange, known: SectionRole | undefined): void {
     const { ctx, sections, stack } = this;
@@ -222,10 +251,16 @@ export class Walk {
     // content, under a title already read (front matter, or a first heading), it is the
     // title again ("# Payroll Specialist" after `title:`), over the company's
     // introduction: that is no duties section.
-    else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab))
-      role = !this.firstContentSeen && (this.fm?.titleBlock || this.headingTitle) ? 'title' : 'duties';
-    else if (role === 'other' && this.dutyGroups !== undefined) role = 'duties';
-    else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') role = sections[parent].role;
+    else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) {
+      if (this.repeatsTitle(last)) this.titleRepeats.add(sections.length);
+      role = 'duties';
+    } else if (role === 'other' && this.dutyGroups !== undefined) {
+      role = 'duties';
+      this.roleFrom.set(sections.length, this.dutyGroups);
+    } else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') {
+      role = sections[parent].role;
+      this.roleFrom.set(sections.length, parent);
+    }
     const sec: Section = { index: sections.length, heading: block.text, role, depth, headingRange: r, range: { ...r }, parent };
     sections.push(sec);
     if (isTitle) this.headingTitle = { block, section: sec.index };
