@@ -41,6 +41,19 @@ describe('cli: --print-reading', () => {
     assert.deepEqual(j.duties[0].classes.find((c: { class: string }) => c.class === 'service-contact').words, ['Answer inbound calls']);
     assert.ok(j.findings.some((f: { ruleId: string }) => f.ruleId === 'cx-renamed-customer-service'));
   });
+  it('marks the tasks split out of a sentence that lists several, and their kind in JSON', () => {
+    writeFileSync(
+      join(dir, 'advert.md'),
+      '---\ntitle: CX Associate\njob_type: part_time\n---\nYou will answer chats and emails, track parcels, issue refunds and update orders.\n',
+    );
+    const r = run(dir, ['--print-reading', 'advert.md']);
+    assert.match(r.stdout, /^ +5 {2}task: track parcels$/m);
+    const j = JSON.parse(run(dir, ['--print-reading', 'advert.md', '--format', 'json']).stdout);
+    assert.deepEqual(
+      j.duties.map((d: { kind: string }) => d.kind),
+      ['task', 'task', 'task', 'task'],
+    );
+  });
   it('a missing file is a clear error with exit 2', () => {
     const r = run(dir, ['--print-reading', 'nope.md']);
     assert.equal(r.status, 2);

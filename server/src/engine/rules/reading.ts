@@ -97,7 +97,9 @@ export function formatReading(r: Reading, file?: string): string {
   for (const s of r.sections) out.push(`  ${String(s.line).padStart(4)}  ${'  '.repeat(Math.max(0, Math.min(s.depth, 7) - 1))}${s.heading.trim() || '(empty)'}  → ${s.role}`);
   out.push(`duties (${r.duties.length}):`);
   for (const d of r.duties) {
-    out.push(`  ${String(d.line).padStart(4)}  ${d.text.length > 110 ? `${d.text.slice(0, 109)}…` : d.text}`);
+    // A task split out of a sentence that lists several says so: the line holds more than one duty.
+    const label = d.kind === 'task' ? 'task: ' : '';
+    out.push(`  ${String(d.line).padStart(4)}  ${label}${d.text.length > 110 ? `${d.text.slice(0, 109)}…` : d.text}`);
     const cls = d.classes.map((c) => {
       const neg = c.negated?.length ? ` (negated: ${c.negated.join(', ')})` : '';
       return c.words.length ? `${c.class}: ${[...new Set(c.words)].join(', ')}${neg}` : `${c.class}${neg}`;
