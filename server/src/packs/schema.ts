@@ -310,6 +310,11 @@ export function packSchema(): object {
                 description: 'Words that open a range of tasks, before a verb in -ing ("from taking orders to answering phones": from).',
               },
               rangeJoiners: { ...wordList, description: 'Words that join a range of tasks, before a verb in -ing (to).' },
+              nounVerbs: {
+                ...wordList,
+                description: 'Words that are nouns as often as verbs (support, booking): after a join they start a task only before one of verbObjects.',
+              },
+              verbObjects: { ...wordList, description: 'Words that show the word before them is a verb with its object (the, our, customers).' },
             },
           },
           roleSubject: {

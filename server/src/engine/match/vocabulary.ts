@@ -51,7 +51,15 @@ export interface VocabularyData {
    * a comma. Where a sentence's list of tasks joins them: `joiners` ("and", "as well as")
    * and a range's words ("from taking orders to answering phones").
    */
-  clauses?: { breaks?: string[]; openers?: string[]; joiners?: string[]; rangeOpeners?: string[]; rangeJoiners?: string[] };
+  clauses?: {
+    breaks?: string[];
+    openers?: string[];
+    joiners?: string[];
+    rangeOpeners?: string[];
+    rangeJoiners?: string[];
+    nounVerbs?: string[];
+    verbObjects?: string[];
+  };
   /** "The Patient Services Assistant greets…": a role as the subject of a duty sentence. */
   roleSubject?: { determiners?: string[]; adverbs?: string[]; verbs?: string[] };
   /** The words of a job title that are not the role. */
@@ -127,6 +135,9 @@ export class Vocabulary {
   /** "From taking orders to answering phones…": a sentence that lists its tasks as a range. */
   private readonly rangeOpener: RegExp | null;
   private readonly rangeJoin: RegExp | null;
+  /** Words that are nouns as often as verbs ("support", "booking"), and what shows they are verbs: an object after them. */
+  private readonly nounVerb: RegExp | null;
+  private readonly nounVerbObject: RegExp | null;
   private readonly subjectDeterminer: RegExp | null;
   private readonly subjectAdverb: RegExp | null;
   private readonly subjectVerb: RegExp | null;
@@ -168,6 +179,8 @@ export class Vocabulary {
     const joiners = wordAlternation(data.clauses?.joiners, '\\s+');
     this.taskJoin = new RegExp(`\\s*[,;]\\s*${joiners ? `(?:(?:${joiners})\\s+)?|\\s+(?:${joiners})\\s+` : ''}`, 'g');
     this.rangeOpener = wordsRegex(data.clauses?.rangeOpeners, (w) => `^(?:${w})\\s+\\p{L}+ing\\b`, 'u');
+    this.nounVerb = wordsRegex(data.clauses?.nounVerbs, (w) => `^(?:${w})\\b`, '');
+    this.nounVerbObject = wordsRegex(data.clauses?.verbObjects, (w) => `^\\S+\\s+(?:${w})\\b`, '');
     this.rangeJoin = wordsRegex(data.clauses?.rangeJoiners, (w) => `\\s+(?:${w})\\s+(?=\\p{L}+ing\\b)`, 'gu');
     const subject = data.roleSubject;
     this.subjectDeterminer = wordsRegex(subject?.determiners, (w) => `^(?:${w})$`, '');
@@ -241,18 +254,30 @@ export class Vocabulary {
     const cuts: Array<[number, number]> = [];
     for (let i = 0; i < joins.length; i++) {
       const [, end] = joins[i];
-      if (!this.dutyStarter.test(t.slice(end))) continue;
-      const next = i + 1 < joins.length ? joins[i + 1][0] : t.length;
-      if (wordCount(t.slice(end, next)) < 2) return [];
+      const rest = t.slice(end);
+      if (!this.dutyStarter.test(rest)) continue;
+      // "…the help centre, support ticket forms and booking engines": a word that is a
+      // noun as often as a verb starts a task only before an object ("support our agents").
+      if (this.nounVerb?.test(rest) && !this.nounVerbObject?.test(rest)) continue;
       cuts.push(joins[i]);
+      // One verb, then another that shares its object: "book and rearrange
+      // appointments" is one task, so the join after the lone verb is no cut.
+      const next = i + 1 < joins.length ? joins[i + 1][0] : t.length;
+      if (wordCount(t.slice(end, next)) < 2) i++;
+    }
+    // Every task two words or more: a lone verb left over ("Greet, seat and serve
+    // guests": "Greet") means the verbs share one object, and the sentence is one task.
+    for (let k = 0; k <= cuts.length; k++) {
+      const from = k === 0 ? 0 : cuts[k - 1][1];
+      const to = k === cuts.length ? t.length : cuts[k][0];
+      if (wordCount(t.slice(from, to)) < 2) return [];
     }
     // An opening before the first task ("Under the direction of the supervisor, the
     // position's duties include…") is part of it, not a task.
     while (cuts.length && !range && !this.startsLikeDuty(sentence.slice(0, cuts[0][0]))) cuts.shift();
     // Three tasks or more: with two, a noun that is also a duty verb ("work with
     // patrons and staff to…", "marketing and support teams") would split one task.
-    if (cuts.length < 2 || wordCount(t.slice(0, cuts[0][0])) < 2) return [];
-    return cuts;
+    return cuts.length < 2 ? [] : cuts;
   }
 
   /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`). */
