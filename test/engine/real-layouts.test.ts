@@ -1286,3 +1286,55 @@ describe('real layouts: a precision review of the ninth pass (issue 12)', () => 
     assert.ok(classesOfDuty(text, 'Resolve enquiries').includes('support-work'));
   });
 });
+
+describe('real layouts: a seventeenth and eighteenth blind set (issue 12)', () => {
+  const classesOfDuty = (text: string, duty: string) =>
+    reading(text)
+      .duties.find((d) => d.text.startsWith(duty))
+      ?.classes.map((c) => c.class) ?? [];
+
+  it('"**What you\'ll do**: text" on one line is a heading and its content, as with the text on the next line', () => {
+    const r = reading(
+      "# CX Manager\n\n### [Apply here](https://example.org/apply)\n\n**What you'll do**: The manager will run our member programme.\n\n- Solicit gifts from prospective donors\n- Steward major donors through regular reports\n",
+    );
+    assert.ok(
+      r.sections.some((s) => s.heading === "What you'll do" && s.role === 'duties'),
+      JSON.stringify(r.sections),
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['The manager will run our member programme.', 'Solicit gifts from prospective donors', 'Steward major donors through regular reports'],
+    );
+    // "**Note**: …" is no heading phrase, so it stays a paragraph.
+    assert.ok(!reading('# CX Manager\n\n**Note**: we close at noon.\n').sections.some((s) => s.heading === 'Note'));
+  });
+
+  it('research sessions with people are time with the people served; donors are supporters; soliciting gifts is selling', () => {
+    const text =
+      '# CX Researcher\n\n## Duties\n\n- Do research with a wide range of people, including residents who rarely go online\n- Solicit gifts from prospective donors\n- Steward existing major donors\n';
+    assert.ok(classesOfDuty(text, 'Do research').includes('customer-facing'));
+    assert.ok(classesOfDuty(text, 'Solicit gifts').includes('sales'));
+    assert.ok(classesOfDuty(text, 'Steward existing').includes('customer'));
+  });
+
+  it('vetting checks are not duties; one capitalised word over a list is a label; fixing the product’s own bugs is engineering', () => {
+    const r = reading(
+      '# CX Specialist\n\n## Responsibilities\n\n- Implementation\n  - Deploy the appliance at each new site\n- Support\n  - Fix bugs in our software\n\nPreferred candidates will be required to join the PVG Scheme before starting.\n',
+    );
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      ['Deploy the appliance at each new site', 'Fix bugs in our software'],
+    );
+    assert.ok(r.duties[1].classes.some((c) => c.class === 'engineering'));
+    assert.ok(!r.duties[1].classes.some((c) => c.class === 'support-work'));
+  });
+
+  it('a lab’s research students are colleagues; a mission statement is no duty; "Ways of working" holds duties', () => {
+    const text =
+      '# CX Manager\n\n## Summary\n\nThe mission of the lab is simple: to measure rivers. You will run the lab.\n\n## Duties\n\n- Train and support grad students on lab protocols\n- Order field supplies\n\n## Ways of working\n\nYou will test ideas by observing real users of the flood map.\n';
+    const r = reading(text);
+    assert.ok(!r.duties.some((d) => d.text.startsWith('The mission')));
+    assert.ok(!classesOfDuty(text, 'Train and support').includes('customer'));
+    assert.ok(classesOfDuty(text, 'You will test ideas').includes('customer'));
+  });
+});

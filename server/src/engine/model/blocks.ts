@@ -92,6 +92,11 @@ export function isLabelLine(text: string): boolean {
   return words.every((w) => !/^\p{L}{4,}/u.test(w) || /^\p{Lu}/u.test(w));
 }
 
+/** A label over a list: such a line, or one capitalised word ("Implementation", then its items). */
+export function isListLabel(text: string): boolean {
+  return isLabelLine(text) || /^\p{Lu}[\p{L}'’-]*[:：]?$/u.test(text.trim());
+}
+
 /** Prose blocks of one block-level node and its descendants. */
 export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out: Collected): void {
   switch (node.type) {
@@ -122,7 +127,7 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
           const blk = TextBlock.from(b, 'list-item', section);
           out.prose.push(blk);
           out.items.push(blk);
-          if (item.children.some((c) => c.type === 'list') && isLabelLine(blk.text)) out.labels.push(blk);
+          if (item.children.some((c) => c.type === 'list') && isListLabel(blk.text)) out.labels.push(blk);
         }
       }
       return;

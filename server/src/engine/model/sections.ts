@@ -6,7 +6,7 @@ import { TextBlock } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import { parseTitle } from './title';
-import { collectBlocks, collectHtml, inlineBlock, isLabelLine, NO_SECTION, off, readFrontMatter, type Collected, type Ctx } from './blocks';
+import { collectBlocks, collectHtml, inlineBlock, isLabelLine, isListLabel, NO_SECTION, off, readFrontMatter, type Collected, type Ctx } from './blocks';
 import type { Section } from './model';
 
 /*
@@ -105,7 +105,7 @@ export class Walk {
       return;
     }
     this.contentSinceHeading = true;
-    if (node.type === 'list' && before && isLabelLine(before.text)) this.coll.labels.push(before);
+    if (node.type === 'list' && before && isListLabel(before.text)) this.coll.labels.push(before);
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       collectHtml(ctx, node);
@@ -136,14 +136,27 @@ export class Walk {
       return true;
     }
     // "**About the role:**" with its text on the very next line is one paragraph in
-    // Markdown: split it into a heading and the content that follows.
+    // Markdown: split it into a heading and the content that follows. So is "**What
+    // you'll do**: The director will…" with its text on the same line, after a colon.
     const [first, second] = node.children;
-    if ((first?.type === 'strong' || first?.type === 'emphasis') && second?.type === 'text' && /^[:：]?[ \t]*\r?\n/.test(second.value)) {
+    const emphasised = first?.type === 'strong' || first?.type === 'emphasis';
+    const nextLine = second?.type === 'text' && /^[:：]?[ \t]*\r?\n/.test(second.value);
+    const sameLine = second?.type === 'text' && !nextLine && /^[:：]?[ \t]*\S/.test(second.value);
+    if (emphasised && (nextLine || sameLine)) {
       const head = inlineBlock(ctx, [first], 'heading', this.sections.length);
+      const colon = /[:：]\s*$/.test(head.text) || /^[:：]/.test(second.value);
       const role = ctx.vocab.classifyHeading(head.text.replace(/[:：]\s*$/, ''));
-      if (role !== 'other') {
+      if (role !== 'other' && (nextLine || colon)) {
         this.heading(head, PSEUDO_DEPTH, off(ctx, first), role);
-        const rest = { ...node, children: node.children.slice(1), position: { start: second.position!.start, end: node.position!.end } } as RootContent;
+        // On the same line, the content starts after the colon and the spaces.
+        const skip = sameLine ? /^[:：]?[ \t]*/.exec(second.value)![0].length : 0;
+        const start = second.position!.start;
+        const text = {
+          ...second,
+          value: second.value.slice(skip),
+          position: { start: { ...start, column: start.column + skip, offset: start.offset! + skip }, end: second.position!.end },
+        };
+        const rest = { ...node, children: [text, ...node.children.slice(2)], position: { start: text.position.start, end: node.position!.end } } as RootContent;
         collectBlocks(ctx, rest, this.current, this.coll);
         this.extend(off(ctx, rest).end);
         this.contentSinceHeading = true;
