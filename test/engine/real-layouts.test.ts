@@ -10,6 +10,11 @@ const reading = (text: string) => read(text).reading!;
 const dutyTexts = (text: string) => reading(text).duties.map((d) => d.text);
 /** The classes of each duty, in order. */
 const classesOf = (text: string) => reading(text).duties.map((d) => d.classes.map((c) => c.class));
+/** The classes of the first duty that starts with `duty`. */
+const classesOfDuty = (text: string, duty: string) =>
+  reading(text)
+    .duties.find((d) => d.text.startsWith(duty))
+    ?.classes.map((c) => c.class) ?? [];
 const ids = (text: string) => lintText(text).findings.map((f) => f.ruleId);
 /** The three headline rules' findings only (R1–R3). */
 const headline = (text: string) => ids(text).filter((id) => /cx-title-without-customer|cx-renamed/.test(id));
@@ -1152,11 +1157,6 @@ describe('real layouts: a thirteenth and fourteenth blind set (issue 12)', () =>
 });
 
 describe('real layouts: the words of the thirteenth and fourteenth blind sets (issue 12)', () => {
-  const classesOfDuty = (text: string, duty: string) =>
-    reading(text)
-      .duties.find((d) => d.text.startsWith(duty))
-      ?.classes.map((c) => c.class) ?? [];
-
   it("headings written as the applicant's own questions are read like the usual ones", () => {
     const roles = (text: string) => reading(text).sections.map((s) => s.role);
     assert.deepEqual(
@@ -1203,11 +1203,6 @@ describe('real layouts: the words of the thirteenth and fourteenth blind sets (i
 });
 
 describe('real layouts: a fifteenth and sixteenth blind set (issue 12)', () => {
-  const classesOfDuty = (text: string, duty: string) =>
-    reading(text)
-      .duties.find((d) => d.text.startsWith(duty))
-      ?.classes.map((c) => c.class) ?? [];
-
   it('a job-title heading right under the title heading is the title again, not a duties section', () => {
     const text =
       '# CX Associate\n## Senior Product Manager (Bookings)\n\nWe are a travel start-up. Our apps sell two million trips a year.\n\n## What you will do\n\n- Run A/B tests on the booking flow\n- Interview travellers about what slows them down\n';
@@ -1234,11 +1229,6 @@ describe('real layouts: a fifteenth and sixteenth blind set (issue 12)', () => {
 });
 
 describe('real layouts: a precision review of the ninth pass (issue 12)', () => {
-  const classesOfDuty = (text: string, duty: string) =>
-    reading(text)
-      .duties.find((d) => d.text.startsWith(duty))
-      ?.classes.map((c) => c.class) ?? [];
-
   it('a word that is a noun as often as a verb starts a task only before an object', () => {
     // "support ticket forms", "booking engines": things on a roadmap, not tasks.
     assert.deepEqual(
@@ -1288,11 +1278,6 @@ describe('real layouts: a precision review of the ninth pass (issue 12)', () => 
 });
 
 describe('real layouts: a seventeenth and eighteenth blind set (issue 12)', () => {
-  const classesOfDuty = (text: string, duty: string) =>
-    reading(text)
-      .duties.find((d) => d.text.startsWith(duty))
-      ?.classes.map((c) => c.class) ?? [];
-
   it('"**What you\'ll do**: text" on one line is a heading and its content, as with the text on the next line', () => {
     const r = reading(
       "# CX Manager\n\n### [Apply here](https://example.org/apply)\n\n**What you'll do**: The manager will run our member programme.\n\n- Solicit gifts from prospective donors\n- Steward major donors through regular reports\n",
