@@ -292,9 +292,24 @@ export class Vocabulary {
    */
   hiringDutyStart(sentence: string): number {
     if (!this.hiringLeadIn) return -1;
-    const t = fold(sentence);
-    this.hiringLeadIn.lastIndex = 0;
-    const m = this.hiringLeadIn.exec(t);
+    // The duties step asks twice of a sentence (is it a hiring line? where does its work
+    // start?): remember the last answers rather than fold and match it again.
+    const known = this.hiringStarts.get(sentence);
+    if (known !== undefined) return known;
+    const at = this.findHiringDutyStart(fold(sentence));
+    // Bounded: at most 1,000 sentences of at most 2,000 characters are kept.
+    if (sentence.length <= 2000) {
+      if (this.hiringStarts.size >= 1000) this.hiringStarts.clear();
+      this.hiringStarts.set(sentence, at);
+    }
+    return at;
+  }
+
+  private readonly hiringStarts = new Map<string, number>();
+
+  private findHiringDutyStart(t: string): number {
+    this.hiringLeadIn!.lastIndex = 0;
+    const m = this.hiringLeadIn!.exec(t);
     if (!m) return -1;
     // The lead-in's gap may reach past the "to" that starts the work, to one inside it
     // ("…a curious engineer to own day-to-day support"): try each "to" it covers, first
@@ -318,9 +333,13 @@ export class Vocabulary {
    * startsLikeDuty for sentences in a company section.
    */
   speaksOfRole(sentence: string): boolean {
+    return this.speaksOfRoleFolded(fold(sentence));
+  }
+
+  private speaksOfRoleFolded(t: string): boolean {
     if (!this.roleAddress) return false;
     this.roleAddress.lastIndex = 0;
-    return this.roleAddress.test(fold(sentence));
+    return this.roleAddress.test(t);
   }
 
   /**
@@ -329,10 +348,11 @@ export class Vocabulary {
    * paragraph-only posting a role paragraph rather than the company's news.
    */
   addressesRole(sentence: string): boolean {
-    if (this.speaksOfRole(sentence) || this.hiringDutyStart(sentence) >= 0) return true;
+    const t = fold(sentence);
+    if (this.speaksOfRoleFolded(t) || this.hiringDutyStart(sentence) >= 0) return true;
     if (!this.readerAddress) return false;
     this.readerAddress.lastIndex = 0;
-    return this.readerAddress.test(fold(sentence));
+    return this.readerAddress.test(t);
   }
 
   private dutyStarts(t: string): boolean {
