@@ -1323,3 +1323,43 @@ describe('real layouts: a seventeenth and eighteenth blind set (issue 12)', () =
     assert.ok(classesOfDuty(text, 'You will test ideas').includes('customer'));
   });
 });
+
+describe('real layouts: a second precision review of the ninth pass (issue 12)', () => {
+  it('removing why people get in touch, and acting on what complaints say, is experience work', () => {
+    const text =
+      '# CX Team Leader\n\n## Duties\n\n- Lead a team of ten advisers answering calls, chats and emails\n- Coach advisers every week\n- Track the top five contact reasons each month and work with billing to remove them\n- Run the annual customer survey and turn the findings into a cross-team action plan\n';
+    assert.ok(classesOfDuty(text, 'Track the top five').includes('cx-strategy'));
+    assert.ok(classesOfDuty(text, 'Run the annual').includes('cx-strategy'));
+    assert.deepEqual(headline(text), []);
+    assert.ok(classesOfDuty('# CX Lead\n\n## Duties\n\n- Map the click-and-collect journey and redesign its steps\n', 'Map the').includes('cx-strategy'));
+  });
+
+  it('a trainer who equips agents, measures resolution and builds on complaint themes is not handling contacts', () => {
+    const text =
+      '# CX Trainer\n\n## Duties\n\n- Design coaching programmes for frontline agents based on the themes in customer complaints and feedback\n- Run de-escalation workshops so agents handle difficult customer conversations well\n- Measure whether training moves first-contact resolution\n';
+    assert.deepEqual(headline(text), []);
+    assert.ok(!classesOfDuty(text, 'Run de-escalation').includes('service-contact'));
+  });
+
+  it('mapping the experience of prospective donors is experience work, not fundraising', () => {
+    const text =
+      '# CX Lead\n\n## Duties\n\n- Map the experience of prospective donors from first contact to first gift\n- Work with the gifts team to improve how new donors are thanked\n';
+    assert.ok(!classesOfDuty(text, 'Map the experience').includes('sales'));
+    assert.ok(classesOfDuty(text, 'Map the experience').includes('cx-strategy'));
+  });
+
+  it('an internal HR or payroll desk is not customer contact; "as if it came from a customer" is a manner', () => {
+    const text =
+      '# CX Administrator\n\n## Duties\n\n- Answer calls and emails from staff about their pay\n- Log payroll queries in the HR ticketing system\n- Respond to internal queries in the shared HR inbox\n- Customer focus: treat every internal request as if it came from a customer\n';
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('a hiring sentence that describes the person at length still names the work after "to"', () => {
+    const text =
+      '# CX Coordinator\n\nWe are looking for a well organised individual with good computer and time management skills to manage and process booking requests for our county centre.\n';
+    assert.ok(
+      reading(text).duties.some((d) => d.text.startsWith('manage and process booking requests')),
+      dutyTexts(text).join(' | '),
+    );
+  });
+});
