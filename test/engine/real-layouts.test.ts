@@ -1362,4 +1362,14 @@ describe('real layouts: a second precision review of the ninth pass (issue 12)',
       dutyTexts(text).join(' | '),
     );
   });
+
+  it('keeping to a budget is not schedule adherence', () => {
+    const text =
+      '# CX Manager\n\n## Duties\n\n- Manage IT projects to ensure adherence to the budget, schedule and scope\n- Hold the team to 90% schedule adherence\n';
+    assert.deepEqual(
+      classesOfDuty(text, 'Manage IT projects').filter((c) => ['service-lead', 'shift-work'].includes(c)),
+      [],
+    );
+    assert.ok(classesOfDuty(text, 'Hold the team').includes('service-lead'));
+  });
 });
