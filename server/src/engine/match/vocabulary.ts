@@ -226,12 +226,15 @@ export class Vocabulary {
   /**
    * Where a duty sentence that lists several tasks ("You will answer chats and emails,
    * track parcels, issue refunds and update orders") splits into them: for each join a
-   * task follows, where the task before it ends and the next starts. A task starts like
-   * a duty (a duty verb, "responsible for") and has two words or more, and so does the
-   * sentence; empty unless there are three tasks or more. Not split: verbs that share one object ("Greet, seat and serve
-   * guests": "seat" is one word, so the series is one task), a first task of one word
-   * ("Answer and resolve calls"), and a run of more than MAX_JOINS joins (a keyword
-   * dump, not a sentence).
+   * task follows, where the task before it ends and the next starts; empty unless there
+   * are three tasks or more. A task starts like a duty (a duty verb, "responsible for"),
+   * and so does the first (after any opening such as "Under the direction of…,"), or
+   * the sentence is a range ("From taking orders to answering phones…"). A word that is
+   * a noun as often as a verb starts a task only before an object (`nounVerbs`,
+   * `verbObjects`); a lone verb shares the next one's object ("book and rearrange
+   * appointments" is one task), and a sentence that would leave a task of one word
+   * ("Greet, seat and serve guests") is not split. More than MAX_JOINS joins is a
+   * keyword list, not a sentence.
    */
   taskCuts(sentence: string): Array<[number, number]> {
     const t = fold(sentence);

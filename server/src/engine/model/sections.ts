@@ -260,10 +260,9 @@ export class Walk {
     const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
     if (isTitle) role = 'title';
     // "## SaaS Sales Representative" inside the body, over the list of what the job does:
-    // a heading that is a job title names the role whose duties follow. Before any
-    // content, under a title already read (front matter, or a first heading), it is the
-    // title again ("# Payroll Specialist" after `title:`), over the company's
-    // introduction: that is no duties section.
+    // a heading that is a job title names the role whose duties follow. Straight after
+    // the title it may be the title said again, over the company's introduction:
+    // finish() decides, once it knows whether the document has other duties.
     else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) {
       if (this.repeatsTitle(last)) this.titleRepeats.add(sections.length);
       role = 'duties';
