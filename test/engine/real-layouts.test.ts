@@ -1372,4 +1372,11 @@ describe('real layouts: a second precision review of the ninth pass (issue 12)',
     );
     assert.ok(classesOfDuty(text, 'Hold the team').includes('service-lead'));
   });
+
+  it('the public at a workshop are the people served; a training course’s participants are staff', () => {
+    const text =
+      '# CX Mechanic\n\n## Duties\n\n- Run the weekly repair workshops, giving hands-on help to participants\n- Keep the tool store in order\n- Record attendance for internal training participants\n';
+    assert.ok(classesOfDuty(text, 'Run the weekly').includes('customer'));
+    assert.ok(!classesOfDuty(text, 'Record attendance').includes('customer'));
+  });
 });
