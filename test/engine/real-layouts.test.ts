@@ -1379,4 +1379,20 @@ describe('real layouts: a second precision review of the ninth pass (issue 12)',
     assert.ok(classesOfDuty(text, 'Run the weekly').includes('customer'));
     assert.ok(!classesOfDuty(text, 'Record attendance').includes('customer'));
   });
+
+  it('a framing phrase is not a task, and a task that ends on a bare verb shares the next one’s object', () => {
+    const duties = (sentence: string) => dutyTexts(`# CX Assistant\n\n## Duties\n\n${sentence}\n\n- Keep notes\n`);
+    assert.deepEqual(duties('Reporting to the desk librarian, the assistant will supervise the desk, train student workers and oversee loans.'), [
+      'Reporting to the desk librarian, the assistant will supervise the desk',
+      'train student workers',
+      'oversee loans.',
+      'Keep notes',
+    ]);
+    assert.deepEqual(duties('You will clean data, run analyses to identify, analyze and interpret trends, and present findings.'), [
+      'You will clean data',
+      'run analyses to identify, analyze and interpret trends',
+      'present findings.',
+      'Keep notes',
+    ]);
+  });
 });

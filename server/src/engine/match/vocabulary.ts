@@ -268,6 +268,15 @@ export class Vocabulary {
       const next = i + 1 < joins.length ? joins[i + 1][0] : t.length;
       if (wordCount(t.slice(end, next)) < 2) i++;
     }
+    // A task that ends on a bare verb ("…analyses to identify, analyze and interpret
+    // trends", "…will plan, establish and manage projects") shares the next one's object:
+    // no cut after it.
+    for (let k = cuts.length - 1; k >= 0; k--) {
+      const from = k === 0 ? 0 : cuts[k - 1][1];
+      const piece = t.slice(from, cuts[k][0]);
+      const bare = /(?:^|\s)(?:to|will|shall|must|can|and)\s+(\S+)$/.exec(piece);
+      if (bare && this.dutyStarter.test(bare[1]) && !this.nounVerb?.test(bare[1])) cuts.splice(k, 1);
+    }
     // Every task two words or more: a lone verb left over ("Greet, seat and serve
     // guests": "Greet") means the verbs share one object, and the sentence is one task.
     for (let k = 0; k <= cuts.length; k++) {
@@ -277,7 +286,10 @@ export class Vocabulary {
     }
     // An opening before the first task ("Under the direction of the supervisor, the
     // position's duties include…") is part of it, not a task.
-    while (cuts.length && !range && !this.startsLikeDuty(sentence.slice(0, cuts[0][0]))) cuts.shift();
+    // So is a framing phrase with no clause of its own ("Reporting to the Access
+    // Services Librarian, the assistant will…").
+    const framing = (piece: string) => !piece.includes(',') && this.dutyLeadIn.test(fold(piece).trim());
+    while (cuts.length && !range && (!this.startsLikeDuty(sentence.slice(0, cuts[0][0])) || framing(sentence.slice(0, cuts[0][0])))) cuts.shift();
     // Three tasks or more: with two, a noun that is also a duty verb ("work with
     // patrons and staff to…", "marketing and support teams") would split one task.
     return cuts.length < 2 ? [] : cuts;
