@@ -268,28 +268,25 @@ export class Vocabulary {
       const next = i + 1 < joins.length ? joins[i + 1][0] : t.length;
       if (wordCount(t.slice(end, next)) < 2) i++;
     }
+    // The k-th task of the folded sentence, as the cuts stand.
+    const task = (k: number) => t.slice(k === 0 ? 0 : cuts[k - 1][1], k === cuts.length ? t.length : cuts[k][0]);
     // A task that ends on a bare verb ("…analyses to identify, analyze and interpret
     // trends", "…will plan, establish and manage projects") shares the next one's object:
     // no cut after it.
     for (let k = cuts.length - 1; k >= 0; k--) {
-      const from = k === 0 ? 0 : cuts[k - 1][1];
-      const piece = t.slice(from, cuts[k][0]);
-      const bare = /(?:^|\s)(?:to|will|shall|must|can|and)\s+(\S+)$/.exec(piece);
+      const bare = /(?:^|\s)(?:to|will|shall|must|can|and)\s+(\S+)$/.exec(task(k));
       if (bare && this.dutyStarter.test(bare[1]) && !this.nounVerb?.test(bare[1])) cuts.splice(k, 1);
     }
     // Every task two words or more: a lone verb left over ("Greet, seat and serve
     // guests": "Greet") means the verbs share one object, and the sentence is one task.
-    for (let k = 0; k <= cuts.length; k++) {
-      const from = k === 0 ? 0 : cuts[k - 1][1];
-      const to = k === cuts.length ? t.length : cuts[k][0];
-      if (wordCount(t.slice(from, to)) < 2) return [];
-    }
+    for (let k = 0; k <= cuts.length; k++) if (wordCount(task(k)) < 2) return [];
     // An opening before the first task ("Under the direction of the supervisor, the
     // position's duties include…") is part of it, not a task.
     // So is a framing phrase with no clause of its own ("Reporting to the Access
     // Services Librarian, the assistant will…").
-    const framing = (piece: string) => !piece.includes(',') && this.dutyLeadIn.test(fold(piece).trim());
-    while (cuts.length && !range && (!this.startsLikeDuty(sentence.slice(0, cuts[0][0])) || framing(sentence.slice(0, cuts[0][0])))) cuts.shift();
+    // (`t` is already folded, offset for offset: the first task is `task(0)`.)
+    const opening = () => !this.startsLikeDuty(sentence.slice(0, cuts[0][0])) || (!task(0).includes(',') && this.dutyLeadIn.test(task(0).trim()));
+    while (cuts.length && !range && opening()) cuts.shift();
     // Three tasks or more: with two, a noun that is also a duty verb ("work with
     // patrons and staff to…", "marketing and support teams") would split one task.
     return cuts.length < 2 ? [] : cuts;
