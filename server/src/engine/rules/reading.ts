@@ -82,6 +82,11 @@ export function buildReading(model: DocModel, ctx: RunContext, applies: (ruleId:
   };
 }
 
+/** A line's text cut to 110 characters, as the view lists duties and lines set aside. */
+function short(text: string): string {
+  return text.length > 110 ? `${text.slice(0, 109)}…` : text;
+}
+
 /** The reading as plain text, for a terminal. */
 export function formatReading(r: Reading, file?: string): string {
   const out: string[] = [];
@@ -99,7 +104,7 @@ export function formatReading(r: Reading, file?: string): string {
   for (const d of r.duties) {
     // A task split out of a sentence that lists several says so: the line holds more than one duty.
     const label = d.kind === 'task' ? 'task: ' : '';
-    out.push(`  ${String(d.line).padStart(4)}  ${label}${d.text.length > 110 ? `${d.text.slice(0, 109)}…` : d.text}`);
+    out.push(`  ${String(d.line).padStart(4)}  ${label}${short(d.text)}`);
     const cls = d.classes.map((c) => {
       const neg = c.negated?.length ? ` (negated: ${c.negated.join(', ')})` : '';
       return c.words.length ? `${c.class}: ${[...new Set(c.words)].join(', ')}${neg}` : `${c.class}${neg}`;
@@ -108,7 +113,7 @@ export function formatReading(r: Reading, file?: string): string {
   }
   if (r.setAside.length) {
     out.push(`set aside (${r.setAside.length}):`);
-    for (const x of r.setAside) out.push(`  ${String(x.line).padStart(4)}  ${x.text.length > 110 ? `${x.text.slice(0, 109)}…` : x.text}\n        ${x.reason}`);
+    for (const x of r.setAside) out.push(`  ${String(x.line).padStart(4)}  ${short(x.text)}\n        ${x.reason}`);
   }
   out.push('rules:');
   for (const rule of r.rules) out.push(`  ${rule.ruleId}: ${rule.applies ? '' : '(does not apply) '}${rule.summary}`);
