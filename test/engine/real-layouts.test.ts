@@ -1396,3 +1396,109 @@ describe('real layouts: a second precision review of the ninth pass (issue 12)',
     ]);
   });
 });
+
+describe('real layouts: a twentieth blind set (issue 12)', () => {
+  it('a one-word label over a list is not a duty, even with a space after its colon', () => {
+    const text =
+      '# CX Coordinator\n\n## The Role\n\nBasics: \n  * Keep the shared drive tidy\n  * Renew the office insurance each year\n\nLater:\n  * Take over the payroll run\n';
+    assert.deepEqual(dutyTexts(text), ['Keep the shared drive tidy', 'Renew the office insurance each year', 'Take over the payroll run']);
+  });
+
+  it('the company speaking after an opening phrase is its blurb; one- and two-word sentences are not duties', () => {
+    const text =
+      '# CX Manager\n\n### Summary\n\nWe are builders. Tinkerers. Makers. From voice to video, we are changing how shops talk to their customers. Fully bootstrapped, we are paid for by our customers.\n\n### What you’ll do\n\n- Close the books each month\n- Prepare the quarterly tax filings\n- Run payroll for forty staff\n';
+    const duties = dutyTexts(text);
+    assert.deepEqual(duties, ['Close the books each month', 'Prepare the quarterly tax filings', 'Run payroll for forty staff'], duties.join(' | '));
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('a question about the organisation heads its blurb; "who is suited" heads requirements', () => {
+    const text =
+      '# CX Manager\n\n## Your main responsibilities\n\n- Set the annual budget\n- Prepare the statutory accounts\n\nWhat does the Foundation do?\n\nOur programmes include:\n\n- Open Shelf: a network of donors funding rural libraries\n- Book Bus: a mobile library for readers in remote villages\n\nWho is suited to this role?\n\n- Someone who enjoys spreadsheets\n';
+    const duties = dutyTexts(text);
+    assert.deepEqual(duties, ['Set the annual budget', 'Prepare the statutory accounts'], duties.join(' | '));
+  });
+
+  it('"Goals" lists what the role achieves, so feedback put to a named use there counts', () => {
+    const text =
+      '# CX Associate\n\n## Goals\n\n- Tutors get the learners’ feedback to improve the evening courses\n\n## Sample tasks\n\n- Answer questions from learners by phone and email\n- Welcome learners as they arrive for class\n- Reply to booking enquiries in the shared inbox\n';
+    assert.ok(classesOfDuty(text, 'Tutors get').includes('cx-strategy'));
+    assert.ok(!headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+
+  it('selling in the words of partnerships, accounts and recurring revenue', () => {
+    const text =
+      '# CX Lead\n\n## The role\n\n- Identify and open strategic accounts in the Nordics\n- Carry each deal from qualification to signature\n- Grow the opportunities in the pipeline to lift annual recurring revenue generation\n- Source and negotiate partnerships with holiday-let agencies\n- Own the acquisition of new property managers for the platform\n';
+    for (const line of ['Identify and open', 'Carry each deal', 'Grow the opportunities', 'Source and negotiate', 'Own the acquisition']) {
+      assert.ok(classesOfDuty(text, line).includes('sales'), line);
+    }
+    assert.ok(headline(text).includes('cx-renamed-sales'), headline(text).join(', '));
+  });
+
+  it('a service level agreement drafted as a contract term is not contact work', () => {
+    const text =
+      '# CX Counsel\n\n## Duties\n\n- Draft our policies on liability caps, governing law and service level agreements\n- Negotiate supplier SLAs for the hosting contract\n- Answer live chats within the agreed SLA\n';
+    assert.deepEqual(
+      classesOfDuty(text, 'Draft our policies').filter((c) => ['service-contact', 'service-lead'].includes(c)),
+      [],
+    );
+    assert.deepEqual(
+      classesOfDuty(text, 'Negotiate supplier').filter((c) => ['service-contact', 'service-lead'].includes(c)),
+      [],
+    );
+    assert.ok(classesOfDuty(text, 'Answer live chats').includes('service-contact'));
+  });
+
+  it('handling customer dissatisfaction is complaint handling', () => {
+    const text = '# CX Team Lead\n\n## Duties\n\n- Handle customer dissatisfaction issues that reach the team\n';
+    assert.ok(classesOfDuty(text, 'Handle customer dissatisfaction').includes('service-contact'));
+  });
+});
+
+describe('real layouts: a twenty-first blind set (issue 12)', () => {
+  it('"Areas of responsibility & outcomes" heads the duties, however the heading ends', () => {
+    const text =
+      '# CX Manager\n\n## Areas of responsibility & outcomes\n\n- **Care for our people:** advise managers on growth plans and wellbeing\n- **Run the people practices:** keep the handbook and the review cycle current\n\n## Key outcomes\n\n1. New team members are onboarded well\n';
+    assert.equal(reading(text).sections.find((s) => s.heading.startsWith('Areas'))?.role, 'duties');
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('a bold "Customer Experience:" over a group of duties names their topic, not requirements', () => {
+    const text =
+      '# CX Agent\n\n## Responsibilities\n\n**Customer Experience:**\n\n- Respond to customer enquiries by email and chat\n- Follow up on open tickets until they are closed\n\n**Operations:**\n\n- Keep records of customer interactions\n- Handle customer complaints within the agreed time\n';
+    assert.ok(dutyTexts(text).includes('Respond to customer enquiries by email and chat'), dutyTexts(text).join(' | '));
+    assert.ok(headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+
+  it('improving the support desk’s own process does not make a support role experience work', () => {
+    const text =
+      '# CX Agent\n\n## Duties\n\n- Answer customer questions by chat and email\n- Handle customer complaints and refunds\n- Suggest and implement improvements in the support process\n';
+    assert.ok(!classesOfDuty(text, 'Suggest and implement').includes('cx-strategy'));
+    assert.ok(headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+
+  it('a gap steps over double quotes: acting as the “voice of the customer” is advocacy, quoted or not', () => {
+    for (const q of ['"', '“']) {
+      const close = q === '"' ? '"' : '”';
+      const text = `# CX Executive\n\n## Duties\n\n- Act as the ${q}voice of the customer${close} in product meetings\n`;
+      assert.ok(!classesOfDuty(text, 'Act as the').includes('cx-strategy'), q);
+    }
+  });
+
+  it('"This role is perfect for someone with…" describes the person, not the work', () => {
+    const text =
+      '# CX Moderator\n\n## Role overview\n\nThis role is perfect for someone with experience in managing Discord communities and an eye for spam.\n\n## Responsibilities\n\n- Keep the server rules up to date\n- Build bots that remove spam\n';
+    assert.ok(!dutyTexts(text).some((d) => d.startsWith('This role is perfect')), dutyTexts(text).join(' | '));
+  });
+
+  it('"Resident" in a job title names the role, and "to support operations" is a verb', () => {
+    const text =
+      '# CX Associate\n\n## Responsibilities\n\nAs the Resident Chef, you will plan the weekly menu and cook lunch for the office.\n\n- Shop for food weekly\n- Keep the kitchen clean\n- Handle additional duties as required to support operations\n';
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('a trusted advisor to the company’s own people is not account work', () => {
+    const text = '# CX Lead\n\n## Duties\n\n- Act as a trusted advisor for all people-related matters across the company\n';
+    assert.ok(!classesOfDuty(text, 'Act as a trusted').includes('account-success'));
+  });
+});

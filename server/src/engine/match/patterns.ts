@@ -46,7 +46,9 @@ const START = `(?<!${WORD_CHAR})`;
 // "CX-200" is a product code, not a title word: a hyphen followed by a digit continues the word.
 const END = `(?!${WORD_CHAR}|-\\d)`;
 const SEP = '[\\s\\-\\u2010\\u2011\\u2013/]+';
-const GAP_SEP = '[\\s\\-\\u2010\\u2011\\u2013/,&:]+';
+// A gap also steps over double quotes: "act as the “voice of the customer”" is
+// "act as the voice of the customer" with quotes around the phrase.
+const GAP_SEP = '[\\s\\-\\u2010\\u2011\\u2013/,&:"\\u201c\\u201d]+';
 const GAP_WORD = `${MATCH_CLASSES.gapWord.fast}+`;
 export const MAX_GAP = 8;
 /**

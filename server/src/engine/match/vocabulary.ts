@@ -112,6 +112,8 @@ export class Vocabulary {
   /** The same, anchored at both ends: a whole line that is a heading phrase. */
   private readonly headingLineRes: Array<[SectionRole, RegExp]>;
   readonly family: RegExp;
+  /** A text that is the family's name and nothing else ("Customer Experience"). */
+  private readonly familyWhole: RegExp;
   readonly levelRes: Array<[Level, RegExp]>;
   readonly discipline: RegExp;
   readonly qualifier: RegExp;
@@ -156,6 +158,7 @@ export class Vocabulary {
     // to succeed").
     this.headingLineRes = this.headingRes.map(([r, re]) => [r, new RegExp(`^(?:${re.source})$`, re.flags.replace('g', ''))]);
     this.family = anyOf(data.titles.family);
+    this.familyWhole = new RegExp(`^(?:${this.family.source})$`, this.family.flags.replace('g', ''));
     this.levelRes = LEVELS.map((l) => [l, anyOf(data.titles.levels[l] ?? [])]);
     this.discipline = anyOf(data.titles.disciplines);
     this.qualifier = anyOf(data.titles.qualifiers);
@@ -398,6 +401,9 @@ export class Vocabulary {
   /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
   classifyHeading(text: string): SectionRole {
     const h = fold(text.replace(/^[^\p{L}\p{N}]+/u, ''));
+    // "**Customer Experience:**" over a group of duties names their topic: the family's
+    // name alone is no section kind, though "experience" ends it (a requirements word).
+    if (this.familyWhole.test(h.replace(/[^\p{L}\p{N})]+$/u, ''))) return 'other';
     let best: SectionRole = 'other';
     let bestScore = -1;
     for (const [role, re] of this.headingRes) {

@@ -1,5 +1,6 @@
 import { fold } from '../match/patterns';
 import type { Vocabulary } from '../match/vocabulary';
+import { lastAtOrBefore } from '../parse/search';
 import { sentenceSpans, wordCount, type TextBlock } from '../parse/text-block';
 import type { Walk } from './sections';
 import { isTodo } from './todo';
@@ -26,11 +27,17 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
   // A section pasted twice ("What you'd be doing" two times over) is one set of duties:
   // counting its lines twice would tilt every share toward whatever it says.
   const seen = new Set<string>();
-  const labels = new Set(walk.coll.labels.map((l) => `${l.range.start}:${l.range.end}`));
+  // By range, not identity: a label paragraph reaches the duties as its sentence, whose
+  // range leaves out the paragraph's trailing spaces ("Fundamentals: ").
+  const labels = walk.coll.labels.map((l) => l.range).sort((a, b) => a.start - b.start);
+  const isLabel = (c: TextBlock) => {
+    const i = lastAtOrBefore(labels, c.range.start, (r) => r.start);
+    return labels[i].start <= c.range.start && c.range.end <= labels[i].end;
+  };
   const duties = candidates.flatMap((c) => {
     // A label ("Lead Generation", "Account Management") names the duties under it, even
     // when its first word is a verb: they are counted, not it.
-    if (labels.size && labels.has(`${c.range.start}:${c.range.end}`)) {
+    if (labels.length && isLabel(c)) {
       setAside?.push({ block: c, reason: 'a label over the list that follows' });
       return [];
     }
@@ -241,8 +248,17 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   // "An adept collaborator: you are able to…", "Curious. Interested in why…": a trait
   // behind a short label is still a trait.
   const afterLabel = (/^[^:]{2,40}:\s+(.*)$/s.exec(t) ?? /^(?:\S+ ){0,2}\S+\.\s+(.*)$/s.exec(t))?.[1];
-  if (vocab.notDutyStarter.test(t) || (afterLabel && vocab.notDutyStarter.test(afterLabel))) {
+  // "Proudly cash-flow positive, we are funded by our customers": the company speaking
+  // after an opening phrase is its blurb as much as "We are funded…" is.
+  const afterOpening = /^(?:[^,;:]{1,60},\s*){1,3}(?=(?:we(?:['’](?:re|ve|ll))?|our|the company)\b)(.*)$/s.exec(t)?.[1];
+  if (vocab.notDutyStarter.test(t) || (afterLabel && vocab.notDutyStarter.test(afterLabel)) || (afterOpening && vocab.notDutyStarter.test(afterOpening))) {
     return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
+  }
+  // "Inventors. Pioneers.": a sentence of one word names no work, nor does one of two
+  // unless it starts like a duty ("Book appointments.").
+  if (d.kind === 'sentence') {
+    const n = wordCount(d.text);
+    if (n < 2 || (n === 2 && !vocab.startsLikeDuty(d.text))) return 'a fragment of one or two words, not a task';
   }
   return null;
 }
