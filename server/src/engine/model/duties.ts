@@ -250,16 +250,18 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   const afterLabel = (/^[^:]{2,40}:\s+(.*)$/s.exec(t) ?? /^(?:\S+ ){0,2}\S+\.\s+(.*)$/s.exec(t))?.[1];
   // "Proudly cash-flow positive, we are funded by our customers": the company speaking
   // after an opening phrase is its blurb as much as "We are funded…" is.
-  const afterOpening = /^(?:[^,;:]{1,60},\s*){1,3}(?=(?:we(?:['’](?:re|ve|ll))?|our|the company)\b)(.*)$/s.exec(t)?.[1];
-  if (vocab.notDutyStarter.test(t) || (afterLabel && vocab.notDutyStarter.test(afterLabel)) || (afterOpening && vocab.notDutyStarter.test(afterOpening))) {
+  // Not when it turns to the reader: "…, we're counting on you to map every journey".
+  let afterOpening = /^(?:[^,;:]{1,60},\s*){1,3}(?=(?:we(?:['’](?:re|ve|ll))?|our|the company)\b)(.*)$/s.exec(t)?.[1];
+  if (afterOpening && /^(?:\S+\s+){1,4}you\b/.test(afterOpening)) afterOpening = undefined;
+  // "This role is perfect for someone who likes a busy phone line: you'll answer calls…":
+  // what follows the colon, spoken to the reader, is the work.
+  const toReader = /^[^:]{10,}:\s+(?:you(?:['’]ll| will| would|['’]d)|your (?:day|week|job|role))\b/.test(t);
+  if ((vocab.notDutyStarter.test(t) && !toReader) || (afterLabel && vocab.notDutyStarter.test(afterLabel)) || (afterOpening && vocab.notDutyStarter.test(afterOpening))) {
     return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
   }
-  // "Inventors. Pioneers.": a sentence of one word names no work, nor does one of two
-  // unless it starts like a duty ("Book appointments.").
-  if (d.kind === 'sentence') {
-    const n = wordCount(d.text);
-    if (n < 2 || (n === 2 && !vocab.startsLikeDuty(d.text))) return 'a fragment of one or two words, not a task';
-  }
+  // "Inventors. Pioneers.": a one-word sentence names no work ("Live chat." may: two
+  // words are kept).
+  if (d.kind === 'sentence' && wordCount(d.text) < 2) return 'a one-word fragment, not a task';
   return null;
 }
 
