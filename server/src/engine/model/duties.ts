@@ -256,7 +256,11 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   // "This role is perfect for someone who likes a busy phone line: you'll answer calls…":
   // what follows the colon, spoken to the reader, is the work.
   const toReader = /^[^:]{10,}:\s+(?:you(?:['’]ll| will| would|['’]d)|your (?:day|week|job|role))\b/.test(t);
-  if ((vocab.notDutyStarter.test(t) && !toReader) || (afterLabel && vocab.notDutyStarter.test(afterLabel)) || (afterOpening && vocab.notDutyStarter.test(afterOpening))) {
+  if (
+    (vocab.notDutyStarter.test(t) && !toReader) ||
+    (afterLabel && vocab.notDutyStarter.test(afterLabel)) ||
+    (afterOpening && vocab.notDutyStarter.test(afterOpening))
+  ) {
     return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
   }
   // "Inventors. Pioneers.": a one-word sentence names no work ("Live chat." may: two
