@@ -1575,3 +1575,51 @@ describe('real layouts: a precision review of the tenth pass (issue 12)', () => 
     assert.ok(classesOfDuty(text, 'Improve the handoffs').includes('cx-strategy'));
   });
 });
+
+describe('real layouts: a twenty-second blind set (issue 12)', () => {
+  it('a template’s HTML indented with tabs after a blank line is read as HTML, not as code', () => {
+    const text =
+      '# CX Manager\n{% block content %}\n\n<div class="main">\n\t<h1>Work at the Courier: Advertising Manager</h1>\n\n\t\t<ul class="bullet">\n\t\t\t<li>Recruits, hires, trains and, if necessary, disciplines the sales staff.</li>\n\n\t\t\t<li>Assigns sales territories to sales representatives and sets their targets.</li>\n\n\t\t\t<li>Analyses sales figures to design incentive plans.</li>\n\t\t</ul>\n</div>\n';
+    assert.equal(reading(text).kind, 'posting');
+    assert.ok(
+      dutyTexts(text).some((d) => d.startsWith('Assigns sales territories')),
+      dutyTexts(text).join(' | '),
+    );
+    assert.ok(headline(text).includes('cx-renamed-sales'), headline(text).join(', '));
+  });
+
+  it('"Reporting to X your role will be (to) resolve…" before the duties heading states the job', () => {
+    const text =
+      '# CX Coordinator\n\nAcme now requires a graduate technician. Reporting to the Service Desk Manager your role will be to resolve first line support queries for customers.\n\nKey responsibilities:\n\n- Run the nightly tape backups\n- Patch the Linux servers\n';
+    assert.ok(
+      dutyTexts(text).some((d) => d.startsWith('Reporting to the Service Desk Manager')),
+      dutyTexts(text).join(' | '),
+    );
+    assert.ok(!classesOfDuty(text, 'Reporting to the Service').includes('data-analytics'));
+    assert.ok(!headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('"What do you get from us?" heads benefits; "An opportunity has arisen…" and terms of appointment are not duties', () => {
+    const text =
+      '# CX Coordinator\n\n## The role\n\nAn opportunity has arisen to join the support team for our platform. The coordinator serves a 12 month term starting in May.\n\n- Answer visitors’ questions at the info stand\n\n## What do you get from us?\n\n- A free festival ticket\n- Access to the crew chat channels\n';
+    assert.equal(reading(text).sections.find((s) => s.heading.startsWith('What do you get'))?.role, 'benefits');
+    assert.deepEqual(dutyTexts(text), ['Answer visitors’ questions at the info stand']);
+  });
+
+  it('a waiter’s floor: food orders from the kitchen and a section on the floor; dress and team-player lines are not counted', () => {
+    const text =
+      '# CX Associate\n\n## Responsibilities\n\n- Set up your section on the floor before service\n- Carry food orders from the kitchen to the tables\n- Keep table service running smoothly with the head waiters\n- Be immaculately dressed in the correct uniform\n- Always act as a great team player\n- Always go that extra mile\n';
+    assert.ok(classesOfDuty(text, 'Carry food orders').includes('service-contact'));
+    assert.ok(classesOfDuty(text, 'Be immaculately').includes('filler'));
+    assert.ok(headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+
+  it('building a database of contacts to call is prospecting, not engineering; internal queries are not support work', () => {
+    const text =
+      '# CX Executive\n\n## Responsibilities\n\n- Build and nurture a database of local contacts to introduce to our courses\n- Email campaigns to develop interest in cold prospects\n- Liaise with other teams and resolve internal queries\n';
+    assert.ok(classesOfDuty(text, 'Build and nurture').includes('sales'));
+    assert.ok(!classesOfDuty(text, 'Build and nurture').includes('engineering'));
+    assert.ok(classesOfDuty(text, 'Email campaigns').includes('sales'));
+    assert.ok(!classesOfDuty(text, 'Liaise with').includes('support-work'));
+  });
+});

@@ -223,6 +223,13 @@ export class Vocabulary {
     for (let m = clause.exec(t); m && m.index < 150; m = clause.exec(t)) {
       if (this.dutyStarts(t.slice(m.index + m[0].length))) return true;
     }
+    // Or with no comma at all ("Reporting to the Service Desk Manager your role will be
+    // to resolve…"): try each of the next few words as the start of the duty's subject.
+    const word = /\s+/g;
+    for (let m = word.exec(t), n = 0; m && n < 12 && m.index < 150; m = word.exec(t), n++) {
+      const rest = t.slice(m.index + m[0].length);
+      if (this.dutySubject.test(rest) && this.dutyStarts(rest)) return true;
+    }
     return false;
   }
 

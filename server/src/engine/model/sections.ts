@@ -113,6 +113,15 @@ export class Walk {
       this.extend(off(ctx, node).end);
       return;
     }
+    // A template's HTML indented with tabs: after a blank line Markdown ends the HTML
+    // block and reads the indented lines that follow ("\t\t<p>The Advertising Manager…")
+    // as code. Its source text is still HTML, read as such.
+    const indentedHtml = node.type === 'code' ? indentedHtmlSource(ctx, node) : undefined;
+    if (indentedHtml !== undefined) {
+      this.html({ type: 'html', value: indentedHtml, position: node.position });
+      this.extend(off(ctx, node).end);
+      return;
+    }
     if (node.type !== 'html' && node.type !== 'definition') this.firstContentSeen = true;
     collectBlocks(ctx, node, this.current, this.coll);
     this.extend(off(ctx, node).end);
@@ -315,4 +324,14 @@ function headingLines(text: string, vocab: Vocabulary): HeadingLine[] {
     out.push({ start: m.index + lead, end: m.index + line.trimEnd().length, role });
   }
   return out;
+}
+
+const HTML_TAG = /<\/?(?:p|li|ul|ol|div|h[1-6]|br|strong|b|em|span|table|tr|td|section|article)\b[^>]*>/i;
+
+/** The source of an indented (not fenced) code block that holds HTML block tags, else undefined. */
+function indentedHtmlSource(ctx: Ctx, node: Extract<RootContent, { type: 'code' }>): string | undefined {
+  const r = off(ctx, node);
+  const source = ctx.text.slice(r.start, r.end);
+  if (/^\s*(?:```|~~~)/.test(source) || !HTML_TAG.test(source)) return undefined;
+  return source;
 }
