@@ -230,6 +230,14 @@ describe('chunks cut before bullet items (long lists, issue 13): the same items 
     );
   });
 
+  it('an HTML block left open before a CRLF line end is joined to the next chunk ("\\r\\n" is one line end, not a blank line)', () => {
+    // Found by the property above (seed 169399911): "</div>" opens an HTML block that runs
+    // to the next blank line, over the bullet item the chunk was cut before.
+    const text = '- item\n   ```\n</div>\n```\n- item\r\n- item\n';
+    assert.deepEqual(items(parseMarkdown(text, LIST_CUTS).tree), items(parseMarkdown(text, WHOLE).tree));
+    assert.deepEqual(shape(parseMarkdown(text, LIST_CUTS).tree), shape(parseMarkdown(text, WHOLE).tree));
+  });
+
   it('a tight list of 2,000 items is cut into chunks of about CHUNK_TARGET', () => {
     const text = Array.from({ length: 2000 }, (_, i) => `- Answer customer call ${i}\n`).join('');
     const cuts = chunkStarts(text, { minLength: 0, target: 8 * 1024, listItems: true });

@@ -163,5 +163,7 @@ function htmlLeftOpen(value: string, after: string): boolean {
   // Kinds 1–5 end at their end marker; the others at a blank line, which must follow
   // inside the chunk.
   if (kind) return !kind[1].test(value.slice(kind[0].exec(value)![0].length));
-  return !/^[^\r\n]*(?:\r\n|\r|\n)[ \t>]*(?:\r\n|\r|\n)/.test(after);
+  // (A lone "\r" is a line end only when no "\n" follows: "\r\n" is one, not a line
+  // end and a blank line.)
+  return !/^[^\r\n]*(?:\r\n|\r(?!\n)|\n)[ \t>]*(?:\r\n|\r(?!\n)|\n)/.test(after);
 }
