@@ -129,12 +129,42 @@ function seqLead(parts: Array<{ optional: boolean; gap?: number; lead: Lead }>):
 }
 
 /**
+ * Words the text must hold somewhere for a sequence to match, or null when no
+ * required item names them (gaps and optional items need nothing). Of the required
+ * items, the one least likely to be in any text: not a group of the commonest words
+ * ("the", "a", "our"), and the fewest forms otherwise.
+ */
+function seqNeed(parts: Array<{ optional: boolean; gap?: number; need: Lead }>): Lead {
+  let best: Lead = null;
+  let bestScore = Infinity;
+  for (const p of parts) {
+    if (p.optional || p.gap !== undefined || p.need === null) continue;
+    const score = needScore(p.need);
+    if (score < bestScore) {
+      best = p.need;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const COMMON_WORDS = new Set(
+  'a an the and or of to in on for with at by as is are be from our your their its this that these those we you they it my his her'.split(' '),
+);
+
+function needScore(l: NonNullable<Lead>): number {
+  let n = l.prefixes.length * 3 + (l.number ? 50 : 0);
+  for (const w of l.exact) n += COMMON_WORDS.has(w) ? 100 : 1;
+  return n;
+}
+
+/**
  * A sequence or alternative: its regex, its ways, the most words it spans, and what
  * its first word can be. `upper` bounds `ways` by counting every alternative (no
  * first-word analysis), which is enough for almost every pattern; the exact count is
  * only worked out for a pattern whose bound passes the limit.
  */
-type Seq = { re: string; upper: number; ways: () => number; span: number; first: FirstOf; lead: Lead };
+type Seq = { re: string; upper: number; ways: () => number; span: number; first: FirstOf; lead: Lead; need: Lead };
 type Part = Seq & { optional: boolean; gap?: number; at: number };
 
 const DIGIT = /^\p{N}/u;
@@ -211,6 +241,8 @@ export interface CompiledPattern {
   hasTarget: boolean;
   /** The words a match can start on (see Lead). */
   lead: Lead;
+  /** Words one of which the text must hold for a match anywhere (see seqNeed); null: none known. */
+  need: Lead;
 }
 
 function escapeRe(s: string): string {
@@ -286,7 +318,15 @@ class Parser {
       this.tooCostly(ways(), span, at);
     }
     const lead = parts[0];
-    return { re: joinParts(parts), upper, ways, span, first: lead.optional || lead.gap !== undefined ? ANY_WORD : lead.first, lead: seqLead(parts) };
+    return {
+      re: joinParts(parts),
+      upper,
+      ways,
+      span,
+      first: lead.optional || lead.gap !== undefined ? ANY_WORD : lead.first,
+      lead: seqLead(parts),
+      need: seqNeed(parts),
+    };
   }
 
   tooCostly(ways: number, span: number, at: number): never {
@@ -317,7 +357,15 @@ class Parser {
     const ways = lazy(() => alternationWays(alts));
     const span = Math.max(...alts.map((a) => a.span));
     if (upper * span > MAX_WORK && ways() * span > MAX_WORK) this.tooCostly(ways(), span, at);
-    return { re, upper, ways, span, first: alts.length === 1 ? alts[0].first : lazy(() => unionFirst(alts)), lead: unionLeads(alts.map((a) => a.lead)) };
+    return {
+      re,
+      upper,
+      ways,
+      span,
+      first: alts.length === 1 ? alts[0].first : lazy(() => unionFirst(alts)),
+      lead: unionLeads(alts.map((a) => a.lead)),
+      need: unionLeads(alts.map((a) => a.need)),
+    };
   }
 
   item(): Omit<Part, 'at'> {
@@ -340,6 +388,7 @@ class Parser {
         span: g.span,
         first: ANY_WORD,
         lead: g.lead,
+        need: null,
       };
     }
     if (c === '{') {
@@ -356,11 +405,11 @@ class Parser {
       this.pos += m[0].length;
       const n = m[1] === '.' ? 3 : Number(m[1]);
       if (n < 1 || n > MAX_GAP) this.fail(`a gap can span 1 to ${MAX_GAP} words`);
-      return { re: '', optional: false, gap: n, upper: n + 1, ways: () => n + 1, span: n, first: ANY_WORD, lead: null };
+      return { re: '', optional: false, gap: n, upper: n + 1, ways: () => n + 1, span: n, first: ANY_WORD, lead: null, need: null };
     }
     if (c === '#') {
       this.pos++;
-      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, upper: 1, ways: ONE_WAY, span: 1, first: () => A_NUMBER, lead: NUMBER_LEAD };
+      return { re: '\\p{N}+(?:[.,]\\p{N}+)?', optional: false, upper: 1, ways: ONE_WAY, span: 1, first: () => A_NUMBER, lead: NUMBER_LEAD, need: NUMBER_LEAD };
     }
     const m = /^[\p{L}\p{N}'\u2019&]+(?:[-\u2010][\p{L}\p{N}'\u2019&]+)*/u.exec(this.src.slice(this.pos));
     if (!m) this.fail(`unexpected "${c}"`);
@@ -399,7 +448,9 @@ class Parser {
       const runs = literals.map(leadingRun);
       lead = runs.includes(null) ? null : { exact: [...new Set(runs as string[])], prefixes: [], number: false };
     }
-    return { re: res.join(SEP), optional: false, upper: 1, ways: ONE_WAY, span: words.length, first, lead };
+    // Mid-pattern a literal follows a separator, so its leading run is a whole word of
+    // the text there too: what it needs is what it would start on.
+    return { re: res.join(SEP), optional: false, upper: 1, ways: ONE_WAY, span: words.length, first, lead, need: lead };
   }
 }
 
@@ -443,21 +494,21 @@ export function compilePattern(pattern: string): CompiledPattern {
  * A compiled pattern as plain data: the build's snapshot of the built-in pack carries
  * one per pattern, so a start need not parse cx-core's patterns again (decision 108).
  */
-export type PatternRow = [pattern: string, body: string, hasTarget: boolean, lead: Lead];
+export type PatternRow = [pattern: string, body: string, hasTarget: boolean, lead: Lead, need: Lead];
 
 /** Compiles a pattern into a row, without the cache. */
 export function patternRow(pattern: string): PatternRow {
   const { parser, seq } = parse(pattern);
-  return [pattern, seq.re, parser.targets > 0, seq.lead];
+  return [pattern, seq.re, parser.targets > 0, seq.lead, seq.need];
 }
 
-function fromRow([, body, hasTarget, lead]: PatternRow): CompiledPattern {
-  return Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget, lead });
+function fromRow([, body, hasTarget, lead, need]: PatternRow): CompiledPattern {
+  return Object.freeze({ source: `${START}(?:${body})${END}`, body, hasTarget, lead, need });
 }
 
 /** Every pattern compiled so far in this process, as rows (what the build writes into the snapshot). */
 export function compiledRows(): PatternRow[] {
-  return [...compiled].map(([pattern, c]) => [pattern, c.body, c.hasTarget, c.lead]);
+  return [...compiled].map(([pattern, c]) => [pattern, c.body, c.hasTarget, c.lead, c.need]);
 }
 
 /**
@@ -468,7 +519,16 @@ export function compiledRows(): PatternRow[] {
 export function primePatterns(rows: unknown): void {
   if (!Array.isArray(rows)) return;
   for (const r of rows) {
-    if (!Array.isArray(r) || r.length !== 4 || typeof r[0] !== 'string' || typeof r[1] !== 'string' || typeof r[2] !== 'boolean' || !isLead(r[3])) continue;
+    if (
+      !Array.isArray(r) ||
+      r.length !== 5 ||
+      typeof r[0] !== 'string' ||
+      typeof r[1] !== 'string' ||
+      typeof r[2] !== 'boolean' ||
+      !isLead(r[3]) ||
+      !isLead(r[4])
+    )
+      continue;
     if (!compiled.has(r[0])) compiled.set(r[0], fromRow(r as PatternRow));
   }
 }
@@ -665,13 +725,26 @@ export class PhraseSet {
   private sticky: RegExp | undefined;
   private readonly leads?: LeadIndex;
   private readonly id: number = -1;
+  /** The set of words one of which every pattern needs (see seqNeed), filed in `leads`; -1 when some pattern needs none. */
+  private readonly needId: number = -1;
 
   /** `leads`: the setup's shared index, where this set files its start words. */
   constructor(patterns: string[], leads?: LeadIndex) {
     const sorted = [...patterns].sort((a, b) => b.length - a.length).map(compilePattern);
     this.bodies = sorted.map((c) => c.body.replace(/\((?!\?)/g, '(?:'));
     this.anywhere = sorted.some((c) => c.lead === null);
-    if (this.anywhere) return;
+    // A text holding none of the words every pattern needs cannot match: most blocks of
+    // most documents, for a class such as "an initiative to improve the customer
+    // experience", whose patterns start on words as common as "the" and "a".
+    const needs = sorted.map((c) => c.need);
+    if (leads && sorted.length && needs.every((n) => n !== null)) {
+      const need = unionLeads(needs);
+      this.needId = leads.register(need!.exact, need!.prefixes, need!.number);
+    }
+    if (this.anywhere) {
+      this.leads = leads;
+      return;
+    }
     for (const { lead } of sorted) {
       for (const w of lead!.exact) this.exact.add(w);
       for (const p of lead!.prefixes) {
@@ -712,6 +785,8 @@ export class PhraseSet {
   scan(words: WordIndex, overlapping = false): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     const text = words.text;
+    const shared = this.leads !== undefined && words.leads === this.leads;
+    if (shared && this.needId >= 0 && !this.leads!.hits(words).has(this.needId)) return out;
     if (this.anywhere) {
       const re = this.alternation();
       re.lastIndex = 0;
@@ -727,7 +802,6 @@ export class PhraseSet {
     }
     if (!this.bodies.length) return out;
     const { starts, words: list } = words;
-    const shared = this.leads && words.leads === this.leads;
     const hits = shared ? this.leads!.hits(words).get(this.id) : undefined;
     if (shared && !hits) return out;
     const n = hits ? hits.length : list.length;

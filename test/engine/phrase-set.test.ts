@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { compilePattern, fold, indexWords, LeadIndex, PhraseSet } from '../../server/src/engine/match/patterns';
+
+function allMatches(re: RegExp, text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+// Patterns whose first words are as common as "the" and "a", with a rarer word each
+// needs (what the scan checks for first), beside ones that need no word at all.
+const WITH_NEEDS = [
+  '(our|the|a|an|# month) [new|first] (customer experience|cx) [transformation] {initiative}',
+  '(pilot|campaign|project) to (improve+|fix+) (the|our) (customer|guest) experience',
+  '(launch+|kick+ off) (a|our|the) [new] (customer experience|cx) (initiative|pilot)',
+];
+const WORDS = ['the', 'a', 'our', 'new', 'first', 'customer', 'experience', 'cx', 'initiative', 'pilot', 'campaign', 'project', 'to', 'improve', 'fixes', 'guest', 'launched', 'kick', 'off', '6', 'month', 'transformation', 'and', 'team'];
+
+describe('phrase sets: the words a pattern needs', () => {
+  it('a pattern needs its rarest required word, never an optional one or the commonest words', () => {
+    assert.deepEqual(compilePattern(WITH_NEEDS[0]).need, { exact: ['initiative'], prefixes: [], number: false });
+    assert.equal(compilePattern('..2 refund+').need?.exact.includes('refund'), true);
+    assert.equal(compilePattern('[customer] ... complaint*').need?.prefixes.includes('complaint'), true);
+  });
+
+  it('a text with none of the needed words gives no match, and the scan finds what the alternation finds', () => {
+    const leads = new LeadIndex();
+    const set = new PhraseSet(WITH_NEEDS, leads);
+    const alone = new PhraseSet(WITH_NEEDS);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 30 }), fc.constantFrom(' ', ', ', ' - '), (words, sep) => {
+        const text = words.join(sep);
+        const folded = fold(text);
+        const expected = allMatches(set.alternation(), folded);
+        assert.deepEqual(set.scan(indexWords(folded, leads, text)), expected);
+        assert.deepEqual(alone.scan(indexWords(folded, undefined, text)), expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
