@@ -19,7 +19,32 @@ const WITH_NEEDS = [
   '(pilot|campaign|project) to (improve+|fix+) (the|our) (customer|guest) experience',
   '(launch+|kick+ off) (a|our|the) [new] (customer experience|cx) (initiative|pilot)',
 ];
-const WORDS = ['the', 'a', 'our', 'new', 'first', 'customer', 'experience', 'cx', 'initiative', 'pilot', 'campaign', 'project', 'to', 'improve', 'fixes', 'guest', 'launched', 'kick', 'off', '6', 'month', 'transformation', 'and', 'team'];
+const WORDS = [
+  'the',
+  'a',
+  'our',
+  'new',
+  'first',
+  'customer',
+  'experience',
+  'cx',
+  'initiative',
+  'pilot',
+  'campaign',
+  'project',
+  'to',
+  'improve',
+  'fixes',
+  'guest',
+  'launched',
+  'kick',
+  'off',
+  '6',
+  'month',
+  'transformation',
+  'and',
+  'team',
+];
 
 describe('phrase sets: the words a pattern needs', () => {
   it('a pattern needs its rarest required word, never an optional one or the commonest words', () => {
