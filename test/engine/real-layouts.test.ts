@@ -1623,3 +1623,69 @@ describe('real layouts: a twenty-second blind set (issue 12)', () => {
     assert.ok(!classesOfDuty(text, 'Liaise with').includes('support-work'));
   });
 });
+
+describe('real layouts: an internal consultant in a design office (issue 12)', () => {
+  it('a member of the employer’s office, its teams’ work and stakeholder analysis are not customer work', () => {
+    const text =
+      '# CX Consultant\n\n## About the role\n\nOur teams are working to improve city services through user research and service design. As a member of our Office of Design, you will coach colleagues in your discipline.\n\n## Responsibilities\n\n- Facilitate stakeholder analysis and communication plans for process improvement teams\n- Develop metrics for measuring the progress of each project\n- Write hand-off documents for new internal solutions\n';
+    assert.ok(!classesOfDuty(text, 'Facilitate stakeholder').includes('cx-strategy'));
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+});
+
+describe('real layouts: a precision review of the twenty-second pass (issue 12)', () => {
+  it('filler words do not make a duty that improves the experience filler', () => {
+    const text =
+      '# Guest Experience Manager\n\n## Duties\n\n- Attend the weekly huddle and map the guest journey to find where guests wait longest\n- Answer guest emails\n- Take bookings by phone\n';
+    assert.ok(!headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+
+  it('lists of customers or partners are not prospect lists; "leading" is not a lead', () => {
+    const text =
+      '# CX Data Manager\n\n## Duties\n\n- Build a single database of customer contacts from our five booking systems\n- Build a list of local businesses willing to offer discounts to members\n- Build interest in leading member-service practice across the network\n';
+    for (const line of ['Build a single', 'Build a list', 'Build interest']) assert.ok(!classesOfDuty(text, line).includes('sales'), line);
+  });
+
+  it('training sales staff on a service standard and promoting sales-floor standards are not selling', () => {
+    const text =
+      '# CX Culture Lead\n\n## Duties\n\n- Train the sales staff and service advisers on our customer promise\n- Promote sales-floor service standards in every store\n';
+    assert.ok(!classesOfDuty(text, 'Train the sales').includes('sales'));
+    assert.ok(!classesOfDuty(text, 'Promote sales-floor').includes('sales'));
+  });
+
+  it('a space-indented HTML sample in a posting stays code; only tab-indented template HTML after the page’s HTML is read', () => {
+    const text =
+      '# CX Content Designer\n\n## Duties\n\n- Rewrite our complaint acknowledgement emails in plain English\n- Test the new wording with customers\n\nThe current email looks like this:\n\n    <p>Thank you for your complaint. Please reply to this email with your order number.</p>\n    <p>We will respond to your complaint within 10 days.</p>\n';
+    assert.ok(!dutyTexts(text).some((d) => /reply to this email|respond to your complaint/.test(d)), dutyTexts(text).join(' | '));
+  });
+
+  it('collecting and analysing feedback to find improvements is not relaying it; a two-word channel list is not duties', () => {
+    const text =
+      '# CX Strategist\n\n## Duties\n\n- Collect, log and analyse feedback from every channel to identify improvement opportunities\n\nPhone. Email. Live chat. Social DMs. We want all of them to feel like one conversation.\n';
+    assert.ok(classesOfDuty(text, 'Collect, log').includes('cx-strategy'));
+    assert.ok(!dutyTexts(text).includes('Live chat.'), dutyTexts(text).join(' | '));
+  });
+
+  it('an agent doing the job well is not changing it: effort, "why they return" and "help improve … by answering"', () => {
+    const text =
+      '# CX Advisor\n\n## Duties\n\n- Find out why customers return items so you can tick the right reason code\n- Keep customer effort low by resolving queries on the first contact\n- Help improve the booking experience for customers by answering their questions quickly\n- Answer calls and emails about orders\n';
+    for (const line of ['Find out why', 'Keep customer effort', 'Help improve']) assert.ok(!classesOfDuty(text, line).includes('cx-strategy'), line);
+  });
+
+  it('a trusted advisor to our own CEO and board is not account work; "What will you get to do?" is not benefits', () => {
+    const text = '# CX Director\n\n## What will you get to do?\n\n- Act as a trusted advisor to the CEO and the board on the transformation\n';
+    assert.ok(!classesOfDuty(text, 'Act as a trusted').includes('account-success'));
+    assert.equal(reading(text).sections.find((s) => s.heading.startsWith('What will you get'))?.role, 'duties');
+  });
+
+  it('"Serve a 2 year term as our representative" is a duty; "The manager serves a 12 month term" is not', () => {
+    const text =
+      '# CX Officer\n\n## Duties\n\n- Serve a 2 year term as the trust’s representative on the regional network\n- The officer serves a 12 month term starting in May\n';
+    assert.deepEqual(dutyTexts(text), ['Serve a 2 year term as the trust’s representative on the regional network']);
+  });
+
+  it('being the lead for a Voice of the Customer programme is not advocacy', () => {
+    const text = '# CX Team Lead\n\n## Duties\n\n- Be the day-to-day lead for our Voice of the Customer programme\n';
+    assert.ok(classesOfDuty(text, 'Be the day-to-day').includes('cx-strategy'));
+  });
+});

@@ -263,9 +263,13 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   ) {
     return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
   }
-  // "Inventors. Pioneers.": a one-word sentence names no work ("Live chat." may: two
-  // words are kept).
-  if (d.kind === 'sentence' && wordCount(d.text) < 2) return 'a one-word fragment, not a task';
+  // "Inventors. Pioneers.": a sentence of one word names no work, nor does one of two
+  // unless it starts like a duty ("Book appointments." does; "Live chat." in a list of
+  // channels does not).
+  if (d.kind === 'sentence') {
+    const n = wordCount(d.text);
+    if (n < 2 || (n === 2 && !vocab.startsLikeDuty(d.text))) return 'a fragment of one or two words, not a task';
+  }
   return null;
 }
 

@@ -66,6 +66,8 @@ export class Walk {
   readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [] };
   /** The paragraph the last top-level node added, if it was one: a list right after it may make it a label. */
   private lastParagraph: TextBlock | undefined;
+  /** An HTML block has been read: indented HTML after it is the same page (see node()). */
+  private sawHtml = false;
   /** Headings that are themselves duties ("Key objective #1: cut repeat contacts"). */
   readonly headingDuties: TextBlock[] = [];
   fm: ReturnType<typeof readFrontMatter> | undefined;
@@ -108,6 +110,7 @@ export class Walk {
     if (node.type === 'list' && before && isListLabel(before.text)) this.coll.labels.push(before);
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
+      this.sawHtml = true;
       collectHtml(ctx, node);
       this.html(node);
       this.extend(off(ctx, node).end);
@@ -116,7 +119,9 @@ export class Walk {
     // A template's HTML indented with tabs: after a blank line Markdown ends the HTML
     // block and reads the indented lines that follow ("\t\t<p>The Advertising Manager…")
     // as code. Its source text is still HTML, read as such.
-    const indentedHtml = node.type === 'code' ? indentedHtmlSource(ctx, node) : undefined;
+    // Only after the page's own HTML, and tab-indented as templates are: a sample of an
+    // email or a component shown in a posting is indented with spaces and stays code.
+    const indentedHtml = node.type === 'code' && this.sawHtml ? indentedHtmlSource(ctx, node) : undefined;
     if (indentedHtml !== undefined) {
       this.html({ type: 'html', value: indentedHtml, position: node.position });
       this.extend(off(ctx, node).end);
@@ -332,6 +337,6 @@ const HTML_TAG = /<\/?(?:p|li|ul|ol|div|h[1-6]|br|strong|b|em|span|table|tr|td|s
 function indentedHtmlSource(ctx: Ctx, node: Extract<RootContent, { type: 'code' }>): string | undefined {
   const r = off(ctx, node);
   const source = ctx.text.slice(r.start, r.end);
-  if (/^\s*(?:```|~~~)/.test(source) || !HTML_TAG.test(source)) return undefined;
+  if (!source.startsWith('\t') || /^\s*(?:```|~~~)/.test(source) || !HTML_TAG.test(source) || /\{\{|className=/.test(source)) return undefined;
   return source;
 }

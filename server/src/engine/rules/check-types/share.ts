@@ -151,7 +151,9 @@ function classLabel(ctx: RunContext, cls: string): string {
 function countedDuties(ctx: RunContext, check: ShareCheck): TextBlock[] {
   const watched = [...classesOfShare(check), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
   return ctx.model.duties.filter((d) => {
-    if ((check.exclude ?? []).some((c) => ctx.has(d, c))) return false;
+    // Filler words do not make a duty that improves the experience filler ("Attend the
+    // weekly huddle and map where guests wait longest"): what the rule looks for wins.
+    if ((check.exclude ?? []).some((c) => ctx.has(d, c)) && !ctx.hasAny(d, check.unless ?? [])) return false;
     return !(d.kind === 'list-item' && wordCount(d.text) <= 3 && !ctx.hasAny(d, watched));
   });
 }
