@@ -1689,3 +1689,30 @@ describe('real layouts: a precision review of the twenty-second pass (issue 12)'
     assert.ok(classesOfDuty(text, 'Be the day-to-day').includes('cx-strategy'));
   });
 });
+
+describe('real layouts: a twenty-third blind set (issue 12)', () => {
+  it('an HR manager improving the workplace from employees’ feedback has no customer', () => {
+    const text =
+      '# CX Manager\n\n## What your primary responsibilities will be:\n\n- Lead the HR programme: pay, performance reviews and learning\n- Recruit engineers into the hiring pipeline\n- Work across the organisation to deliver improvements to people, process and system issues\n- Solicit feedback from employees to improve culture and existing processes\n- Help candidates through the interview process with other team members\n';
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('a consultancy strategist advising clients and running campaigns across channels is not a service desk', () => {
+    const text =
+      '# CX Strategist\n\n## Key Responsibilities\n\n- Partner with our clients to assess their fundraising and advocacy needs\n- Advise clients on best practices and emerging strategies\n- Manage digital engagement projects for our clients across channels, including websites, email, and social media\n- Write copy to support clients’ fundraising and campaign goals\n- Analyse client audiences through interviews and surveys\n';
+    assert.ok(!headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+
+  it('selling in a software house’s words: services to be sold, business opportunities, opportunities with prospects', () => {
+    const text =
+      '# CX Specialist\n\n## Responsibilities\n\n- Run the whole sales cycle from finding a client to securing a deal\n- Widen a contact network that allows our services to be sold broadly\n- Finding business opportunities and managing customer relationships\n- Identify opportunities with prospects and new clients\n- Keep the CRM data clean\n';
+    assert.ok(headline(text).includes('cx-renamed-sales'), headline(text).join(', '));
+  });
+
+  it('attendee satisfaction names the people a workshop serves; "Job Level: Entry-level" is a record field', () => {
+    const text =
+      '# CX Administrator\n\n## Duties\n\nJob Level: Entry-level or experienced.\n\n- Respond to hosts’ questions to ensure attendee satisfaction\n- Keep workshop records up to date\n';
+    assert.ok(classesOfDuty(text, 'Respond to hosts').includes('customer'));
+    assert.ok(!dutyTexts(text).some((d) => d.startsWith('Job Level')), dutyTexts(text).join(' | '));
+  });
+});
