@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compilePattern, fold, MATCH_CLASSES, PATTERN_FLAGS } from '../../server/src/engine/match/patterns';
 import { compileClass, Negation, scanClass } from '../../server/src/engine/match/lexicon';
+import { allMatches } from '../helpers/regex-matches';
 
 /**
  * Phrase patterns are compiled with cheap ASCII-range classes (MATCH_CLASSES.*.fast)
@@ -26,16 +27,6 @@ function asMeant(source: string): string {
   let s = source;
   for (const c of Object.values(MATCH_CLASSES)) s = s.split(c.fast).join(c.unicode);
   return s;
-}
-
-function allMatches(re: RegExp, text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
 }
 
 // Characters of every kind that meets a word boundary: ASCII, curly quotes and dashes,

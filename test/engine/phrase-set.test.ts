@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compilePattern, fold, indexWords, LeadIndex, PhraseSet } from '../../server/src/engine/match/patterns';
-
-function allMatches(re: RegExp, text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
-}
+import { allMatches } from '../helpers/regex-matches';
 
 // Patterns whose first words are as common as "the" and "a", with a rarer word each
 // needs (what the scan checks for first), beside ones that need no word at all.
