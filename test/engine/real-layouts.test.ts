@@ -1716,3 +1716,42 @@ describe('real layouts: a twenty-third blind set (issue 12)', () => {
     assert.ok(!dutyTexts(text).some((d) => d.startsWith('Job Level')), dutyTexts(text).join(' | '));
   });
 });
+
+describe('real layouts: a house manager (issue 12, twenty-fourth set)', () => {
+  it('tenant occupancy is lettings and a household’s disputes are not support tickets', () => {
+    const text =
+      '# CX Manager\n\n## Responsibilities\n\n- Keep tenant occupancy high and the house welcoming\n- Serve as the first point of contact for tenants\n- Resolve any interpersonal issues or disputes within the house\n- Organise house events and workshops\n- Manage the maintenance budget\n';
+    assert.ok(!classesOfDuty(text, 'Keep tenant occupancy').includes('service-lead'));
+    assert.ok(!classesOfDuty(text, 'Resolve any interpersonal').includes('support-work'));
+    assert.ok(!headline(text).includes('cx-renamed-customer-service'), headline(text).join(', '));
+  });
+});
+
+describe('real layouts: a precision review of the twenty-third pass (issue 12)', () => {
+  it('feedback from staff and customers, and people-process-technology improvements for customers, are experience work', () => {
+    const text =
+      '# CX Lead\n\n## Duties\n\n- Collect feedback from store staff and shoppers to identify improvements to click-and-collect\n- Improve the claims experience across people, process and technology so that customers never have to chase us\n- Gather feedback from front-line staff and guests to identify improvement opportunities across the stay\n- Identify the top reasons customers call twice and prioritise fixes with billing\n';
+    for (const line of ['Collect feedback', 'Improve the claims', 'Gather feedback', 'Identify the top']) {
+      assert.ok(classesOfDuty(text, line).includes('cx-strategy'), line);
+    }
+  });
+
+  it('"sold" in a description is not selling; business opportunities found for clients are account care', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Check whether returned items can be sold again\n- Explain how warranties work before they are sold\n- Identify business opportunities for clients to cut their shipping costs\n- Widen a network that allows our services to be sold abroad\n';
+    for (const line of ['Check whether', 'Explain how', 'Identify business']) assert.ok(!classesOfDuty(text, line).includes('sales'), line);
+    assert.ok(classesOfDuty(text, 'Widen a network').includes('sales'));
+  });
+
+  it('board members who use the product, jobs-to-be-done interviews and interview recruitment are research with people', () => {
+    const text =
+      '# CX Lead\n\n## Duties\n\n- Run usability tests with board members on the new meeting-pack reader\n- Run job-to-be-done interviews with people who recently switched supplier\n';
+    assert.ok(classesOfDuty(text, 'Run usability').includes('customer-facing'));
+    assert.ok(classesOfDuty(text, 'Run job-to-be-done').includes('customer-facing'));
+  });
+
+  it('delegate satisfaction on an internal course is not a customer', () => {
+    const text = '# CX Trainer\n\n## Duties\n\n- Collect course evaluations to ensure delegate satisfaction and report scores to HR\n';
+    assert.ok(!classesOfDuty(text, 'Collect course').includes('customer'));
+  });
+});
