@@ -1755,3 +1755,22 @@ describe('real layouts: a precision review of the twenty-third pass (issue 12)',
     assert.ok(!classesOfDuty(text, 'Collect course').includes('customer'));
   });
 });
+
+describe('real layouts: a twenty-fifth blind set (issue 12)', () => {
+  it('duties pasted with their indentation are read as a list, not as code; code stays code', () => {
+    const text =
+      '# CX Advisor\n\n## What you’ll do\n\n    Work with the team to find the biggest customer pain points\n    Own and ship new features end to end\n    Make the key architecture choices together\n\n## Setup\n\n    npm install --save thing\n    const x = require("thing");\n';
+    assert.deepEqual(dutyTexts(text), [
+      'Work with the team to find the biggest customer pain points',
+      'Own and ship new features end to end',
+      'Make the key architecture choices together',
+    ]);
+  });
+
+  it('a list the opening introduces as the role’s ("…in the following ways:") is its duties, before a later duties heading', () => {
+    const text =
+      '# CX Manager\n\nAcme is looking for an office manager. This person will make an impact in the following ways:\n\n* Create invoices for clients\n* Welcome potential clients to the office\n* Keep the office stocked\n\n## Summary\n\nSkills and strength of character are very important to us.\n';
+    assert.ok(dutyTexts(text).includes('Welcome potential clients to the office'), dutyTexts(text).join(' | '));
+    assert.ok(!headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+});

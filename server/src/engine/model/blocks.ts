@@ -77,6 +77,11 @@ export interface Collected {
   paragraphs: TextBlock[];
   /** Lines that label the list after them or inside them ("Lead Generation", then its tasks): see isLabelLine. */
   labels: TextBlock[];
+  /**
+   * Lists introduced by a sentence about the role that ends in a colon ("This person
+   * will make an impact in the following ways:"): where they are, as source ranges.
+   */
+  leadInLists: Array<{ start: number; end: number }>;
 }
 
 /**

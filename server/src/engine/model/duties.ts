@@ -173,6 +173,13 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
     if (!inDuties(p.section)) continue;
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) candidates.push(p.slice(s, e, 'sentence'));
   }
+  // A list the opening introduces as the role's ("This person will make an impact in
+  // the following ways:") is its duties, wherever the duties heading comes.
+  const firstDutiesAt = walk.sections.find((s) => s.role === 'duties')!.range.start;
+  for (const b of coll.items) {
+    if (b.range.start > firstDutiesAt || inDuties(b.section)) continue;
+    if (coll.leadInLists.some((l) => l.start <= b.range.start && b.range.end <= l.end)) candidates.push(b);
+  }
   // The opening paragraphs before the first duties heading often state the job in one
   // sentence ("The specialist will be primarily responsible for answering…", "As a
   // Support Engineer, you'll…"): a reviewer reads it as a duty, so it counts when it

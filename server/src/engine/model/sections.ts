@@ -2,7 +2,7 @@ import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { htmlBlocks } from '../parse/html-blocks';
 import { parseChunks } from '../parse/parse';
 import type { ParseCache } from '../parse/parse-cache';
-import { TextBlock } from '../parse/text-block';
+import { TextBlock, TextBuilder } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import { parseTitle } from './title';
@@ -63,7 +63,7 @@ interface HeadingLine {
 /** Walks the top-level nodes in order, building sections and collecting prose (docs §4). */
 export class Walk {
   readonly sections: Section[] = [];
-  readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [] };
+  readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
   /** The paragraph the last top-level node added, if it was one: a list right after it may make it a label. */
   private lastParagraph: TextBlock | undefined;
   /** An HTML block has been read: indented HTML after it is the same page (see node()). */
@@ -108,6 +108,7 @@ export class Walk {
     }
     this.contentSinceHeading = true;
     if (node.type === 'list' && before && isListLabel(before.text)) this.coll.labels.push(before);
+    if (node.type === 'list' && before && /[:：]\s*$/.test(before.text) && ctx.vocab.addressesRole(before.text)) this.coll.leadInLists.push(off(ctx, node));
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       this.sawHtml = true;
@@ -124,6 +125,19 @@ export class Walk {
     const indentedHtml = node.type === 'code' && this.sawHtml ? indentedHtmlSource(ctx, node) : undefined;
     if (indentedHtml !== undefined) {
       this.html({ type: 'html', value: indentedHtml, position: node.position });
+      this.extend(off(ctx, node).end);
+      return;
+    }
+    // Duties pasted from a web page with their indentation ("    Work closely with the
+    // team to…" under "What you'll do"): Markdown reads them as code, a reader as a list.
+    const lines = node.type === 'code' ? indentedDutyLines(ctx, node) : undefined;
+    if (lines) {
+      this.firstContentSeen = true;
+      for (const b of lines) {
+        const block = TextBlock.from(b, 'list-item', this.current);
+        this.coll.prose.push(block);
+        this.coll.items.push(block);
+      }
       this.extend(off(ctx, node).end);
       return;
     }
@@ -339,4 +353,29 @@ function indentedHtmlSource(ctx: Ctx, node: Extract<RootContent, { type: 'code' 
   const source = ctx.text.slice(r.start, r.end);
   if (!source.startsWith('\t') || /^\s*(?:```|~~~)/.test(source) || !HTML_TAG.test(source) || /\{\{|className=/.test(source)) return undefined;
   return source;
+}
+
+/**
+ * The lines of an indented (not fenced) code block that are all prose and mostly start
+ * like a duty, each as a builder over its source span; else undefined. Code has
+ * brackets, semicolons, operators or a prompt; a pasted duty list has none of them.
+ */
+function indentedDutyLines(ctx: Ctx, node: Extract<RootContent, { type: 'code' }>): TextBuilder[] | undefined {
+  const r = off(ctx, node);
+  const source = ctx.text.slice(r.start, r.end);
+  if (/^\s*(?:```|~~~)/.test(source) || /[{};=<>$`\\|]|\(\)|=>|^\s*[#/*-]/m.test(source)) return undefined;
+  const out: TextBuilder[] = [];
+  let duties = 0;
+  const lineRe = /[^\r\n]+/g;
+  for (let m = lineRe.exec(source); m; m = lineRe.exec(source)) {
+    const text = m[0].trim();
+    if (!text) continue;
+    if (text.split(/\s+/).length < 3 || text.length > 400) return undefined;
+    const start = r.start + m.index + (m[0].length - m[0].trimStart().length);
+    const b = new TextBuilder(ctx.text);
+    b.add(text, start, start + text.length);
+    out.push(b);
+    if (ctx.vocab.startsLikeDuty(text)) duties++;
+  }
+  return out.length >= 2 && duties * 2 >= out.length ? out : undefined;
 }
