@@ -1774,3 +1774,28 @@ describe('real layouts: a twenty-fifth blind set (issue 12)', () => {
     assert.ok(!headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
   });
 });
+
+describe('real layouts: a precision review of the twenty-fifth pass (issue 12)', () => {
+  it('a list after a lead-in about what the job offers or asks for is not duties', () => {
+    const text =
+      '# CX Coordinator\n\nYou’ll love working with us because:\n\n- Our customers rate us 4.9 on review sites\n- We close at four on Fridays\n\nThe ideal person will have:\n\n- Met or beaten annual sales targets\n\n## Responsibilities\n\n- Process supplier invoices\n- Keep the filing system in order\n';
+    assert.deepEqual(dutyTexts(text), ['Process supplier invoices', 'Keep the filing system in order']);
+    assert.ok(headline(text).includes('cx-title-without-customer'), headline(text).join(', '));
+  });
+
+  it('an indented quotation after "reads:" stays code; indented duties after "You will:" are read', () => {
+    const quoted =
+      '# CX Coordinator\n\n## Duties\n\n- Proofread the monthly supplier statements\n\nThe email currently reads:\n\n    Thank you for being a valued customer of ours\n    Please find your statement attached to this email\n';
+    assert.deepEqual(dutyTexts(quoted), ['Proofread the monthly supplier statements', 'The email currently reads:']);
+    const introduced =
+      '# CX Engineer\n\n## Duties\n\nYou’ll join a small team. You will:\n\n    Own and ship new features end to end\n    Make the key architecture choices together\n';
+    assert.ok(dutyTexts(introduced).includes('Own and ship new features end to end'), dutyTexts(introduced).join(' | '));
+  });
+
+  it('reporting the top reasons people get in touch and self-service articles are experience work', () => {
+    const text =
+      '# CX Specialist\n\n## Duties\n\n- Report the top five reasons people contact us each month\n- Write help-centre articles so shoppers can fix common problems themselves\n';
+    assert.ok(classesOfDuty(text, 'Report the top').includes('cx-strategy'));
+    assert.ok(classesOfDuty(text, 'Write help-centre').includes('cx-strategy'));
+  });
+});

@@ -106,9 +106,10 @@ export class Walk {
       this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), node.depth, off(ctx, node), undefined);
       return;
     }
+    const firstUnderHeading = !this.contentSinceHeading;
     this.contentSinceHeading = true;
     if (node.type === 'list' && before && isListLabel(before.text)) this.coll.labels.push(before);
-    if (node.type === 'list' && before && /[:：]\s*$/.test(before.text) && ctx.vocab.addressesRole(before.text)) this.coll.leadInLists.push(off(ctx, node));
+    if (node.type === 'list' && before && isWorkLeadIn(before.text) && ctx.vocab.addressesRole(before.text)) this.coll.leadInLists.push(off(ctx, node));
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       this.sawHtml = true;
@@ -130,7 +131,10 @@ export class Walk {
     }
     // Duties pasted from a web page with their indentation ("    Work closely with the
     // team to…" under "What you'll do"): Markdown reads them as code, a reader as a list.
-    const lines = node.type === 'code' ? indentedDutyLines(ctx, node) : undefined;
+    // Only as the first thing under a heading or after a line that introduces work
+    // ("You will:"): after "The email currently reads:" it is a quotation.
+    const introduced = firstUnderHeading || (before !== undefined && isWorkLeadIn(before.text));
+    const lines = node.type === 'code' && introduced ? indentedDutyLines(ctx, node) : undefined;
     if (lines) {
       this.firstContentSeen = true;
       for (const b of lines) {
@@ -157,7 +161,10 @@ export class Walk {
     const pseudo = pseudoHeading(ctx, node);
     if (pseudo) {
       const block = inlineBlock(ctx, node.children, 'heading', this.sections.length);
-      const role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+      let role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+      // "You'll love working with us because:" starts like "You'll…" (a duties heading)
+      // but introduces what the job offers: no duties section.
+      if (role === 'duties' && offersOrAsks(block.text.toLowerCase().replace(/\u2019/g, "'"))) role = 'other';
       // "Books appointments, including:" is a duty that introduces others, not a heading.
       if (pseudo !== 'bold' && pseudo !== 'atx' && role === 'other') return false;
       this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
@@ -378,4 +385,30 @@ function indentedDutyLines(ctx: Ctx, node: Extract<RootContent, { type: 'code' }
     if (ctx.vocab.startsLikeDuty(text)) duties++;
   }
   return out.length >= 2 && duties * 2 >= out.length ? out : undefined;
+}
+
+/**
+ * A paragraph that ends by introducing the work ("…in the following ways:", "You
+ * will:", "Responsibilities include:"), not what the job offers or asks for ("You'll
+ * love it here because:", "The ideal person will have:", "To succeed you will need:").
+ * Grammar, not vocabulary: it reads the last clause before the colon.
+ */
+export function isWorkLeadIn(text: string): boolean {
+  const m = /([^.!?:;]*)[:：]\s*$/.exec(text);
+  if (!m) return false;
+  const clause = m[1]
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .trim();
+  if (offersOrAsks(clause)) return false;
+  return /(?:in the following ways|the following|\bwill|'ll|\binclude|\bincludes|\binvolve|\binvolves|responsible for|be doing|will be to|duties are|tasks are)$/.test(
+    clause,
+  );
+}
+
+/** A clause about what the job offers or asks for, or one that introduces a quotation. */
+function offersOrAsks(clause: string): boolean {
+  return /\b(?:have|has|bring|brings|need|needs|get|gets|enjoy|love|because|offer|offers|spans?|look for|looking for|ideal|succeed|require|requires|expect from you|reads|looks like|like this)\b/.test(
+    clause,
+  );
 }
