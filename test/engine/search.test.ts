@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lastAtOrBefore } from '../../server/src/engine';
 import { ClauseStarts, clauseEnd } from '../../server/src/engine/match/lexicon';
+import { insideAny } from '../../server/src/engine/parse/search';
 import { JsonSource } from '../../server/src/packs/json-source';
 
 /** The definition, by walking: the last index whose key is at most `at`, or 0. */
@@ -22,6 +23,22 @@ describe('lastAtOrBefore: the one binary search (clause starts, text blocks, JSO
         assert.equal(
           lastAtOrBefore(keys, at, (k) => k),
           linear(keys, at),
+        );
+      }),
+    );
+  });
+
+  it('insideAny (labels, lead-in lists) answers what a linear walk over sorted, disjoint ranges answers', () => {
+    const ranges = fc.array(fc.tuple(fc.nat(20), fc.nat(20)), { maxLength: 12 }).map((gaps) => {
+      let at = 0;
+      return gaps.map(([gap, len]) => ({ start: (at += gap), end: (at += len) }));
+    });
+    fc.assert(
+      fc.property(ranges, fc.nat(300), fc.nat(30), (rs, start, len) => {
+        const inner = { start, end: start + len };
+        assert.equal(
+          insideAny(rs, inner),
+          rs.some((r) => r.start <= inner.start && inner.end <= r.end),
         );
       }),
     );

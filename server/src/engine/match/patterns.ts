@@ -736,15 +736,13 @@ export class PhraseSet {
     // A text holding none of the words every pattern needs cannot match: most blocks of
     // most documents, for a class such as "an initiative to improve the customer
     // experience", whose patterns start on words as common as "the" and "a".
+    this.leads = leads;
     const needs = sorted.map((c) => c.need);
     if (leads && sorted.length && needs.every((n) => n !== null)) {
       const need = unionLeads(needs);
       this.needId = leads.register(need!.exact, need!.prefixes, need!.number);
     }
-    if (this.anywhere) {
-      this.leads = leads;
-      return;
-    }
+    if (this.anywhere) return;
     for (const { lead } of sorted) {
       for (const w of lead!.exact) this.exact.add(w);
       for (const p of lead!.prefixes) {
@@ -754,10 +752,7 @@ export class PhraseSet {
       }
       if (lead!.number) this.number = true;
     }
-    if (leads) {
-      this.leads = leads;
-      this.id = leads.register(this.exact, [...this.prefixes.values()].flat(), this.number);
-    }
+    if (leads) this.id = leads.register(this.exact, [...this.prefixes.values()].flat(), this.number);
   }
 
   private source(): string {

@@ -1,6 +1,6 @@
 import { fold } from '../match/patterns';
 import type { Vocabulary } from '../match/vocabulary';
-import { lastAtOrBefore } from '../parse/search';
+import { insideAny } from '../parse/search';
 import { sentenceSpans, wordCount, type TextBlock } from '../parse/text-block';
 import type { Walk } from './sections';
 import { isTodo } from './todo';
@@ -30,14 +30,10 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
   // By range, not identity: a label paragraph reaches the duties as its sentence, whose
   // range leaves out the paragraph's trailing spaces ("Fundamentals: ").
   const labels = walk.coll.labels.map((l) => l.range).sort((a, b) => a.start - b.start);
-  const isLabel = (c: TextBlock) => {
-    const i = lastAtOrBefore(labels, c.range.start, (r) => r.start);
-    return labels[i].start <= c.range.start && c.range.end <= labels[i].end;
-  };
   const duties = candidates.flatMap((c) => {
     // A label ("Lead Generation", "Account Management") names the duties under it, even
     // when its first word is a verb: they are counted, not it.
-    if (labels.length && isLabel(c)) {
+    if (insideAny(labels, c.range)) {
       setAside?.push({ block: c, reason: 'a label over the list that follows' });
       return [];
     }
@@ -175,17 +171,17 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   }
   // A list the opening introduces as the role's ("This person will make an impact in
   // the following ways:") is its duties, wherever the duties heading comes.
-  const firstDutiesAt = walk.sections.find((s) => s.role === 'duties')!.range.start;
+  // (Lead-in lists are top-level lists, filed in document order: sorted, apart.)
+  const firstDuties = walk.sections.find((s) => s.role === 'duties')!.range.start;
   for (const b of coll.items) {
-    if (b.range.start > firstDutiesAt || inDuties(b.section)) continue;
-    if (coll.leadInLists.some((l) => l.start <= b.range.start && b.range.end <= l.end)) candidates.push(b);
+    if (b.range.start > firstDuties || inDuties(b.section)) continue;
+    if (insideAny(coll.leadInLists, b.range)) candidates.push(b);
   }
   // The opening paragraphs before the first duties heading often state the job in one
   // sentence ("The specialist will be primarily responsible for answering…", "As a
   // Support Engineer, you'll…"): a reviewer reads it as a duty, so it counts when it
   // both speaks of the role and starts like a duty.
   const open = (s: number) => ['other', 'title', 'company'].includes(walk.roleOf(s));
-  const firstDuties = walk.sections.find((s) => s.role === 'duties')!.range.start;
   for (const p of coll.paragraphs) {
     if (p.range.start > firstDuties || !open(p.section)) continue;
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {

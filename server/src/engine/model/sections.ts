@@ -164,7 +164,7 @@ export class Walk {
       let role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
       // "You'll love working with us because:" starts like "You'll…" (a duties heading)
       // but introduces what the job offers: no duties section.
-      if (role === 'duties' && offersOrAsks(block.text.toLowerCase().replace(/\u2019/g, "'"))) role = 'other';
+      if (role === 'duties' && offersOrAsks(block.text)) role = 'other';
       // "Books appointments, including:" is a duty that introduces others, not a heading.
       if (pseudo !== 'bold' && pseudo !== 'atx' && role === 'other') return false;
       this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
@@ -356,10 +356,16 @@ const HTML_TAG = /<\/?(?:p|li|ul|ol|div|h[1-6]|br|strong|b|em|span|table|tr|td|s
 
 /** The source of an indented (not fenced) code block that holds HTML block tags, else undefined. */
 function indentedHtmlSource(ctx: Ctx, node: Extract<RootContent, { type: 'code' }>): string | undefined {
+  const source = indentedCodeSource(ctx, node);
+  if (source === undefined || !source.startsWith('\t') || !HTML_TAG.test(source) || /\{\{|className=/.test(source)) return undefined;
+  return source;
+}
+
+/** The source text of an indented code block, or undefined for a fenced one. */
+function indentedCodeSource(ctx: Ctx, node: Extract<RootContent, { type: 'code' }>): string | undefined {
   const r = off(ctx, node);
   const source = ctx.text.slice(r.start, r.end);
-  if (!source.startsWith('\t') || /^\s*(?:```|~~~)/.test(source) || !HTML_TAG.test(source) || /\{\{|className=/.test(source)) return undefined;
-  return source;
+  return /^\s*(?:```|~~~)/.test(source) ? undefined : source;
 }
 
 /**
@@ -368,9 +374,9 @@ function indentedHtmlSource(ctx: Ctx, node: Extract<RootContent, { type: 'code' 
  * brackets, semicolons, operators or a prompt; a pasted duty list has none of them.
  */
 function indentedDutyLines(ctx: Ctx, node: Extract<RootContent, { type: 'code' }>): TextBuilder[] | undefined {
+  const source = indentedCodeSource(ctx, node);
+  if (source === undefined || /[{};=<>$`\\|]|\(\)|=>|^\s*[#/*-]/m.test(source)) return undefined;
   const r = off(ctx, node);
-  const source = ctx.text.slice(r.start, r.end);
-  if (/^\s*(?:```|~~~)/.test(source) || /[{};=<>$`\\|]|\(\)|=>|^\s*[#/*-]/m.test(source)) return undefined;
   const out: TextBuilder[] = [];
   let duties = 0;
   const lineRe = /[^\r\n]+/g;
@@ -407,8 +413,8 @@ export function isWorkLeadIn(text: string): boolean {
 }
 
 /** A clause about what the job offers or asks for, or one that introduces a quotation. */
-function offersOrAsks(clause: string): boolean {
-  return /\b(?:have|has|bring|brings|need|needs|get|gets|enjoy|love|because|offer|offers|spans?|look for|looking for|ideal|succeed|require|requires|expect from you|reads|looks like|like this)\b/.test(
-    clause,
+function offersOrAsks(text: string): boolean {
+  return /\b(?:have|has|bring|brings|need|needs|get|gets|enjoy|love|because|offer|offers|spans?|look for|looking for|ideal|succeed|require|requires|expect from you|reads|looks like|like this)\b/i.test(
+    text,
   );
 }

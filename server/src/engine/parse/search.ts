@@ -12,3 +12,10 @@ export function lastAtOrBefore<T>(items: readonly T[], at: number, key: (item: T
   }
   return lo;
 }
+
+/** Whether `inner` lies wholly inside one of `ranges` (sorted by start, not overlapping). */
+export function insideAny(ranges: ReadonlyArray<{ start: number; end: number }>, inner: { start: number; end: number }): boolean {
+  if (!ranges.length) return false;
+  const r = ranges[lastAtOrBefore(ranges, inner.start, (x) => x.start)];
+  return r.start <= inner.start && inner.end <= r.end;
+}
