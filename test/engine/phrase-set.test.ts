@@ -59,4 +59,34 @@ describe('phrase sets: the words a pattern needs', () => {
       { numRuns: 500 },
     );
   });
+
+  it('each pattern tried alone where its first word is gives what the alternation gives, overlapping leads and order included', () => {
+    // Leads shared by several patterns, `word*` prefixes and `#`, a longer pattern
+    // before a shorter one with the same start, and an optional first word.
+    const patterns = ['customer service', 'customer service desk+', 'cust* care team', '# (calls|chats) a day', '[the] customer queue', 'care ..2 queue'];
+    const vocab = ['the', 'customer', 'customers', 'custody', 'service', 'desk', 'desks', 'care', 'team', 'queue', '40', 'calls', 'chats', 'a', 'day'];
+    const leads = new LeadIndex();
+    const set = new PhraseSet(patterns, leads);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocab), { maxLength: 25 }), fc.boolean(), (words, overlapping) => {
+        const text = words.join(' ');
+        const folded = fold(text);
+        const re = set.alternation();
+        const expected = overlapping ? overlappingMatches(re, folded) : allMatches(re, folded);
+        assert.deepEqual(set.scan(indexWords(folded, leads, text), overlapping), expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
+/** Every match of a global regex, each search resuming just after the last match's start. */
+function overlappingMatches(re: RegExp, text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length) out.push([m.index, m.index + m[0].length]);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}

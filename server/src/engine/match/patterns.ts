@@ -612,6 +612,23 @@ export interface WordIndex {
   readonly leads?: LeadIndex;
   /** For each pattern set of `leads`, the positions (in `words`) of the words it can start on; made on first use. */
   hits?: Map<number, number[]>;
+  /** The distinct words, and which patterns' needs (see seqNeed) the text holds: made on first use. */
+  wordSet?: Set<string>;
+  needs?: Map<Lead, boolean>;
+}
+
+/** Does the text hold one of the words a pattern needs? Cached per text and need. */
+function holdsNeed(words: WordIndex, need: NonNullable<Lead>): boolean {
+  const cache = (words.needs ??= new Map());
+  let held = cache.get(need);
+  if (held !== undefined) return held;
+  const set = (words.wordSet ??= new Set(words.words));
+  held =
+    need.exact.some((w) => set.has(w)) ||
+    (need.prefixes.length > 0 && words.words.some((w) => need.prefixes.some((p) => w.startsWith(p)))) ||
+    (need.number && words.words.some(startsWithNumber));
+  cache.set(need, held);
+  return held;
 }
 
 const WORD_RUN = /[\p{L}\p{N}_]+/gu;
@@ -706,23 +723,34 @@ const NONE: readonly number[] = [];
  * Many phrase patterns matched as one: the same matches, in the same order, as the
  * single alternation compileAlternation builds, without running that alternation at
  * every place in the text. The words each pattern can start on are known (see Lead),
- * so a text is walked word by word, and the alternation — sticky, so it tries one
- * place only — runs only at a word some pattern can start on. At any other place no
- * alternative can match, so skipping it changes nothing; where it runs, it runs
- * exactly as the global scan would have there. Work stays linear: one pass over the
- * words, and at each word at most the alternation's own tries. A pattern set with a
- * pattern that can start on any word (a leading gap) runs the alternation everywhere.
+ * so a text is walked word by word, and at each word only the patterns that can start
+ * on it are tried, each alone (sticky, so it tries one place only), in the
+ * alternation's order, and only when the text holds a word the pattern needs: the
+ * first to match is the alternative the alternation would have taken there. At any
+ * other place, or for any other pattern, no match is possible, so skipping it changes
+ * nothing. Work stays linear: one pass over the words, and at each word at most the
+ * alternation's own tries. A pattern set with a pattern that can start on any word (a
+ * leading gap) runs the alternation everywhere.
  */
 export class PhraseSet {
   /** Pattern bodies in the alternation's order. */
   private readonly bodies: string[];
+  /** What each pattern (in that order) needs somewhere in the text; null: nothing known. */
+  private readonly needs: Lead[];
   private readonly exact = new Set<string>();
   /** `word*` prefixes by their first character. */
   private readonly prefixes = new Map<string, string[]>();
   private number = false;
   private readonly anywhere: boolean;
   private whole: RegExp | undefined;
-  private sticky: RegExp | undefined;
+  /** Each pattern's own sticky regex, compiled on first use. */
+  private readonly stickies: Array<RegExp | undefined>;
+  /** The patterns (indices, in order) that can start on a word: exact words, `word*` prefixes by first character, `#`. */
+  private readonly byExact = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, Array<[string, number]>>();
+  private readonly byNumber: number[] = [];
+  /** Memo of `startingOn`, bounded like LeadIndex's. */
+  private readonly byWord = new Map<string, readonly number[]>();
   private readonly leads?: LeadIndex;
   private readonly id: number = -1;
   /** The set of words one of which every pattern needs (see seqNeed), filed in `leads`; -1 when some pattern needs none. */
@@ -732,6 +760,8 @@ export class PhraseSet {
   constructor(patterns: string[], leads?: LeadIndex) {
     const sorted = [...patterns].sort((a, b) => b.length - a.length).map(compilePattern);
     this.bodies = sorted.map((c) => c.body.replace(/\((?!\?)/g, '(?:'));
+    this.needs = sorted.map((c) => c.need);
+    this.stickies = new Array(sorted.length);
     this.anywhere = sorted.some((c) => c.lead === null);
     // A text holding none of the words every pattern needs cannot match: most blocks of
     // most documents, for a class such as "an initiative to improve the customer
@@ -743,15 +773,26 @@ export class PhraseSet {
       this.needId = leads.register(need!.exact, need!.prefixes, need!.number);
     }
     if (this.anywhere) return;
-    for (const { lead } of sorted) {
-      for (const w of lead!.exact) this.exact.add(w);
+    sorted.forEach(({ lead }, i) => {
+      for (const w of lead!.exact) {
+        this.exact.add(w);
+        const at = this.byExact.get(w);
+        if (!at) this.byExact.set(w, [i]);
+        else if (at[at.length - 1] !== i) at.push(i);
+      }
       for (const p of lead!.prefixes) {
         const list = this.prefixes.get(p[0]);
         if (!list) this.prefixes.set(p[0], [p]);
         else if (!list.includes(p)) list.push(p);
+        const at = this.byPrefix.get(p[0]);
+        if (!at) this.byPrefix.set(p[0], [[p, i]]);
+        else at.push([p, i]);
       }
-      if (lead!.number) this.number = true;
-    }
+      if (lead!.number) {
+        this.number = true;
+        this.byNumber.push(i);
+      }
+    });
     if (leads) this.id = leads.register(this.exact, [...this.prefixes.values()].flat(), this.number);
   }
 
@@ -770,6 +811,38 @@ export class PhraseSet {
     const pre = this.prefixes.get(word[0]);
     if (pre) for (const p of pre) if (word.startsWith(p)) return true;
     return this.number && startsWithNumber(word);
+  }
+
+  /** The patterns that can start on a word, in the alternation's order. */
+  private startingOn(word: string): readonly number[] {
+    let ids = this.byWord.get(word);
+    if (ids) return ids;
+    const found = new Set<number>(this.byExact.get(word));
+    const pre = this.byPrefix.get(word[0]);
+    if (pre) for (const [p, i] of pre) if (word.startsWith(p)) found.add(i);
+    if (this.byNumber.length && startsWithNumber(word)) for (const i of this.byNumber) found.add(i);
+    ids = [...found].sort((a, b) => a - b);
+    if (this.byWord.size >= 50_000) this.byWord.clear();
+    this.byWord.set(word, ids);
+    return ids;
+  }
+
+  /**
+   * The first pattern, in the alternation's order, that matches at `at` (its length),
+   * as the alternation would find it: 0 when none does or the first one to match
+   * matches nothing. Each pattern is tried alone, and only where its first word is and
+   * when the text holds a word it needs, so most of a large set is never run.
+   */
+  private matchAt(words: WordIndex, i: number, at: number): number {
+    for (const k of this.startingOn(words.words[i])) {
+      const need = this.needs[k];
+      if (need && !holdsNeed(words, need)) continue;
+      const re = (this.stickies[k] ??= new RegExp(`${START}(?:${this.bodies[k]})${END}`, PATTERN_FLAGS.replace('g', 'y')));
+      re.lastIndex = at;
+      const m = re.exec(words.text);
+      if (m) return m[0].length;
+    }
+    return 0;
   }
 
   /**
@@ -805,12 +878,10 @@ export class PhraseSet {
       const i = hits ? hits[k] : k;
       const at = starts[i];
       if (at < from || (!hits && !this.startsOn(list[i]))) continue;
-      const re = (this.sticky ??= new RegExp(this.source(), PATTERN_FLAGS.replace('g', 'y')));
-      re.lastIndex = at;
-      const m = re.exec(text);
-      if (!m || m[0].length === 0) continue;
-      out.push([at, at + m[0].length]);
-      if (!overlapping) from = at + m[0].length;
+      const len = this.matchAt(words, i, at);
+      if (len === 0) continue;
+      out.push([at, at + len]);
+      if (!overlapping) from = at + len;
     }
     return out;
   }
