@@ -400,9 +400,15 @@ function indentedDutyLines(ctx: Ctx, node: Extract<RootContent, { type: 'code' }
  * Grammar, not vocabulary: it reads the last clause before the colon.
  */
 export function isWorkLeadIn(text: string): boolean {
-  const m = /([^.!?:;]*)[:：]\s*$/.exec(text);
-  if (!m) return false;
-  const clause = m[1]
+  // Read backwards from the end: a regex anchored only at `$` would retry from every
+  // start position of a long colon-less paragraph (quadratic).
+  const t = text.trimEnd();
+  const last = t[t.length - 1];
+  if (last !== ':' && last !== '：') return false;
+  let from = t.length - 1;
+  while (from > 0 && !'.!?:;'.includes(t[from - 1])) from--;
+  const clause = t
+    .slice(from, t.length - 1)
     .toLowerCase()
     .replace(/\u2019/g, "'")
     .trim();
