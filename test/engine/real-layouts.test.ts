@@ -1799,3 +1799,89 @@ describe('real layouts: a precision review of the twenty-fifth pass (issue 12)',
     assert.ok(classesOfDuty(text, 'Write help-centre').includes('cx-strategy'));
   });
 });
+
+describe('real layouts: the twenty-sixth and twenty-seventh blind sets (issue 12)', () => {
+  it('a CMS’s Markdown fields in front matter: `responsibilities_markdown` is read item by item, `job-type` is a posting key', () => {
+    const text = [
+      '---',
+      'role: CX Associate',
+      'job-type: full time',
+      'contract: Permanent',
+      'description_markdown: >-',
+      '  Our office in Leeds needs a friendly person at the front.',
+      'responsibilities_markdown: >-',
+      '  * Answer incoming phone calls and pass on',
+      '  messages to the right colleague',
+      '',
+      '  * Greet visitors and sign them in',
+      '',
+      '  * Sort and send out the post each day',
+      '---',
+      '',
+    ].join('\n');
+    const r = read(text);
+    assert.equal(r.kind, 'posting');
+    assert.deepEqual(
+      r.reading!.duties.map((d) => d.text),
+      ['Answer incoming phone calls and pass on messages to the right colleague', 'Greet visitors and sign them in', 'Sort and send out the post each day'],
+    );
+    // Each item points at its own line of the source (1-based).
+    assert.deepEqual(
+      r.reading!.duties.map((d) => d.line),
+      [8, 11, 13],
+    );
+    assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+  });
+
+  it('topics in bold under a bold duties heading are groups of duties ("**Responsibilities**", then "**Finance**")', () => {
+    const text =
+      '# CX Manager\n\nA small charity.\n\n**Responsibilities**\n\n**Finance**\n\n- Run the monthly close with our bookkeeper\n- Prepare budget reports for the board\n\n**People**\n\n- Run payroll with our provider\n- Keep staff files up to date\n\n**Requirements**\n\n- Five years in finance\n';
+    assert.deepEqual(dutyTexts(text), [
+      'Run the monthly close with our bookkeeper',
+      'Prepare budget reports for the board',
+      'Run payroll with our provider',
+      'Keep staff files up to date',
+    ]);
+    assert.deepEqual(headline(text), ['cx-title-without-customer']);
+  });
+
+  it('"Core Job Functions" and "Job Expectations" head the duties', () => {
+    const duties = '- Register patients at the front desk\n- Answer calls and questions from patients\n- Schedule and cancel appointments\n';
+    for (const h of ['Core Job Functions', 'Essential Job Functions', 'Key Functions', 'Job Expectations', 'Role Expectations']) {
+      assert.equal(dutyTexts(`# CX Specialist\n\n## ${h}\n\n${duties}`).length, 3, h);
+    }
+  });
+
+  it('a bank counter is frontline service: the teller line, cashing cheques, savings withdrawals, money orders', () => {
+    for (const duty of [
+      'Refer anyone you cannot help at the teller line to a banker',
+      'Cash cheques after checking ID',
+      'Take savings deposits and withdrawals',
+      'Sell money orders',
+    ]) {
+      assert.ok(classesOfDuty(`# CX Associate\n\n## Duties\n\n- ${duty}\n`, duty.slice(0, 10)).includes('service-contact'), duty);
+    }
+    // A bookkeeper's bank deposit is not a counter.
+    assert.ok(!classesOfDuty('# CX Associate\n\n## Duties\n\n- Prepare the weekly bank deposit\n', 'Prepare').includes('service-contact'));
+  });
+
+  it('a buyer’s quotation request is selling; one sent to suppliers is buying', () => {
+    assert.ok(classesOfDuty('# CX Associate\n\n## Duties\n\n- Attend to quotation requests from the website\n', 'Attend').includes('sales'));
+    assert.ok(!classesOfDuty('# CX Associate\n\n## Duties\n\n- Send quote requests to three suppliers\n', 'Send').includes('sales'));
+  });
+
+  it('the root cause of one customer’s problem, found by debugging, is support work, not experience work', () => {
+    const cls = classesOfDuty('# CX Analyst\n\n## Duties\n\n- Use debugging skills to find the root cause of a customer’s issue\n', 'Use');
+    assert.ok(!cls.includes('cx-strategy'));
+    assert.ok(
+      classesOfDuty('# CX Analyst\n\n## Duties\n\n- Find the root causes of repeat complaints and fix them with product\n', 'Find').includes('cx-strategy'),
+    );
+  });
+
+  it('"All staff are expected to adhere to our policies" is a rule for everyone, not a duty', () => {
+    assert.deepEqual(
+      dutyTexts('# CX Manager\n\n## Duties\n\n- Run payroll\n- Close the books each month\n\nAll staff are expected to adhere to the Acme Public policies.\n'),
+      ['Run payroll', 'Close the books each month'],
+    );
+  });
+});

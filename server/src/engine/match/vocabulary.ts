@@ -128,7 +128,7 @@ export class Vocabulary {
   readonly notDutyStarter: RegExp;
   readonly titleKeys: string[];
   readonly kindKeys: string[];
-  readonly postingKeys: Set<string>;
+  private readonly postingKeys: Set<string>;
   private readonly dutyKeys: Set<string>;
   readonly sentences: SentenceRules;
   readonly clauseEnd: RegExp;
@@ -175,7 +175,7 @@ export class Vocabulary {
     const keys = (k: string[] | undefined) => (k ?? []).map((x) => x.toLowerCase());
     this.titleKeys = keys(data.frontMatter?.titleKeys);
     this.kindKeys = keys(data.frontMatter?.kindKeys);
-    this.postingKeys = new Set(keys(data.frontMatter?.postingKeys));
+    this.postingKeys = new Set(keys(data.frontMatter?.postingKeys).map(keyWords));
     this.dutyKeys = new Set(keys(data.frontMatter?.dutyKeys).map(keyWords));
     this.sentences = sentenceRules(data.sentences);
     this.clauseEnd = clauseEnd(data.clauses);
@@ -302,9 +302,14 @@ export class Vocabulary {
     return cuts.length < 2 ? [] : cuts;
   }
 
-  /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`). */
+  /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`, `responsibilities_markdown`). */
   isDutyKey(key: string): boolean {
     return this.dutyKeys.has(keyWords(key.toLowerCase()));
+  }
+
+  /** Whether a front matter key is one only a job posting has (`salary`, `job-type`, `Job_Type`). */
+  isPostingKey(key: string): boolean {
+    return this.postingKeys.has(keyWords(key.toLowerCase()));
   }
 
   /**
@@ -434,7 +439,12 @@ export class Vocabulary {
 
 /** A front matter key as words: `key_duties`, `key-duties` and `key duties` are one key. */
 function keyWords(key: string): string {
-  return key.replace(/[-_\s]+/g, ' ').trim();
+  // A trailing markup name says how the value is written, not what it holds: a CMS's
+  // `responsibilities_markdown` or `duties_html` holds duties.
+  return key
+    .replace(/[-_\s]+/g, ' ')
+    .trim()
+    .replace(/ (?:markdown|md|html|text)$/, '');
 }
 
 /** The kind a front matter value names, or undefined when it names none ("Full-time", "post"). */

@@ -186,9 +186,13 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
     const valueStart = b.text.length;
     b.add(v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
     const blk = TextBlock.from(b, 'front-matter', NO_SECTION);
-    // A duties string is read once, as the duty, not a second time as a front matter value.
-    if (holdsDuties) duties.push(blk.slice(valueStart, blk.text.length, 'list-item'));
-    else blocks.push(blk);
+    // A duties string is read once, as the duty, not a second time as a front matter value;
+    // one written as a Markdown list (a CMS's Markdown field) is read item by item.
+    if (holdsDuties) {
+      const items = markdownItems(ctx.text, v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
+      if (items.length >= 2) duties.push(...items);
+      else duties.push(blk.slice(valueStart, blk.text.length, 'list-item'));
+    } else blocks.push(blk);
     // The first title key of the vocabulary's list that the file has: `title` before `position`.
     const rank = ctx.vocab.titleKeys.indexOf(v.key.toLowerCase());
     if (rank >= 0 && rank < titleRank && v.value.trim()) {
@@ -198,4 +202,37 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
   }
   blocks.push(...duties);
   return { format, data: read.data, range: r, error: read.error, blocks, titleBlock, duties };
+}
+
+const LIST_ITEM_LINE = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)/;
+
+/**
+ * The items of a front matter string written as a Markdown list ("* Arrange travel…",
+ * one per line, as a CMS's Markdown field stores them), each mapped to where it starts
+ * in the source; none when fewer than two lines start like list items. YAML may have
+ * folded an item's lines into one, so each is found again in the source by its first
+ * words rather than by position.
+ */
+function markdownItems(source: string, value: string, start: number, end: number): TextBlock[] {
+  const texts: string[] = [];
+  for (const line of value.split('\n')) {
+    const m = LIST_ITEM_LINE.exec(line);
+    if (m) texts.push(line.slice(m[0].length));
+    else if (texts.length && line.trim()) texts[texts.length - 1] += ` ${line.trim()}`;
+  }
+  if (texts.length < 2) return [];
+  const at: number[] = [];
+  let cursor = start;
+  for (const t of texts) {
+    const head = t.trim().slice(0, 24);
+    const found = source.indexOf(head, cursor);
+    at.push(found >= 0 && found < end ? found : cursor);
+    cursor = at[at.length - 1] + 1;
+  }
+  return texts.map((t, i) => {
+    const b = new TextBuilder(source);
+    const text = t.trim();
+    b.add(text, at[i], i + 1 < at.length ? at[i + 1] : end);
+    return TextBlock.from(b, 'list-item', NO_SECTION);
+  });
 }

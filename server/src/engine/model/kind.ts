@@ -31,7 +31,7 @@ export function decideKind(
   if (!title) return { kind: 'other', kindReason: 'no title' };
   if (sections.some((s) => ['duties', 'requirements', 'benefits', 'apply'].includes(s.role)))
     return { kind: 'posting', kindReason: 'a title and posting sections' };
-  const postingKeys = fm ? [...fm.data.keys()].filter((k) => vocab.postingKeys.has(k.toLowerCase())) : [];
+  const postingKeys = fm ? [...fm.data.keys()].filter((k) => vocab.isPostingKey(k)) : [];
   if (postingKeys.length >= 2) return { kind: 'posting', kindReason: `a title and posting front matter (${postingKeys.slice(0, 3).join(', ')})` };
   // A job title over duty lines is a posting, headings or not.
   if (title.parse.roleNoun && duties.length >= 2) return { kind: 'posting', kindReason: `a job title and ${duties.length} duty lines` };

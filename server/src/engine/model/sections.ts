@@ -107,10 +107,12 @@ export class Walk {
       return;
     }
     const firstUnderHeading = !this.contentSinceHeading;
+    // A paragraph that is a heading ("**Financial**" under "**Responsibilities**") is no
+    // content: paragraph() says when it holds some.
+    if (node.type === 'paragraph' && this.paragraph(node)) return;
     this.contentSinceHeading = true;
     if (node.type === 'list' && before && isListLabel(before.text)) this.coll.labels.push(before);
     if (node.type === 'list' && before && isWorkLeadIn(before.text) && ctx.vocab.addressesRole(before.text)) this.coll.leadInLists.push(off(ctx, node));
-    if (node.type === 'paragraph' && this.paragraph(node)) return;
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       this.sawHtml = true;
       collectHtml(ctx, node);
