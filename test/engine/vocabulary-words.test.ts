@@ -31,6 +31,17 @@ describe('the engine reads its plain words from the pack vocabulary', () => {
     assert.equal(parseTitle(title, setupWithout('titleWords').vocab).roleNoun, 'Director');
   });
 
+  it('leadIns: a list after "…in the following ways:" is duties only because the pack says so, and a pack can add a language', () => {
+    const text =
+      '# CX Lead\n\nOur new lead will make a real difference to our members in the following ways:\n\n- Map the journeys of our members\n- Run a feedback programme\n\n## Summary\n\nYou will keep the service standards up to date for every branch.\n';
+    const duties = (s: typeof setup) => buildModel(text, s.vocab).duties.map((d) => d.text);
+    assert.ok(duties(setup).includes('Map the journeys of our members'));
+    assert.ok(!duties(setupWithout('leadIns')).includes('Map the journeys of our members'));
+    const french = { name: 'fr', version: '1.0.0', rules: [], vocabulary: { leadIns: { workEndings: ['vous allez'] } } };
+    assert.equal(createSetup([core, french]).vocab.isWorkLeadIn('Dans ce rôle, vous allez :'), true);
+    assert.equal(setup.vocab.isWorkLeadIn('Dans ce rôle, vous allez :'), false);
+  });
+
   it('newDutiesHeading: a pack built on cx-core renames the duties section a fix adds', () => {
     const doc = '# Customer Experience Manager\n\nYou will answer calls from customers. You will resolve tickets for customers. You will handle chats.\n';
     const inserted = (s: typeof setup) => lint(doc, s).findings.find((f) => f.ruleId === 'cx-no-voice-of-customer')!.fixes[0].edits[0].newText;

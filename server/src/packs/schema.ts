@@ -317,6 +317,18 @@ export function packSchema(): object {
               verbObjects: { ...wordList, description: 'Words that show the word before them is a verb with its object (the, our, customers).' },
             },
           },
+          leadIns: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'A line that introduces a list with a colon ("You will:"): whether the list is the role\'s work.',
+            properties: {
+              workEndings: { ...wordList, description: "How the last clause before the colon ends when it introduces the work (will, 'll, the following)." },
+              notWork: {
+                ...wordList,
+                description: 'Words that make such a clause about what the job offers or asks for, or a quotation (have, need, love, reads).',
+              },
+            },
+          },
           roleSubject: {
             type: 'object',
             additionalProperties: false,

@@ -62,6 +62,8 @@ export interface VocabularyData {
   };
   /** "The Patient Services Assistant greets…": a role as the subject of a duty sentence. */
   roleSubject?: { determiners?: string[]; adverbs?: string[]; verbs?: string[] };
+  /** A line that introduces a list with a colon: how one about the work ends, and words that make it about something else. */
+  leadIns?: { workEndings?: string[]; notWork?: string[] };
   /** The words of a job title that are not the role. */
   titleWords?: {
     /** "Manager at Acme": what joins a title to the employer. */
@@ -90,6 +92,7 @@ export const PLAIN_VOCABULARY_KEYS: ReadonlySet<string> = new Set([
   'sentences',
   'clauses',
   'roleSubject',
+  'leadIns',
   'titleWords',
   'charterHeadingWords',
   'newDutiesHeading',
@@ -150,6 +153,8 @@ export class Vocabulary {
   readonly titleConnector: RegExp | null;
   readonly familyConnector: RegExp | null;
   readonly charterHeading: RegExp | null;
+  private readonly workLeadInEnd: RegExp | null;
+  private readonly notWorkLeadIn: RegExp | null;
 
   constructor(readonly data: VocabularyData) {
     this.headingRes = SECTION_ROLES.filter((r) => data.headings[r]?.length).map((r) => [r, anyOf(data.headings[r]!)]);
@@ -198,6 +203,17 @@ export class Vocabulary {
     const articles = wordAlternation(tw?.familyArticles);
     this.familyConnector = wordsRegex(tw?.familyConnectors, (w) => `\\s+(?:${w})\\s+${articles ? `(?:(?:${articles})\\s+)?` : ''}$`, 'i');
     this.charterHeading = wordsRegex(data.charterHeadingWords, (w) => `\\b(?:${w})`, 'i');
+    // A lead-in's last clause ends with one of these ("…in the following ways", "You
+    // will", "you'll"): a word must start where a word does; "'ll" follows its word.
+    const endings = (data.leadIns?.workEndings ?? []).map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
+    this.workLeadInEnd = wordsRegex(
+      endings.filter((w) => /^\p{L}/u.test(w)),
+      (w) => `\\b(?:${w})$`,
+      'u',
+    );
+    const glued = wordAlternation(endings.filter((w) => !/^\p{L}/u.test(w)));
+    if (glued) this.workLeadInEnd = new RegExp(`${this.workLeadInEnd ? `${this.workLeadInEnd.source}|` : ''}(?:${glued})$`, 'u');
+    this.notWorkLeadIn = wordsRegex(data.leadIns?.notWork, (w) => `\\b(?:${w})\\b`, 'i');
   }
 
   /**
@@ -300,6 +316,34 @@ export class Vocabulary {
     // Three tasks or more: with two, a noun that is also a duty verb ("work with
     // patrons and staff to…", "marketing and support teams") would split one task.
     return cuts.length < 2 ? [] : cuts;
+  }
+
+  /**
+   * A paragraph that ends by introducing the work ("…in the following ways:", "You
+   * will:", "Responsibilities include:"), not what the job offers or asks for ("You'll
+   * love it here because:", "The ideal person will have:", "To succeed you will need:").
+   * It reads the last clause before the colon, with the pack's `leadIns` words.
+   */
+  isWorkLeadIn(text: string): boolean {
+    if (!this.workLeadInEnd) return false;
+    // Read backwards from the end: a regex anchored only at `$` would retry from every
+    // start position of a long colon-less paragraph (quadratic).
+    const t = text.trimEnd();
+    const last = t[t.length - 1];
+    if (last !== ':' && last !== '：') return false;
+    let from = t.length - 1;
+    while (from > 0 && !'.!?:;'.includes(t[from - 1])) from--;
+    const clause = t
+      .slice(from, t.length - 1)
+      .toLowerCase()
+      .replace(/\u2019/g, "'")
+      .trim();
+    return !this.offersOrAsks(clause) && this.workLeadInEnd.test(clause);
+  }
+
+  /** A clause about what the job offers or asks for, or one that introduces a quotation (`leadIns.notWork`). */
+  offersOrAsks(text: string): boolean {
+    return this.notWorkLeadIn?.test(text.replace(/\u2019/g, "'")) ?? false;
   }
 
   /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`, `responsibilities_markdown`). */

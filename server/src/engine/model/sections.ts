@@ -112,7 +112,8 @@ export class Walk {
     if (node.type === 'paragraph' && this.paragraph(node)) return;
     this.contentSinceHeading = true;
     if (node.type === 'list' && before && isListLabel(before.text)) this.coll.labels.push(before);
-    if (node.type === 'list' && before && isWorkLeadIn(before.text) && ctx.vocab.addressesRole(before.text)) this.coll.leadInLists.push(off(ctx, node));
+    if (node.type === 'list' && before && ctx.vocab.isWorkLeadIn(before.text) && ctx.vocab.addressesRole(before.text))
+      this.coll.leadInLists.push(off(ctx, node));
     if (node.type === 'html' && !node.value.startsWith('<!--') && /<[a-z]/i.test(node.value)) {
       this.sawHtml = true;
       collectHtml(ctx, node);
@@ -135,7 +136,7 @@ export class Walk {
     // team to…" under "What you'll do"): Markdown reads them as code, a reader as a list.
     // Only as the first thing under a heading or after a line that introduces work
     // ("You will:"): after "The email currently reads:" it is a quotation.
-    const introduced = firstUnderHeading || (before !== undefined && isWorkLeadIn(before.text));
+    const introduced = firstUnderHeading || (before !== undefined && ctx.vocab.isWorkLeadIn(before.text));
     const lines = node.type === 'code' && introduced ? indentedDutyLines(ctx, node) : undefined;
     if (lines) {
       this.firstContentSeen = true;
@@ -166,7 +167,7 @@ export class Walk {
       let role = ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
       // "You'll love working with us because:" starts like "You'll…" (a duties heading)
       // but introduces what the job offers: no duties section.
-      if (role === 'duties' && offersOrAsks(block.text)) role = 'other';
+      if (role === 'duties' && ctx.vocab.offersOrAsks(block.text)) role = 'other';
       // "Books appointments, including:" is a duty that introduces others, not a heading.
       if (pseudo !== 'bold' && pseudo !== 'atx' && role === 'other') return false;
       this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
@@ -393,36 +394,4 @@ function indentedDutyLines(ctx: Ctx, node: Extract<RootContent, { type: 'code' }
     if (ctx.vocab.startsLikeDuty(text)) duties++;
   }
   return out.length >= 2 && duties * 2 >= out.length ? out : undefined;
-}
-
-/**
- * A paragraph that ends by introducing the work ("…in the following ways:", "You
- * will:", "Responsibilities include:"), not what the job offers or asks for ("You'll
- * love it here because:", "The ideal person will have:", "To succeed you will need:").
- * Grammar, not vocabulary: it reads the last clause before the colon.
- */
-export function isWorkLeadIn(text: string): boolean {
-  // Read backwards from the end: a regex anchored only at `$` would retry from every
-  // start position of a long colon-less paragraph (quadratic).
-  const t = text.trimEnd();
-  const last = t[t.length - 1];
-  if (last !== ':' && last !== '：') return false;
-  let from = t.length - 1;
-  while (from > 0 && !'.!?:;'.includes(t[from - 1])) from--;
-  const clause = t
-    .slice(from, t.length - 1)
-    .toLowerCase()
-    .replace(/\u2019/g, "'")
-    .trim();
-  if (offersOrAsks(clause)) return false;
-  return /(?:in the following ways|the following|\bwill|'ll|\binclude|\bincludes|\binvolve|\binvolves|responsible for|be doing|will be to|duties are|tasks are)$/.test(
-    clause,
-  );
-}
-
-/** A clause about what the job offers or asks for, or one that introduces a quotation. */
-function offersOrAsks(text: string): boolean {
-  return /\b(?:have|has|bring|brings|need|needs|get|gets|enjoy|love|because|offer|offers|spans?|look for|looking for|ideal|succeed|require|requires|expect from you|reads|looks like|like this)\b/i.test(
-    text,
-  );
 }
