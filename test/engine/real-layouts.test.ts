@@ -1885,3 +1885,83 @@ describe('real layouts: the twenty-sixth and twenty-seventh blind sets (issue 12
     );
   });
 });
+
+describe('real layouts: a precision review of the twenty-sixth pass (issue 12)', () => {
+  it('a back office’s cash, deposits and money orders are not a counter; a customer’s are', () => {
+    const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+    for (const duty of [
+      'Run the daily cash position checks for treasury',
+      'Post deposits and withdrawals on the settlement accounts',
+      'Review money orders flagged for forgery',
+    ])
+      assert.ok(!classesOfDuty(doc(duty), duty.slice(0, 8)).includes('service-contact'), duty);
+    for (const duty of ['Take savings deposits from members at the counter', 'Issue money orders and cashier’s cheques'])
+      assert.ok(classesOfDuty(doc(duty), duty.slice(0, 8)).includes('service-contact'), duty);
+  });
+
+  it('quote requests are selling only when a buyer sends them, not when they go to hauliers or mills', () => {
+    const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+    assert.ok(!classesOfDuty(doc('Issue quotation requests to our approved board mills and hauliers'), 'Issue').includes('sales'));
+    assert.ok(!classesOfDuty(doc('Chase quote requests that are overdue from the freight forwarders'), 'Chase').includes('sales'));
+    assert.ok(classesOfDuty(doc('Respond to quote requests from homeowners within a day'), 'Respond').includes('sales'));
+  });
+
+  it('diagnosing the root causes of the biggest ticket categories is experience work; debugging one issue is not', () => {
+    const doc = (d: string) => `# CX Specialist\n\n## Duties\n\n- ${d}\n`;
+    assert.ok(
+      classesOfDuty(doc('Diagnose the root causes of our ten biggest ticket categories and get fixes onto the roadmap'), 'Diagnose').includes('cx-strategy'),
+    );
+    assert.ok(!classesOfDuty(doc('Use your debugging skills to reach the root cause of each issue'), 'Use').includes('cx-strategy'));
+  });
+
+  it('a staff rule opens the line to be set aside; "expected to follow up with customers" is a duty', () => {
+    const text = (d: string) => `# CX Coordinator\n\n## Duties\n\n- Plan the delivery routes each morning\n- ${d}\n`;
+    assert.equal(dutyTexts(text('Every team member is expected to follow up with customers whose slot slipped')).length, 2);
+    assert.equal(dutyTexts(text('Own the journey map and the standards all staff are expected to follow')).length, 2);
+    assert.equal(dutyTexts(text('All staff are expected to follow our health and safety policy')).length, 1);
+  });
+
+  it('a Markdown field: the paragraph before its list counts, and the list ends at a paragraph that is not about the work', () => {
+    const text = [
+      '---',
+      'title: CX Manager',
+      'responsibilities_markdown: |',
+      '  Own the journey map from sign-up to installation. Run our NPS programme.',
+      '',
+      '  Day to day you will also:',
+      '',
+      '  * Take escalated calls from customers',
+      '  * Reply to complaints sent to the CEO',
+      '',
+      '  **What we offer**',
+      '',
+      '  * Free lunch when customers visit',
+      '---',
+      '',
+    ].join('\n');
+    assert.deepEqual(dutyTexts(text), [
+      'Own the journey map from sign-up to installation.',
+      'Run our NPS programme.',
+      'Take escalated calls from customers',
+      'Reply to complaints sent to the CEO',
+    ]);
+  });
+
+  it('an HTML field’s list items are duties, one each', () => {
+    const text =
+      '---\ntitle: CX Advisor\nduties_html: "<ul><li>Demonstrate our hot tubs to visitors</li><li>Close sales on the day and take deposits</li><li>Hit your monthly sales target</li></ul>"\n---\n';
+    assert.deepEqual(dutyTexts(text), ['Demonstrate our hot tubs to visitors', 'Close sales on the day and take deposits', 'Hit your monthly sales target']);
+  });
+
+  it('a known heading straight under a bold duties heading ends the duties: a later topic is not theirs', () => {
+    const text =
+      '# CX Coordinator\n\n**Job Description**\n\n**About Us**\n\nWe fit kitchens across the county.\n\n**Our Promise**\n\n- Every client gets a call back the same day\n- Every fitter is qualified\n\n**Duties**\n\n- Order stock from suppliers\n- Reconcile supplier invoices each month\n';
+    assert.deepEqual(dutyTexts(text), ['Order stock from suppliers', 'Reconcile supplier invoices each month']);
+  });
+
+  it('"Our Core Functions" and "Who we serve" are about the company', () => {
+    const text =
+      '# CX Advisor\n\n## Our Core Functions\n\n- We sell broadband door to door\n- We install routers\n\n## Responsibilities\n\n- Answer calls from customers\n- Resolve complaints by email\n';
+    assert.deepEqual(dutyTexts(text), ['Answer calls from customers', 'Resolve complaints by email']);
+  });
+});

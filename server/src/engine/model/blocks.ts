@@ -1,6 +1,6 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { readFrontMatterBody, type FrontMatterFormat } from '../parse/front-matter';
-import { TextBlock, TextBuilder } from '../parse/text-block';
+import { sentenceSpans, TextBlock, TextBuilder } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { Vocabulary } from '../match/vocabulary';
 import type { HtmlComment } from './model';
@@ -189,7 +189,7 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
     // A duties string is read once, as the duty, not a second time as a front matter value;
     // one written as a Markdown list (a CMS's Markdown field) is read item by item.
     if (holdsDuties) {
-      const items = markdownItems(ctx.text, v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
+      const items = markdownItems(ctx, v.value, contentStart + v.valueRange[0], contentStart + v.valueRange[1]);
       if (items.length >= 2) duties.push(...items);
       else duties.push(blk.slice(valueStart, blk.text.length, 'list-item'));
     } else blocks.push(blk);
@@ -205,34 +205,76 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
 }
 
 const LIST_ITEM_LINE = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)/;
+const BLOCK_HEADER = /^[ \t]*[|>][-+0-9]*[ \t]*$/;
+const HTML_ITEM = /<li\b[^>]*>([\s\S]*?)(?=<\/li>|<li\b|<\/[uo]l>|$)/gi;
 
 /**
- * The items of a front matter string written as a Markdown list ("* Arrange travel…",
- * one per line, as a CMS's Markdown field stores them), each mapped to where it starts
- * in the source; none when fewer than two lines start like list items. YAML may have
- * folded an item's lines into one, so each is found again in the source by its first
- * words rather than by position.
+ * The duties of a front matter string written in Markdown or HTML, as a CMS's rich
+ * text field stores them: each list item ("* Arrange travel…", "<li>…</li>"), and the
+ * sentences of a paragraph before the first one ("Own the journey map. Day to day you
+ * will also:"), each at its place in the source; none when fewer than two items are
+ * found. Read from the source lines, where YAML has not folded the items together.
+ * The list ends at a paragraph after it that does not introduce more work ("**What we
+ * offer**", then the perks).
  */
-function markdownItems(source: string, value: string, start: number, end: number): TextBlock[] {
-  const texts: string[] = [];
-  for (const line of value.split('\n')) {
+function markdownItems(ctx: Ctx, value: string, start: number, end: number): TextBlock[] {
+  const source = ctx.text;
+  const html = [...value.matchAll(HTML_ITEM)];
+  if (html.length >= 2) {
+    const out: TextBlock[] = [];
+    let cursor = start;
+    for (const m of html) {
+      const text = m[1]
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (!text) continue;
+      const found = source.indexOf(text.slice(0, 24), cursor);
+      const at = found >= 0 && found < end ? found : cursor;
+      out.push(block(source, text, at, end));
+      cursor = at + 1;
+    }
+    return out;
+  }
+  type Run = { text: string; start: number; end: number };
+  const items: Run[] = [];
+  const lead: Run[] = [];
+  let blank = false;
+  let offset = start;
+  for (const line of source.slice(start, end).split('\n')) {
+    const at = offset;
+    offset += line.length + 1;
+    const body = line.trim();
+    if (at === start && BLOCK_HEADER.test(line.replace(/^[^|>]*:/, ''))) continue;
+    if (!body) {
+      blank = true;
+      continue;
+    }
     const m = LIST_ITEM_LINE.exec(line);
-    if (m) texts.push(line.slice(m[0].length));
-    else if (texts.length && line.trim()) texts[texts.length - 1] += ` ${line.trim()}`;
+    const last = items[items.length - 1];
+    if (m) items.push({ text: line.slice(m[0].length).trim(), start: at + m[0].length, end: at + line.trimEnd().length });
+    else if (last && !blank) {
+      last.text += ` ${body}`;
+      last.end = at + line.trimEnd().length;
+    } else if (last) {
+      if (!ctx.vocab.isWorkLeadIn(body)) break;
+    } else lead.push({ text: body, start: at + line.indexOf(body[0]), end: at + line.trimEnd().length });
+    blank = false;
   }
-  if (texts.length < 2) return [];
-  const at: number[] = [];
-  let cursor = start;
-  for (const t of texts) {
-    const head = t.trim().slice(0, 24);
-    const found = source.indexOf(head, cursor);
-    at.push(found >= 0 && found < end ? found : cursor);
-    cursor = at[at.length - 1] + 1;
+  if (items.length < 2) return [];
+  const out: TextBlock[] = [];
+  if (lead.length) {
+    const para = lead.map((r) => r.text).join(' ');
+    const b = block(source, para, lead[0].start, lead[lead.length - 1].end);
+    // A sentence ending in a colon introduces the list ("Day to day you will also:").
+    for (const [s, e] of sentenceSpans(para, ctx.vocab.sentences)) if (!/[:：]\s*$/.test(para.slice(s, e))) out.push(b.slice(s, e, 'sentence'));
   }
-  return texts.map((t, i) => {
-    const b = new TextBuilder(source);
-    const text = t.trim();
-    b.add(text, at[i], i + 1 < at.length ? at[i + 1] : end);
-    return TextBlock.from(b, 'list-item', NO_SECTION);
-  });
+  for (const r of items) out.push(block(source, r.text.replace(/\s+/g, ' '), r.start, r.end));
+  return out;
+}
+
+function block(source: string, text: string, start: number, end: number): TextBlock {
+  const b = new TextBuilder(source);
+  b.add(text, start, end);
+  return TextBlock.from(b, 'list-item', NO_SECTION);
 }

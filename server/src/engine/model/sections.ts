@@ -293,7 +293,9 @@ export class Walk {
     const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
     let role = known ?? ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
     const last = sections.length ? sections[sections.length - 1] : undefined;
-    if (last?.role === 'duties' && !this.contentSinceHeading) this.dutyGroups = last.index;
+    // Topics straight under a duties heading group its duties; a known heading there
+    // ("**About Us**") ends the duties instead, and any later topic is not theirs.
+    if (last?.role === 'duties' && !this.contentSinceHeading && role === 'other') this.dutyGroups = last.index;
     else if (role !== 'other' && role !== 'duties') this.dutyGroups = undefined;
     const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
     if (isTitle) role = 'title';
