@@ -1965,3 +1965,55 @@ describe('real layouts: a precision review of the twenty-sixth pass (issue 12)',
     assert.deepEqual(dutyTexts(text), ['Answer calls from customers', 'Resolve complaints by email']);
   });
 });
+
+describe('real layouts: a twenty-eighth blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  it('a heading that names an activity right after the duties heads more duties; one in the company’s voice does not', () => {
+    const text = (h: string) =>
+      `# CX Associate\n\n## Duties and Responsibilities\n\n- Keep a record of guests expected today\n- Block rooms for groups\n\n## ${h}\n\n- Check that every guest has signed the registration card\n- Assign the room and hand over the key card\n`;
+    assert.equal(dutyTexts(text('Handling of Check-in')).length, 4);
+    assert.equal(dutyTexts(text('Growing with us')).length, 2);
+  });
+
+  it('"Job Specific Outcomes" heads the duties', () => {
+    assert.equal(
+      dutyTexts(
+        '# CX Advisor\n\n## Job Specific Outcomes\n\n- Advise customers face to face and by phone on their benefit claims\n- Deal with complaints to agreed standards\n',
+      ).length,
+      2,
+    );
+  });
+
+  it('a job description’s header block is no duty: position title, approved by, wage grade, FLSA status', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- POSITION TITLE: Member Services Representative\n- APPROVED BY: CEO\n- WAGE GRADE: 5\n- FLSA Status: Non-Exempt\n- Answer questions from members at the counter\n';
+    assert.deepEqual(dutyTexts(text), ['Answer questions from members at the counter']);
+  });
+
+  it('selling in a showroom: sales volume, personal sales, closing ratio, outbound calls, a prospect system', () => {
+    for (const d of [
+      'Meet or exceed personal mattress sales volume of 15% each month',
+      'Exceed $45,000 in individual sales',
+      'Keep a closing ratio of at least 25%',
+      'Make 50 outbound phone calls per day',
+      'Maintain a prospect development system',
+    ])
+      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+    assert.ok(classesOfDuty(doc('Greet everyone who walks into the showroom'), 'Greet').includes('store-work'));
+  });
+
+  it('back office words that only look like customers or selling', () => {
+    // A commissions analyst works out pay; a buyer negotiates with suppliers; a night auditor's ledger is named for guests.
+    assert.ok(!classesOfDuty(doc('Calculate monthly, quarterly and annual commissions for the sales teams'), 'Calculate').includes('sales'));
+    assert.ok(!classesOfDuty(doc('Negotiate prices, terms and conditions with suppliers'), 'Negotiate').includes('sales'));
+    assert.ok(!classesOfDuty(doc('Print the Guest Ledger Summary for the morning report'), 'Print').includes('customer'));
+    assert.ok(!classesOfDuty(doc('Act as the main decision-maker when senior managers are off site'), 'Act').includes('sales'));
+    assert.ok(!classesOfDuty(doc('Coordinate daily room availability with Reception'), 'Coordinate').includes('service-contact'));
+    assert.deepEqual(
+      dutyTexts(
+        '# CX Clerk\n\n## Duties\n\n- Match supplier invoices to purchase orders\n- Work for our global clients in a culture where you can thrive and grow\n',
+      ),
+      ['Match supplier invoices to purchase orders'],
+    );
+  });
+});

@@ -309,6 +309,18 @@ export class Walk {
     } else if (role === 'other' && this.dutyGroups !== undefined) {
       role = 'duties';
       this.roleFrom.set(sections.length, this.dutyGroups);
+    } else if (
+      role === 'other' &&
+      last?.role === 'duties' &&
+      depth >= last.depth &&
+      ctx.vocab.startsLikeDuty(block.text) &&
+      !/\b(?:us|our|we)\b/i.test(block.text)
+    ) {
+      // A heading that names an activity right after duties ("## Handling of Check-in"
+      // after "## Duties and Responsibilities") heads more of them; not one in the
+      // company's voice ("## Growing with us").
+      role = 'duties';
+      this.roleFrom.set(sections.length, last.index);
     } else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') {
       role = sections[parent].role;
       this.roleFrom.set(sections.length, parent);
