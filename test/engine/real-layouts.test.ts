@@ -1973,6 +1973,10 @@ describe('real layouts: a twenty-eighth blind set (issue 12)', () => {
       `# CX Associate\n\n## Duties and Responsibilities\n\n- Keep a record of guests expected today\n- Block rooms for groups\n\n## ${h}\n\n- Check that every guest has signed the registration card\n- Assign the room and hand over the key card\n`;
     assert.equal(dutyTexts(text('Handling of Check-in')).length, 4);
     assert.equal(dutyTexts(text('Growing with us')).length, 2);
+    // An activity heading over perks, not work, heads nothing.
+    const perks =
+      '# CX Associate\n\n## Duties\n\n- Answer calls from customers\n- Resolve complaints by email\n\n## Developing your career\n\n- A yearly training budget\n- Private health cover\n- 25 days of holiday\n';
+    assert.equal(dutyTexts(perks).length, 2);
   });
 
   it('"Job Specific Outcomes" heads the duties', () => {

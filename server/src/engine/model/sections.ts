@@ -85,6 +85,8 @@ export class Walk {
   current = NO_SECTION;
   /** Job-title headings right under the title (see finish). */
   private readonly titleRepeats = new Set<number>();
+  /** Sections read as duties because their heading names an activity (see heading()); finish() checks their content. */
+  private readonly activityHeadings = new Set<number>();
   /** Sections whose role came from another's (their parent's, or the duties heading they group under), and whose. */
   private readonly roleFrom = new Map<number, number>();
 
@@ -270,6 +272,16 @@ export class Walk {
    * the title's, and subsections that took their role from it are unclassified.
    */
   finish(): void {
+    // A heading that names an activity after the duties heads more of them only if what
+    // it holds reads as work (a quarter of its lines start like a duty, as pasted job
+    // descriptions' "Ascertains that…" lines often do not): "## Developing your career"
+    // over a list of perks does not.
+    for (const i of this.activityHeadings) {
+      const lines = [...this.coll.items, ...this.coll.paragraphs].filter((b) => b.section === i);
+      const work = lines.filter((b) => this.ctx.vocab.startsLikeDuty(b.text)).length;
+      if (work * 4 >= lines.length && lines.length) continue;
+      for (const sec of this.sections) if (sec.index === i || this.roleFrom.get(sec.index) === i) sec.role = 'other';
+    }
     if (!this.titleRepeats.size) return;
     const underRepeat = (i: number): boolean => this.titleRepeats.has(i) || (this.roleFrom.has(i) && underRepeat(this.roleFrom.get(i)!));
     if (!this.sections.some((s) => s.role === 'duties' && !underRepeat(s.index))) return;
@@ -321,6 +333,7 @@ export class Walk {
       // company's voice ("## Growing with us").
       role = 'duties';
       this.roleFrom.set(sections.length, last.index);
+      this.activityHeadings.add(sections.length);
     } else if (role === 'other' && parent !== NO_SECTION && sections[parent].role !== 'title') {
       role = sections[parent].role;
       this.roleFrom.set(sections.length, parent);
