@@ -2021,3 +2021,35 @@ describe('real layouts: a twenty-eighth blind set (issue 12)', () => {
     );
   });
 });
+
+describe('real layouts: a precision review of the twenty-eighth pass (issue 12)', () => {
+  const doc = (d: string, title = 'CX Associate') => `# ${title}\n\n## Duties\n\n- ${d}\n`;
+  it('an activity heading that speaks of "our" guests or service still heads duties; "with us" does not', () => {
+    const text = (h: string) =>
+      `# CX Manager\n\n## Responsibilities\n\n- Answer calls from customers\n- Resolve complaints by email\n\n## ${h}\n\n- Map the claims journey with the operations team\n- Run a survey after every claim and act on what it says\n`;
+    assert.equal(dutyTexts(text('Improving our service')).length, 4);
+    assert.equal(dutyTexts(text('Growing with us')).length, 2);
+  });
+
+  it('selling to manufacturers and landlords is selling; outbound calls that confirm or collect are not', () => {
+    assert.ok(classesOfDuty(doc('Negotiate annual contracts with the food manufacturers who buy our cartons'), 'Negotiate').includes('sales'));
+    for (const d of ['Make outbound calls to confirm tomorrow’s appointments', 'Collect overdue payments through outbound calls'])
+      assert.ok(!classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+    for (const d of ['Call landlords in your area to win new instructions', 'Accompany applicants on viewings and agree lets'])
+      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+  });
+
+  it('sales operations and a hotel’s revenue forecast are not selling', () => {
+    for (const d of [
+      'Maintain quota assignments and territory maps for 60 account executives',
+      'Build pipeline and forecast dashboards for sales leadership',
+      'Forecast occupancy and revenue for the general manager',
+    ])
+      assert.ok(!classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+  });
+
+  it('a customer panel whose themes become fixes is experience work; "where you will learn" in it is no perk', () => {
+    const d = 'Run a monthly customer panel where you will learn what frustrates customers, then turn the themes into fixes with product';
+    assert.ok(classesOfDuty(doc(d), 'Run').includes('cx-strategy'));
+  });
+});

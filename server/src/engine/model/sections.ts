@@ -326,11 +326,11 @@ export class Walk {
       last?.role === 'duties' &&
       depth >= last.depth &&
       ctx.vocab.startsLikeDuty(block.text) &&
-      !/\b(?:us|our|we)\b/i.test(block.text)
+      !/\b(?:us|we|we're|we've)\b/i.test(block.text)
     ) {
       // A heading that names an activity right after duties ("## Handling of Check-in"
-      // after "## Duties and Responsibilities") heads more of them; not one in the
-      // company's voice ("## Growing with us").
+      // after "## Duties and Responsibilities", "## Improving our service") heads more of
+      // them; not one in the company's voice ("## Growing with us").
       role = 'duties';
       this.roleFrom.set(sections.length, last.index);
       this.activityHeadings.add(sections.length);
