@@ -2053,3 +2053,33 @@ describe('real layouts: a precision review of the twenty-eighth pass (issue 12)'
     assert.ok(classesOfDuty(doc(d), 'Run').includes('cx-strategy'));
   });
 });
+
+describe('real layouts: a twenty-ninth blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  it('nested items a line introduces with a colon are pieces of it, not duties; nested duties stay duties', () => {
+    const text =
+      '# CX Specialist\n\n## Duties\n\n- Answer tickets and chats within the SLA\n- Collect what engineering needs:\n  - screenshots,\n  - timestamps,\n  - the exact error message\n- Look after the front desk:\n  - Greet visitors as they arrive\n  - Answer the phone\n';
+    assert.deepEqual(dutyTexts(text).sort(), [
+      'Answer the phone',
+      'Answer tickets and chats within the SLA',
+      'Collect what engineering needs:',
+      'Greet visitors as they arrive',
+      'Look after the front desk:',
+    ]);
+  });
+
+  it('selling through shops and distributors: coverage and distribution targets, SKUs, trade terms, offtakes', () => {
+    for (const d of [
+      'Meet the coverage and distribution targets of the territory',
+      'Deliver the SKU distribution objectives by channel',
+      'Negotiate and close trade terms with the accounts',
+      'Plan activities that drive offtakes in modern trade',
+    ])
+      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+  });
+
+  it('leading a visitor services or box office team is leading frontline service', () => {
+    assert.ok(classesOfDuty(doc('Manage and develop the Visitor Services team on the museum floor'), 'Manage').includes('service-lead'));
+    assert.ok(classesOfDuty(doc('Supervise the box office staff on show nights'), 'Supervise').includes('service-lead'));
+  });
+});

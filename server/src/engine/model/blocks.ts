@@ -82,6 +82,11 @@ export interface Collected {
    * will make an impact in the following ways:"): where they are, as source ranges.
    */
   leadInLists: Array<{ start: number; end: number }>;
+  /**
+   * Nested items that are pieces of the item above them, which introduces them with a
+   * colon ("Collect the diagnostics:", then "screenshots,", "timestamps,"): not duties.
+   */
+  parts: TextBlock[];
 }
 
 /**
@@ -124,6 +129,10 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
             addInline(ctx, b, c.children);
           } else if (c.type === 'html') {
             collectHtml(ctx, c);
+          } else if (c.type === 'list' && /[:：]\s*$/.test(b.text)) {
+            const from = out.items.length;
+            collectBlocks(ctx, c, section, out);
+            for (const x of out.items.slice(from)) if (!ctx.vocab.startsLikeDuty(x.text)) out.parts.push(x);
           } else {
             collectBlocks(ctx, c, section, out);
           }
