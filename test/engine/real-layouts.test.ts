@@ -2056,16 +2056,32 @@ describe('real layouts: a precision review of the twenty-eighth pass (issue 12)'
 
 describe('real layouts: a twenty-ninth blind set (issue 12)', () => {
   const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  it('nested items a line introduces with a colon are pieces of it, not duties; nested duties stay duties', () => {
+  it('an enumeration a sentence introduces with a colon is read with it as one duty; nested duties and items under a label stay duties', () => {
     const text =
       '# CX Specialist\n\n## Duties\n\n- Answer tickets and chats within the SLA\n- Collect what engineering needs:\n  - screenshots,\n  - timestamps,\n  - the exact error message\n- Look after the front desk:\n  - Greet visitors as they arrive\n  - Answer the phone\n';
     assert.deepEqual(dutyTexts(text).sort(), [
       'Answer the phone',
       'Answer tickets and chats within the SLA',
-      'Collect what engineering needs:',
+      'Collect what engineering needs: screenshots, timestamps, the exact error message',
       'Greet visitors as they arrive',
       'Look after the front desk:',
     ]);
+  });
+
+  it('a label over comma-ended pieces keeps them as duties: "Front desk:" then its tasks', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Front desk:\n  - guests arriving and departing,\n  - payments and deposits at check-out,\n  - the phone line and walk-in enquiries\n';
+    for (const piece of ['guests arriving and departing,', 'payments and deposits at check-out,', 'the phone line and walk-in enquiries'])
+      assert.ok(dutyTexts(text).includes(piece), piece);
+  });
+
+  it('a planner’s distribution objectives, a buyer’s SKU range and a marketer’s trade spend are not selling', () => {
+    for (const d of [
+      'Track distribution objectives by depot every week',
+      'Select the seasonal SKU range with the category team',
+      'Plan the trade spend and activation calendar',
+    ])
+      assert.ok(!classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
   });
 
   it('selling through shops and distributors: coverage and distribution targets, SKUs, trade terms, offtakes', () => {

@@ -1,6 +1,6 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { readFrontMatterBody, type FrontMatterFormat } from '../parse/front-matter';
-import { sentenceSpans, TextBlock, TextBuilder } from '../parse/text-block';
+import { sentenceSpans, TextBlock, TextBuilder, wordCount } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { Vocabulary } from '../match/vocabulary';
 import type { HtmlComment } from './model';
@@ -82,11 +82,6 @@ export interface Collected {
    * will make an impact in the following ways:"): where they are, as source ranges.
    */
   leadInLists: Array<{ start: number; end: number }>;
-  /**
-   * Nested items that are pieces of the item above them, which introduces them with a
-   * colon ("Collect the diagnostics:", then "screenshots,", "timestamps,"): not duties.
-   */
-  parts: TextBlock[];
 }
 
 /**
@@ -129,10 +124,28 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
             addInline(ctx, b, c.children);
           } else if (c.type === 'html') {
             collectHtml(ctx, c);
-          } else if (c.type === 'list' && /[:：]\s*$/.test(b.text)) {
-            const from = out.items.length;
-            collectBlocks(ctx, c, section, out);
-            for (const x of out.items.slice(from)) if (!ctx.vocab.startsLikeDuty(x.text)) out.parts.push(x);
+          } else if (c.type === 'list' && /[:：]\s*$/.test(b.text) && wordCount(b.text) > 3) {
+            // An enumeration a sentence introduces with a colon ("Collect the diagnostics:",
+            // then "screenshots,", "timestamps,", "exact error messages.") is part of it:
+            // read with it as one duty, so what it says still counts without each piece
+            // counting as a duty. Punctuation tells: most pieces end with a comma. Under a
+            // label ("Front desk:") or without that punctuation, the items are duties.
+            const inner: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
+            collectBlocks(ctx, c, section, inner);
+            const commas = inner.items.filter((x) => /[,;]\s*(?:and|or)?\s*$/.test(x.text)).length;
+            if (inner.items.length && commas * 2 >= inner.items.length) {
+              for (const x of inner.items) {
+                b.addSeparator(' ', x.range.start);
+                b.add(x.text, x.range.start, x.range.end);
+              }
+              const pieces = new Set(inner.items);
+              for (const x of inner.prose) if (!pieces.has(x)) out.prose.push(x);
+            } else {
+              out.prose.push(...inner.prose);
+              out.items.push(...inner.items);
+            }
+            out.paragraphs.push(...inner.paragraphs);
+            out.labels.push(...inner.labels);
           } else {
             collectBlocks(ctx, c, section, out);
           }

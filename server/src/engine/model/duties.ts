@@ -30,12 +30,7 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
   // By range, not identity: a label paragraph reaches the duties as its sentence, whose
   // range leaves out the paragraph's trailing spaces ("Fundamentals: ").
   const labels = walk.coll.labels.map((l) => l.range).sort((a, b) => a.start - b.start);
-  const parts = new Set(walk.coll.parts);
   const duties = candidates.flatMap((c) => {
-    if (parts.has(c)) {
-      setAside?.push({ block: c, reason: 'a piece of the line above it, which introduces it with a colon' });
-      return [];
-    }
     // A label ("Lead Generation", "Account Management") names the duties under it, even
     // when its first word is a verb: they are counted, not it.
     if (insideAny(labels, c.range)) {

@@ -63,7 +63,7 @@ interface HeadingLine {
 /** Walks the top-level nodes in order, building sections and collecting prose (docs §4). */
 export class Walk {
   readonly sections: Section[] = [];
-  readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [], parts: [] };
+  readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
   /** The paragraph the last top-level node added, if it was one: a list right after it may make it a label. */
   private lastParagraph: TextBlock | undefined;
   /** An HTML block has been read: indented HTML after it is the same page (see node()). */
