@@ -2099,3 +2099,19 @@ describe('real layouts: a twenty-ninth blind set (issue 12)', () => {
     assert.ok(classesOfDuty(doc('Supervise the box office staff on show nights'), 'Supervise').includes('service-lead'));
   });
 });
+
+describe('real layouts: a thirtieth blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  it('a hotel cashier’s desk is frontline; a billing team’s records and an agency’s status calls are not', () => {
+    for (const d of ['Settle guests’ accounts at check-out', 'Exchange foreign currency for guests'])
+      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('service-contact'), d);
+    assert.ok(!classesOfDuty(doc('Maintain customer billing profiles and tax arrangements'), 'Maintain').includes('support-work'));
+    assert.ok(!classesOfDuty(doc('Update the client status documents and run the weekly client status calls'), 'Update').includes('service-contact'));
+    assert.ok(!classesOfDuty(doc('Write conference reports as requested by the AE'), 'Write').includes('sales'));
+  });
+
+  it('getting products sold in and stocked by the outlets of a territory is selling', () => {
+    for (const d of ['Ensure our products are sold to every outlet in the territory', 'Make sure the brand is available in all the targeted outlets'])
+      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+  });
+});
