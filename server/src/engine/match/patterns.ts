@@ -653,18 +653,21 @@ export function indexWords(folded: string, leads?: LeadIndex, raw?: string): Wor
 }
 
 /**
- * The start words of every pattern set of one setup, in one table: a block's words
- * are looked up once, whatever the number of classes later scanned over it.
+ * Which ids can start on a word — its exact words, `word*` prefixes (filed by first
+ * character) and `#` — each word looked up once and remembered. Bounded: emptied when it
+ * reaches MAX_WORDS distinct words, so a stream of odd words cannot grow it without end.
+ * One home for the lookup that the setup's LeadIndex (ids: pattern sets) and each
+ * PhraseSet (ids: its patterns, in order) both make.
  */
-export class LeadIndex {
-  private count = 0;
+class StartTable {
   private readonly exact = new Map<string, number[]>();
   private readonly prefixes = new Map<string, Array<[string, number]>>();
   private readonly numbers: number[] = [];
+  private readonly memo = new Map<string, readonly number[]>();
+  private static readonly MAX_WORDS = 50_000;
 
-  register(exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): number {
-    const id = this.count++;
-    this.byWord.clear();
+  add(id: number, exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): void {
+    this.memo.clear();
     for (const w of exact) {
       const list = this.exact.get(w);
       if (!list) this.exact.set(w, [id]);
@@ -676,29 +679,35 @@ export class LeadIndex {
       else this.prefixes.set(p[0], [[p, id]]);
     }
     if (number) this.numbers.push(id);
-    return id;
   }
 
-  /**
-   * The pattern sets that can start on each word seen, so a word is looked up once per
-   * process rather than once per occurrence (words repeat: "the", "customer"). Bounded:
-   * emptied when it reaches MAX_WORDS distinct words, so a stream of odd words cannot
-   * grow it without end.
-   */
-  private readonly byWord = new Map<string, readonly number[]>();
-  private static readonly MAX_WORDS = 50_000;
-
-  private setsStartingOn(w: string): readonly number[] {
-    let ids = this.byWord.get(w);
+  /** The ids that can start on `word` (a run of letters, digits and `_` of folded text), in increasing order. */
+  get(word: string): readonly number[] {
+    let ids = this.memo.get(word);
     if (ids) return ids;
-    const found = new Set<number>(this.exact.get(w));
-    const pre = this.prefixes.get(w[0]);
-    if (pre) for (const [p, id] of pre) if (w.startsWith(p)) found.add(id);
-    if (this.numbers.length && startsWithNumber(w)) for (const id of this.numbers) found.add(id);
-    ids = found.size ? [...found] : NONE;
-    if (this.byWord.size >= LeadIndex.MAX_WORDS) this.byWord.clear();
-    this.byWord.set(w, ids);
+    const found = new Set<number>(this.exact.get(word));
+    const pre = this.prefixes.get(word[0]);
+    if (pre) for (const [p, id] of pre) if (word.startsWith(p)) found.add(id);
+    if (this.numbers.length && startsWithNumber(word)) for (const id of this.numbers) found.add(id);
+    ids = found.size ? [...found].sort((a, b) => a - b) : NONE;
+    if (this.memo.size >= StartTable.MAX_WORDS) this.memo.clear();
+    this.memo.set(word, ids);
     return ids;
+  }
+}
+
+/**
+ * The start words of every pattern set of one setup, in one table: a block's words
+ * are looked up once, whatever the number of classes later scanned over it.
+ */
+export class LeadIndex {
+  private count = 0;
+  private readonly starts = new StartTable();
+
+  register(exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): number {
+    const id = this.count++;
+    this.starts.add(id, exact, prefixes, number);
+    return id;
   }
 
   /** Where in `words` each pattern set can start, by set id. */
@@ -707,7 +716,7 @@ export class LeadIndex {
     const out = new Map<number, number[]>();
     const list = words.words;
     for (let i = 0; i < list.length; i++) {
-      for (const id of this.setsStartingOn(list[i])) {
+      for (const id of this.starts.get(list[i])) {
         const at = out.get(id);
         if (!at) out.set(id, [i]);
         else at.push(i);
@@ -737,20 +746,12 @@ export class PhraseSet {
   private readonly bodies: string[];
   /** What each pattern (in that order) needs somewhere in the text; null: nothing known. */
   private readonly needs: Lead[];
-  private readonly exact = new Set<string>();
-  /** `word*` prefixes by their first character. */
-  private readonly prefixes = new Map<string, string[]>();
-  private number = false;
   private readonly anywhere: boolean;
   private whole: RegExp | undefined;
   /** Each pattern's own sticky regex, compiled on first use. */
   private readonly stickies: Array<RegExp | undefined>;
-  /** The patterns (indices, in order) that can start on a word: exact words, `word*` prefixes by first character, `#`. */
-  private readonly byExact = new Map<string, number[]>();
-  private readonly byPrefix = new Map<string, Array<[string, number]>>();
-  private readonly byNumber: number[] = [];
-  /** Memo of `startingOn`, bounded like LeadIndex's. */
-  private readonly byWord = new Map<string, readonly number[]>();
+  /** The patterns (indices, in the alternation's order) that can start on a word. */
+  private readonly starts = new StartTable();
   private readonly leads?: LeadIndex;
   private readonly id: number = -1;
   /** The set of words one of which every pattern needs (see seqNeed), filed in `leads`; -1 when some pattern needs none. */
@@ -773,27 +774,9 @@ export class PhraseSet {
       this.needId = leads.register(need!.exact, need!.prefixes, need!.number);
     }
     if (this.anywhere) return;
-    sorted.forEach(({ lead }, i) => {
-      for (const w of lead!.exact) {
-        this.exact.add(w);
-        const at = this.byExact.get(w);
-        if (!at) this.byExact.set(w, [i]);
-        else if (at[at.length - 1] !== i) at.push(i);
-      }
-      for (const p of lead!.prefixes) {
-        const list = this.prefixes.get(p[0]);
-        if (!list) this.prefixes.set(p[0], [p]);
-        else if (!list.includes(p)) list.push(p);
-        const at = this.byPrefix.get(p[0]);
-        if (!at) this.byPrefix.set(p[0], [[p, i]]);
-        else at.push([p, i]);
-      }
-      if (lead!.number) {
-        this.number = true;
-        this.byNumber.push(i);
-      }
-    });
-    if (leads) this.id = leads.register(this.exact, [...this.prefixes.values()].flat(), this.number);
+    sorted.forEach(({ lead }, i) => this.starts.add(i, lead!.exact, lead!.prefixes, lead!.number));
+    const lead = unionLeads(sorted.map((c) => c.lead));
+    if (leads && lead) this.id = leads.register(new Set(lead.exact), new Set(lead.prefixes), lead.number);
   }
 
   private source(): string {
@@ -807,24 +790,7 @@ export class PhraseSet {
 
   /** Can a pattern start on this word (a run of letters, digits and `_` of folded text)? */
   startsOn(word: string): boolean {
-    if (this.exact.has(word)) return true;
-    const pre = this.prefixes.get(word[0]);
-    if (pre) for (const p of pre) if (word.startsWith(p)) return true;
-    return this.number && startsWithNumber(word);
-  }
-
-  /** The patterns that can start on a word, in the alternation's order. */
-  private startingOn(word: string): readonly number[] {
-    let ids = this.byWord.get(word);
-    if (ids) return ids;
-    const found = new Set<number>(this.byExact.get(word));
-    const pre = this.byPrefix.get(word[0]);
-    if (pre) for (const [p, i] of pre) if (word.startsWith(p)) found.add(i);
-    if (this.byNumber.length && startsWithNumber(word)) for (const i of this.byNumber) found.add(i);
-    ids = [...found].sort((a, b) => a - b);
-    if (this.byWord.size >= 50_000) this.byWord.clear();
-    this.byWord.set(word, ids);
-    return ids;
+    return this.starts.get(word).length > 0;
   }
 
   /**
@@ -834,7 +800,7 @@ export class PhraseSet {
    * when the text holds a word it needs, so most of a large set is never run.
    */
   private matchAt(words: WordIndex, i: number, at: number): number {
-    for (const k of this.startingOn(words.words[i])) {
+    for (const k of this.starts.get(words.words[i])) {
       const need = this.needs[k];
       if (need && !holdsNeed(words, need)) continue;
       const re = (this.stickies[k] ??= new RegExp(`${START}(?:${this.bodies[k]})${END}`, PATTERN_FLAGS.replace('g', 'y')));
