@@ -2110,8 +2110,45 @@ describe('real layouts: a thirtieth blind set (issue 12)', () => {
     assert.ok(!classesOfDuty(doc('Write conference reports as requested by the AE'), 'Write').includes('sales'));
   });
 
-  it('getting products sold in and stocked by the outlets of a territory is selling', () => {
-    for (const d of ['Ensure our products are sold to every outlet in the territory', 'Make sure the brand is available in all the targeted outlets'])
+  it('getting products sold into a territory’s outlets and opening new stockists is selling (being available there is not)', () => {
+    for (const d of ['Ensure our products are sold to every outlet in the territory', 'Identify new stockists for the range in the north'])
       assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+  });
+});
+
+describe('real layouts: a precision review of the whole eleventh pass (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('the same words in a back office, a print room, a facilities team or a museum are not a counter or a diary', () => {
+    assert.ok(!has('Settle patient accounts with insurers after treatment', 'service-contact'));
+    assert.ok(!has('Carry out the audits of teller drawers each quarter', 'service-contact'));
+    assert.ok(!has('Carry out the daily circulation tasks for the print edition', 'service-contact'));
+    assert.ok(!has('Check the kitchens and cloakrooms are clean and stocked', 'service-contact'));
+    assert.ok(!has('Arrange viewings of stored objects for visiting researchers', 'service-contact'));
+    assert.ok(has('Handle inbound account status calls from cardholders', 'service-contact'));
+  });
+
+  it('upgrades that are not sold, reports on selling, a colleague panel and staff feedback are not sales or experience work', () => {
+    assert.ok(!has('Upgrade team members to the new laptop image', 'sales'));
+    assert.ok(!has('Upgrade customers to the faster tier automatically, free of charge', 'sales'));
+    assert.ok(!has('Publish a monthly league table of individual sales by dealer', 'sales'));
+    assert.ok(!has('Keep our on-time closing rate above 95%', 'sales'));
+    assert.ok(!has('Tell callers which local retailers have our products available', 'sales'));
+    assert.ok(!has('Run a team member panel where candidates meet future colleagues', 'cx-strategy'));
+    assert.ok(!has('Turn the engagement survey feedback into decisions for the leadership team', 'cx-strategy'));
+    assert.ok(has('Prepare payment proposals for homeowners after each survey', 'sales'));
+    assert.ok(has('Identify new distributors in the territory', 'sales'));
+  });
+
+  it('a perks heading about the career is benefits whatever its lines start with; "you’ll also:" introduces more work', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Answer calls from customers\n- Resolve complaints by email\n\n## Developing your career\n\n- Shadow our CX team on journey mapping projects\n- Attend lunch-and-learns on root-cause analysis\n';
+    assert.equal(dutyTexts(text).length, 2);
+  });
+
+  it('comma-ended items that start like duties stay duties under a colon sentence', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Make every guest feel welcome at reception by:\n  - greeting guests as they arrive,\n  - checking them in quickly,\n  - answering the phone,\n';
+    assert.ok(dutyTexts(text).length >= 3);
   });
 });

@@ -129,21 +129,19 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
             // then "screenshots,", "timestamps,", "exact error messages.") is part of it:
             // read with it as one duty, so what it says still counts without each piece
             // counting as a duty. Punctuation tells: most pieces end with a comma. Under a
-            // label ("Front desk:") or without that punctuation, the items are duties.
+            // label ("Front desk:"), without that punctuation, or where a piece starts like
+            // a duty ("greeting guests as they arrive,"), the items are duties.
             const inner: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
             collectBlocks(ctx, c, section, inner);
             const commas = inner.items.filter((x) => /[,;]\s*(?:and|or)?\s*$/.test(x.text)).length;
-            if (inner.items.length && commas * 2 >= inner.items.length) {
-              for (const x of inner.items) {
-                b.addSeparator(' ', x.range.start);
-                b.add(x.text, x.range.start, x.range.end);
-              }
-              const pieces = new Set(inner.items);
-              for (const x of inner.prose) if (!pieces.has(x)) out.prose.push(x);
-            } else {
-              out.prose.push(...inner.prose);
-              out.items.push(...inner.items);
+            // Pieces that start like a duty ("greeting guests as they arrive,") stay duties.
+            const pieces = new Set(inner.items.length && commas * 2 >= inner.items.length ? inner.items.filter((x) => !ctx.vocab.startsLikeDuty(x.text)) : []);
+            for (const x of pieces) {
+              b.addSeparator(' ', x.range.start);
+              b.add(x.text, x.range.start, x.range.end);
             }
+            for (const x of inner.prose) if (!pieces.has(x)) out.prose.push(x);
+            for (const x of inner.items) if (!pieces.has(x)) out.items.push(x);
             out.paragraphs.push(...inner.paragraphs);
             out.labels.push(...inner.labels);
           } else {
