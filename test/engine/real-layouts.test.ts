@@ -2152,3 +2152,25 @@ describe('real layouts: a precision review of the whole eleventh pass (issue 12)
     assert.ok(dutyTexts(text).length >= 3);
   });
 });
+
+describe('real layouts: a thirty-first blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('owning a patient experience programme and analysing its trends to improve service is experience work', () => {
+    assert.ok(has('Oversee a data-driven program tracking and analyzing patient experience trends for optimizing service', 'cx-strategy'));
+    assert.ok(has('Oversee the hospital-wide patient experience and service excellence programs', 'cx-strategy'));
+  });
+
+  it('a call centre’s handle time and first call resolution are contact work; a platform’s contributors are its customers', () => {
+    assert.ok(has('Complete calls on average within two minutes', 'service-contact'));
+    assert.ok(has('Use first call resolution wherever you can', 'service-contact'));
+    assert.ok(has('Resolve contributor inquiries across email and chat', 'customer'));
+    assert.ok(!has('Grow as an individual contributor in the platform team', 'customer'));
+  });
+
+  it('a job board’s header lines are no duties', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Applications accepted until position filled\n- Posted on October 8, 2021\n- Vacancy Type: Full Time\n- Job Location: Renton, WA\n- Answer calls in the patient scheduling queue\n';
+    assert.deepEqual(dutyTexts(text), ['Answer calls in the patient scheduling queue']);
+  });
+});
