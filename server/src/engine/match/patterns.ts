@@ -612,23 +612,25 @@ export interface WordIndex {
   readonly leads?: LeadIndex;
   /** For each pattern set of `leads`, the positions (in `words`) of the words it can start on; made on first use. */
   hits?: Map<number, number[]>;
-  /** The distinct words, and which patterns' needs (see seqNeed) the text holds: made on first use. */
-  wordSet?: Set<string>;
-  needs?: Map<Lead, boolean>;
 }
 
-/** Does the text hold one of the words a pattern needs? Cached per text and need. */
+/**
+ * Does the text hold one of the words a pattern needs? The text's distinct words are
+ * kept for the last text asked about only: a lint asks about one block at a time, and
+ * a set kept on every block's index would stay alive for the whole lint (a 2 MiB list
+ * has tens of thousands of blocks).
+ */
+let lastWords: WordIndex | undefined;
+let lastSet: Set<string> | undefined;
 function holdsNeed(words: WordIndex, need: NonNullable<Lead>): boolean {
-  const cache = (words.needs ??= new Map());
-  let held = cache.get(need);
-  if (held !== undefined) return held;
-  const set = (words.wordSet ??= new Set(words.words));
-  held =
-    need.exact.some((w) => set.has(w)) ||
-    (need.prefixes.length > 0 && words.words.some((w) => need.prefixes.some((p) => w.startsWith(p)))) ||
-    (need.number && words.words.some(startsWithNumber));
-  cache.set(need, held);
-  return held;
+  if (lastWords !== words) {
+    lastWords = words;
+    lastSet = new Set(words.words);
+  }
+  const set = lastSet!;
+  if (need.exact.some((w) => set.has(w))) return true;
+  if (need.prefixes.length && words.words.some((w) => need.prefixes.some((p) => w.startsWith(p)))) return true;
+  return need.number && words.words.some(startsWithNumber);
 }
 
 const WORD_RUN = /[\p{L}\p{N}_]+/gu;
