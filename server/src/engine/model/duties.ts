@@ -174,7 +174,8 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   // (Lead-in lists are top-level lists, filed in document order: sorted, apart.)
   const firstDuties = walk.sections.find((s) => s.role === 'duties')!.range.start;
   for (const b of coll.items) {
-    if (b.range.start > firstDuties || inDuties(b.section)) continue;
+    // Not under a heading that says what the list is ("About you", then "You'll also:").
+    if (b.range.start > firstDuties || inDuties(b.section) || ['requirements', 'benefits', 'apply', 'eeo'].includes(walk.roleOf(b.section))) continue;
     if (insideAny(coll.leadInLists, b.range)) candidates.push(b);
   }
   // The opening paragraphs before the first duties heading often state the job in one

@@ -170,6 +170,15 @@ export class Walk {
       // "You'll love working with us because:" starts like "You'll…" (a duties heading)
       // but introduces what the job offers: no duties section.
       if (role === 'duties' && ctx.vocab.offersOrAsks(block.text)) role = 'other';
+      // "You'll also:" under "About you" goes on with what the person brings.
+      // ("Responsibilities include:" there still heads duties.)
+      if (
+        role === 'duties' &&
+        pseudo === 'colon' &&
+        /^\W*you(?:['’]ll| will)\b/i.test(block.text) &&
+        ['requirements', 'benefits'].includes(this.roleOf(this.current))
+      )
+        role = 'other';
       // "Books appointments, including:" is a duty that introduces others, not a heading.
       if (pseudo !== 'bold' && pseudo !== 'atx' && role === 'other') return false;
       this.heading(block, PSEUDO_DEPTH, off(ctx, node), role);
