@@ -2206,3 +2206,20 @@ describe('real layouts: a precision review of the thirty-first pass (issue 12)',
     assert.ok(!has('Assess and approve credit applications', 'service-contact'));
   });
 });
+
+describe('real layouts: a thirty-second blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('a dealership’s and a field rep’s selling: salespeople managed, sales objectives, new outlets, repeat business, vehicle demos', () => {
+    for (const d of [
+      'Hire and monitor the performance of the salespeople',
+      'Plan objectives for achieving sales and gross each month',
+      'Ensure the addition of new outlets in the assigned area',
+      'Keep an owner follow-up system that brings repeat and referral business',
+      'Demonstrate new vehicles to customers, including test drives',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    // Training sales staff on a service promise is not selling (a fifteenth-review family).
+    assert.ok(!has('Coach sales executives on handing customers over to the service team', 'sales'));
+  });
+});
