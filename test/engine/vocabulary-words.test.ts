@@ -42,6 +42,14 @@ describe('the engine reads its plain words from the pack vocabulary', () => {
     assert.equal(setup.vocab.isWorkLeadIn('Dans ce rôle, vous allez :'), false);
   });
 
+  it('headingVoice: "Growing with us" after the duties is the company speaking only because the pack says so', () => {
+    const text =
+      '# CX Manager\n\n## Responsibilities\n\n- Answer calls from customers\n- Resolve complaints by email\n\n## Growing with us\n\n- Map the claims journey with operations\n- Run a survey after every claim and act on it\n';
+    const duties = (s: typeof setup) => buildModel(text, s.vocab).duties.length;
+    assert.equal(duties(setup), 2);
+    assert.equal(duties(setupWithout('headingVoice')), 4);
+  });
+
   it('newDutiesHeading: a pack built on cx-core renames the duties section a fix adds', () => {
     const doc = '# Customer Experience Manager\n\nYou will answer calls from customers. You will resolve tickets for customers. You will handle chats.\n';
     const inserted = (s: typeof setup) => lint(doc, s).findings.find((f) => f.ruleId === 'cx-no-voice-of-customer')!.fixes[0].edits[0].newText;

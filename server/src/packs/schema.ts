@@ -329,6 +329,15 @@ export function packSchema(): object {
               },
             },
           },
+          headingVoice: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Words that tell who a heading speaks for.',
+            properties: {
+              company: { ...wordList, description: 'Words that make a heading the company\'s voice ("Growing with us": us, we).' },
+              reader: { ...wordList, description: 'Openings that speak to the reader about the job ("You\'ll also:": you\'ll, you will).' },
+            },
+          },
           roleSubject: {
             type: 'object',
             additionalProperties: false,

@@ -64,6 +64,8 @@ export interface VocabularyData {
   roleSubject?: { determiners?: string[]; adverbs?: string[]; verbs?: string[] };
   /** A line that introduces a list with a colon: how one about the work ends, and words that make it about something else. */
   leadIns?: { workEndings?: string[]; notWork?: string[] };
+  /** Words that make a heading the company's voice ("Growing with us"), and openings that speak to the reader about the job ("You'll…"). */
+  headingVoice?: { company?: string[]; reader?: string[] };
   /** The words of a job title that are not the role. */
   titleWords?: {
     /** "Manager at Acme": what joins a title to the employer. */
@@ -93,6 +95,7 @@ export const PLAIN_VOCABULARY_KEYS: ReadonlySet<string> = new Set([
   'clauses',
   'roleSubject',
   'leadIns',
+  'headingVoice',
   'titleWords',
   'charterHeadingWords',
   'newDutiesHeading',
@@ -154,6 +157,8 @@ export class Vocabulary {
   readonly familyConnector: RegExp | null;
   readonly charterHeading: RegExp | null;
   private readonly workLeadInEnd: RegExp | null;
+  private readonly companyVoice: RegExp | null;
+  private readonly readerOpening: RegExp | null;
   private readonly notWorkLeadIn: RegExp | null;
 
   constructor(readonly data: VocabularyData) {
@@ -214,6 +219,17 @@ export class Vocabulary {
     const glued = wordAlternation(endings.filter((w) => !/^\p{L}/u.test(w)));
     if (glued) this.workLeadInEnd = new RegExp(`${this.workLeadInEnd ? `${this.workLeadInEnd.source}|` : ''}(?:${glued})$`, 'u');
     this.notWorkLeadIn = wordsRegex(data.leadIns?.notWork, (w) => `\\b(?:${w})\\b`, 'i');
+    const voice = data.headingVoice;
+    this.companyVoice = wordsRegex(
+      voice?.company?.map((w) => w.replace(/\u2019/g, "'")),
+      (w) => `(?:^|[^\\p{L}'])(?:${w})(?![\\p{L}'])`,
+      'iu',
+    );
+    this.readerOpening = wordsRegex(
+      voice?.reader?.map((w) => w.replace(/\u2019/g, "'")),
+      (w) => `^[^\\p{L}]*(?:${w})(?![\\p{L}])`,
+      'iu',
+    );
   }
 
   /**
@@ -339,6 +355,16 @@ export class Vocabulary {
       .replace(/\u2019/g, "'")
       .trim();
     return !this.offersOrAsks(clause) && this.workLeadInEnd.test(clause);
+  }
+
+  /** A heading in the company's voice ("Growing with us"): `headingVoice.company`. */
+  speaksAsCompany(text: string): boolean {
+    return this.companyVoice?.test(text.replace(/\u2019/g, "'")) ?? false;
+  }
+
+  /** A line that opens by speaking to the reader about the job ("You'll also:"): `headingVoice.reader`. */
+  opensToReader(text: string): boolean {
+    return this.readerOpening?.test(text.replace(/\u2019/g, "'")) ?? false;
   }
 
   /** A clause about what the job offers or asks for, or one that introduces a quotation (`leadIns.notWork`). */

@@ -172,12 +172,7 @@ export class Walk {
       if (role === 'duties' && ctx.vocab.offersOrAsks(block.text)) role = 'other';
       // "You'll also:" under "About you" goes on with what the person brings.
       // ("Responsibilities include:" there still heads duties.)
-      if (
-        role === 'duties' &&
-        pseudo === 'colon' &&
-        /^\W*you(?:['’]ll| will)\b/i.test(block.text) &&
-        ['requirements', 'benefits'].includes(this.roleOf(this.current))
-      )
+      if (role === 'duties' && pseudo === 'colon' && ctx.vocab.opensToReader(block.text) && ['requirements', 'benefits'].includes(this.roleOf(this.current)))
         role = 'other';
       // "Books appointments, including:" is a duty that introduces others, not a heading.
       if (pseudo !== 'bold' && pseudo !== 'atx' && role === 'other') return false;
@@ -335,7 +330,7 @@ export class Walk {
       last?.role === 'duties' &&
       depth >= last.depth &&
       ctx.vocab.startsLikeDuty(block.text) &&
-      !/\b(?:us|we|we're|we've)\b/i.test(block.text)
+      !ctx.vocab.speaksAsCompany(block.text)
     ) {
       // A heading that names an activity right after duties ("## Handling of Check-in"
       // after "## Duties and Responsibilities", "## Improving our service") heads more of
