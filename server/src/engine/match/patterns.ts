@@ -770,9 +770,8 @@ export class PhraseSet {
     // most documents, for a class such as "an initiative to improve the customer
     // experience", whose patterns start on words as common as "the" and "a".
     this.leads = leads;
-    const needs = sorted.map((c) => c.need);
-    if (leads && sorted.length && needs.every((n) => n !== null)) {
-      const need = unionLeads(needs);
+    if (leads && sorted.length && this.needs.every((n) => n !== null)) {
+      const need = unionLeads(this.needs);
       this.needId = leads.register(need!.exact, need!.prefixes, need!.number);
     }
     if (this.anywhere) return;

@@ -210,7 +210,7 @@ export class Vocabulary {
     this.charterHeading = wordsRegex(data.charterHeadingWords, (w) => `\\b(?:${w})`, 'i');
     // A lead-in's last clause ends with one of these ("…in the following ways", "You
     // will", "you'll"): a word must start where a word does; "'ll" follows its word.
-    const endings = (data.leadIns?.workEndings ?? []).map((w) => w.toLowerCase().replace(/\u2019/g, "'"));
+    const endings = (data.leadIns?.workEndings ?? []).map((w) => straightQuotes(w.toLowerCase()));
     this.workLeadInEnd = wordsRegex(
       endings.filter((w) => /^\p{L}/u.test(w)),
       (w) => `\\b(?:${w})$`,
@@ -220,16 +220,8 @@ export class Vocabulary {
     if (glued) this.workLeadInEnd = new RegExp(`${this.workLeadInEnd ? `${this.workLeadInEnd.source}|` : ''}(?:${glued})$`, 'u');
     this.notWorkLeadIn = wordsRegex(data.leadIns?.notWork, (w) => `\\b(?:${w})\\b`, 'i');
     const voice = data.headingVoice;
-    this.companyVoice = wordsRegex(
-      voice?.company?.map((w) => w.replace(/\u2019/g, "'")),
-      (w) => `(?:^|[^\\p{L}'])(?:${w})(?![\\p{L}'])`,
-      'iu',
-    );
-    this.readerOpening = wordsRegex(
-      voice?.reader?.map((w) => w.replace(/\u2019/g, "'")),
-      (w) => `^[^\\p{L}]*(?:${w})(?![\\p{L}])`,
-      'iu',
-    );
+    this.companyVoice = wordsRegex(voice?.company?.map(straightQuotes), (w) => `(?:^|[^\\p{L}'])(?:${w})(?![\\p{L}'])`, 'iu');
+    this.readerOpening = wordsRegex(voice?.reader?.map(straightQuotes), (w) => `^[^\\p{L}]*(?:${w})(?![\\p{L}])`, 'iu');
   }
 
   /**
@@ -349,27 +341,23 @@ export class Vocabulary {
     if (last !== ':' && last !== '：') return false;
     let from = t.length - 1;
     while (from > 0 && !'.!?:;'.includes(t[from - 1])) from--;
-    const clause = t
-      .slice(from, t.length - 1)
-      .toLowerCase()
-      .replace(/\u2019/g, "'")
-      .trim();
+    const clause = straightQuotes(t.slice(from, t.length - 1).toLowerCase()).trim();
     return !this.offersOrAsks(clause) && this.workLeadInEnd.test(clause);
   }
 
   /** A heading in the company's voice ("Growing with us"): `headingVoice.company`. */
   speaksAsCompany(text: string): boolean {
-    return this.companyVoice?.test(text.replace(/\u2019/g, "'")) ?? false;
+    return this.companyVoice?.test(straightQuotes(text)) ?? false;
   }
 
   /** A line that opens by speaking to the reader about the job ("You'll also:"): `headingVoice.reader`. */
   opensToReader(text: string): boolean {
-    return this.readerOpening?.test(text.replace(/\u2019/g, "'")) ?? false;
+    return this.readerOpening?.test(straightQuotes(text)) ?? false;
   }
 
   /** A clause about what the job offers or asks for, or one that introduces a quotation (`leadIns.notWork`). */
   offersOrAsks(text: string): boolean {
-    return this.notWorkLeadIn?.test(text.replace(/\u2019/g, "'")) ?? false;
+    return this.notWorkLeadIn?.test(straightQuotes(text)) ?? false;
   }
 
   /** Whether a front matter key holds duties (`responsibilities`, `key_duties`, `Duties`, `responsibilities_markdown`). */
@@ -505,6 +493,11 @@ export class Vocabulary {
     }
     return best;
   }
+}
+
+/** "you’ll" as "you'll": the pack's words and a document's may use either apostrophe. */
+function straightQuotes(text: string): string {
+  return text.replace(/\u2019/g, "'");
 }
 
 /** A front matter key as words: `key_duties`, `key-duties` and `key duties` are one key. */

@@ -1,5 +1,6 @@
 import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { readFrontMatterBody, type FrontMatterFormat } from '../parse/front-matter';
+import { htmlBlocks } from '../parse/html-blocks';
 import { sentenceSpans, TextBlock, TextBuilder, wordCount } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { Vocabulary } from '../match/vocabulary';
@@ -84,6 +85,11 @@ export interface Collected {
   leadInLists: Array<{ start: number; end: number }>;
 }
 
+/** Nothing collected yet: the one place that lists what Collected holds. */
+export function emptyCollected(): Collected {
+  return { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
+}
+
 /**
  * A line that labels the list under it ("Project Management and Implementation",
  * "Lead Generation"): short, no sentence end, every longer word capitalised. A label
@@ -131,7 +137,7 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
             // counting as a duty. Punctuation tells: most pieces end with a comma. Under a
             // label ("Front desk:"), without that punctuation, or where a piece starts like
             // a duty ("greeting guests as they arrive,"), the items are duties.
-            const inner: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
+            const inner = emptyCollected();
             collectBlocks(ctx, c, section, inner);
             const commas = inner.items.filter((x) => /[,;]\s*(?:and|or)?\s*$/.test(x.text)).length;
             // Pieces that start like a duty ("greeting guests as they arrive,") stay duties.
@@ -226,7 +232,6 @@ export function readFrontMatter(ctx: Ctx, node: { value: string; type: string } 
 
 const LIST_ITEM_LINE = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)/;
 const BLOCK_HEADER = /^[ \t]*[|>][-+0-9]*[ \t]*$/;
-const HTML_ITEM = /<li\b[^>]*>([\s\S]*?)(?=<\/li>|<li\b|<\/[uo]l>|$)/gi;
 
 /**
  * The duties of a front matter string written in Markdown or HTML, as a CMS's rich
@@ -239,23 +244,9 @@ const HTML_ITEM = /<li\b[^>]*>([\s\S]*?)(?=<\/li>|<li\b|<\/[uo]l>|$)/gi;
  */
 function markdownItems(ctx: Ctx, value: string, start: number, end: number): TextBlock[] {
   const source = ctx.text;
-  const html = [...value.matchAll(HTML_ITEM)];
-  if (html.length >= 2) {
-    const out: TextBlock[] = [];
-    let cursor = start;
-    for (const m of html) {
-      const text = m[1]
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-      if (!text) continue;
-      const found = source.indexOf(text.slice(0, 24), cursor);
-      const at = found >= 0 && found < end ? found : cursor;
-      out.push(block(source, text, at, end));
-      cursor = at + 1;
-    }
-    return out;
-  }
+  // An HTML field ("<ul><li>…</li></ul>") is read by the same reader as an HTML body.
+  const html = htmlBlocks(value, start, source).filter((b) => b.kind === 'item');
+  if (html.length >= 2) return html.map((b) => TextBlock.from(b.text, 'list-item', NO_SECTION));
   type Run = { text: string; start: number; end: number };
   const items: Run[] = [];
   const lead: Run[] = [];

@@ -6,7 +6,19 @@ import { TextBlock, TextBuilder } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import { parseTitle } from './title';
-import { collectBlocks, collectHtml, inlineBlock, isLabelLine, isListLabel, NO_SECTION, off, readFrontMatter, type Collected, type Ctx } from './blocks';
+import {
+  collectBlocks,
+  collectHtml,
+  emptyCollected,
+  inlineBlock,
+  isLabelLine,
+  isListLabel,
+  NO_SECTION,
+  off,
+  readFrontMatter,
+  type Collected,
+  type Ctx,
+} from './blocks';
 import type { Section } from './model';
 
 /*
@@ -63,7 +75,7 @@ interface HeadingLine {
 /** Walks the top-level nodes in order, building sections and collecting prose (docs §4). */
 export class Walk {
   readonly sections: Section[] = [];
-  readonly coll: Collected = { prose: [], items: [], paragraphs: [], labels: [], leadInLists: [] };
+  readonly coll: Collected = emptyCollected();
   /** The paragraph the last top-level node added, if it was one: a list right after it may make it a label. */
   private lastParagraph: TextBlock | undefined;
   /** An HTML block has been read: indented HTML after it is the same page (see node()). */
