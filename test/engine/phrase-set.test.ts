@@ -78,6 +78,30 @@ describe('phrase sets: the words a pattern needs', () => {
       { numRuns: 500 },
     );
   });
+
+  it('sets sharing one index (and its need sets) each find what their own alternation finds on one shared word index', () => {
+    // The need sets are filed once per distinct word list and checked as bits made on
+    // the first scan of a text: whichever set scans first, each must see the same bits.
+    const other = ['customer service', 'customer service desk+', 'cust* care team', '# (calls|chats) a day', 'the customer queue', 'first pilot'];
+    const leads = new LeadIndex();
+    const a = new PhraseSet(WITH_NEEDS, leads);
+    const b = new PhraseSet(other, leads);
+    const vocab = [...WORDS, 'service', 'desk', 'care', 'queue', 'calls', 'day'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...vocab), { maxLength: 30 }), fc.boolean(), (words, bFirst) => {
+        const text = words.join(' ');
+        const folded = fold(text);
+        const index = indexWords(folded, leads, text);
+        const order: Array<[PhraseSet, RegExp]> = [
+          [a, a.alternation()],
+          [b, b.alternation()],
+        ];
+        if (bFirst) order.reverse();
+        for (const [set, re] of order) assert.deepEqual(set.scan(index), allMatches(re, folded));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 /** Every match of a global regex, each search resuming just after the last match's start. */

@@ -13,6 +13,7 @@
  * pattern that loads costs at most MAX_WORK word steps at any place in the text, like
  * a plain phrase of MAX_WORK words would.
  */
+import { BoundedMemo } from './bounded-memo';
 
 export class PatternError extends Error {
   constructor(
@@ -612,6 +613,8 @@ export interface WordIndex {
   readonly leads?: LeadIndex;
   /** For each pattern set of `leads`, the positions (in `words`) of the words it can start on; made on first use. */
   hits?: Map<number, number[]>;
+  /** The need sets of `leads` (see PhraseSet) that one of the text's words is in; made on first use. */
+  needs?: Uint32Array;
 }
 
 /**
@@ -657,7 +660,7 @@ export function indexWords(folded: string, leads?: LeadIndex, raw?: string): Wor
 /**
  * Which ids can start on a word — its exact words, `word*` prefixes (filed by first
  * character) and `#` — each word looked up once and remembered. Bounded: emptied when it
- * reaches MAX_WORDS distinct words, so a stream of odd words cannot grow it without end.
+ * reaches 50,000 distinct words, so a stream of odd words cannot grow it without end.
  * One home for the lookup that the setup's LeadIndex (ids: pattern sets) and each
  * PhraseSet (ids: its patterns, in order) both make.
  */
@@ -665,8 +668,7 @@ class StartTable {
   private readonly exact = new Map<string, number[]>();
   private readonly prefixes = new Map<string, Array<[string, number]>>();
   private readonly numbers: number[] = [];
-  private readonly memo = new Map<string, readonly number[]>();
-  private static readonly MAX_WORDS = 50_000;
+  private readonly memo = new BoundedMemo<string, readonly number[]>(50_000);
 
   add(id: number, exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): void {
     this.memo.clear();
@@ -685,16 +687,13 @@ class StartTable {
 
   /** The ids that can start on `word` (a run of letters, digits and `_` of folded text), in increasing order. */
   get(word: string): readonly number[] {
-    let ids = this.memo.get(word);
+    const ids = this.memo.peek(word);
     if (ids) return ids;
     const found = new Set<number>(this.exact.get(word));
     const pre = this.prefixes.get(word[0]);
     if (pre) for (const [p, id] of pre) if (word.startsWith(p)) found.add(id);
     if (this.numbers.length && startsWithNumber(word)) for (const id of this.numbers) found.add(id);
-    ids = found.size ? [...found].sort((a, b) => a - b) : NONE;
-    if (this.memo.size >= StartTable.MAX_WORDS) this.memo.clear();
-    this.memo.set(word, ids);
-    return ids;
+    return this.memo.put(word, found.size ? [...found].sort((a, b) => a - b) : NONE);
   }
 }
 
@@ -705,11 +704,46 @@ class StartTable {
 export class LeadIndex {
   private count = 0;
   private readonly starts = new StartTable();
+  private needCount = 0;
+  private readonly needStarts = new StartTable();
+  private readonly needIds = new Map<string, number>();
 
   register(exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): number {
     const id = this.count++;
     this.starts.add(id, exact, prefixes, number);
     return id;
+  }
+
+  /**
+   * Files a set of words one of which a text must hold for a pattern set to match.
+   * Kept apart from the start words: those include "the" and "a", and a block none of
+   * whose pattern sets can match should not pay for listing where they stand.
+   */
+  registerNeed(exact: Iterable<string>, prefixes: Iterable<string>, number: boolean): number {
+    // Many patterns need the same words ("customer", "customers"…): one set serves them all.
+    const e = [...new Set(exact)].sort();
+    const p = [...new Set(prefixes)].sort();
+    const key = `${e.join(' ')}|${p.join(' ')}|${number}`;
+    let id = this.needIds.get(key);
+    if (id === undefined) {
+      this.needIds.set(key, (id = this.needCount++));
+      this.needStarts.add(id, e, p, number);
+    }
+    return id;
+  }
+
+  /** Does the text hold a word of need set `id`? (A bit per need set, made on first use.) */
+  holds(words: WordIndex, id: number): boolean {
+    let bits = words.needs;
+    if (!bits) {
+      bits = words.needs = new Uint32Array((this.needCount + 31) >>> 5);
+      const list = words.words;
+      for (let i = 0; i < list.length; i++) {
+        const ids = this.needStarts.get(list[i]);
+        for (let j = 0; j < ids.length; j++) bits[ids[j] >>> 5] |= 1 << (ids[j] & 31);
+      }
+    }
+    return (bits[id >>> 5] & (1 << (id & 31))) !== 0;
   }
 
   /** Where in `words` each pattern set can start, by set id. */
@@ -758,6 +792,8 @@ export class PhraseSet {
   private readonly id: number = -1;
   /** The set of words one of which every pattern needs (see seqNeed), filed in `leads`; -1 when some pattern needs none. */
   private readonly needId: number = -1;
+  /** Each pattern's own need, filed in `leads` (-1: none known); empty without `leads`. */
+  private readonly needIds: number[] = [];
 
   /** `leads`: the setup's shared index, where this set files its start words. */
   constructor(patterns: string[], leads?: LeadIndex) {
@@ -772,8 +808,9 @@ export class PhraseSet {
     this.leads = leads;
     if (leads && sorted.length && this.needs.every((n) => n !== null)) {
       const need = unionLeads(this.needs);
-      this.needId = leads.register(need!.exact, need!.prefixes, need!.number);
+      this.needId = leads.registerNeed(need!.exact, need!.prefixes, need!.number);
     }
+    if (leads) this.needIds = this.needs.map((n) => (n ? leads.registerNeed(n.exact, n.prefixes, n.number) : -1));
     if (this.anywhere) return;
     sorted.forEach(({ lead }, i) => this.starts.add(i, lead!.exact, lead!.prefixes, lead!.number));
     const lead = unionLeads(sorted.map((c) => c.lead));
@@ -800,10 +837,15 @@ export class PhraseSet {
    * matches nothing. Each pattern is tried alone, and only where its first word is and
    * when the text holds a word it needs, so most of a large set is never run.
    */
-  private matchAt(words: WordIndex, i: number, at: number): number {
+  private matchAt(words: WordIndex, i: number, at: number, shared: boolean): number {
     for (const k of this.starts.get(words.words[i])) {
-      const need = this.needs[k];
-      if (need && !holdsNeed(words, need)) continue;
+      if (shared) {
+        const id = this.needIds[k];
+        if (id >= 0 && !this.leads!.holds(words, id)) continue;
+      } else {
+        const need = this.needs[k];
+        if (need && !holdsNeed(words, need)) continue;
+      }
       const re = (this.stickies[k] ??= new RegExp(`${START}(?:${this.bodies[k]})${END}`, PATTERN_FLAGS.replace('g', 'y')));
       re.lastIndex = at;
       const m = re.exec(words.text);
@@ -821,7 +863,7 @@ export class PhraseSet {
     const out: Array<[number, number]> = [];
     const text = words.text;
     const shared = this.leads !== undefined && words.leads === this.leads;
-    if (shared && this.needId >= 0 && !this.leads!.hits(words).has(this.needId)) return out;
+    if (shared && this.needId >= 0 && !this.leads!.holds(words, this.needId)) return out;
     if (this.anywhere) {
       const re = this.alternation();
       re.lastIndex = 0;
@@ -845,7 +887,7 @@ export class PhraseSet {
       const i = hits ? hits[k] : k;
       const at = starts[i];
       if (at < from || (!hits && !this.startsOn(list[i]))) continue;
-      const len = this.matchAt(words, i, at);
+      const len = this.matchAt(words, i, at, shared);
       if (len === 0) continue;
       out.push([at, at + len]);
       if (!overlapping) from = at + len;

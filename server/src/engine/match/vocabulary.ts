@@ -1,3 +1,4 @@
+import { BoundedMemo } from './bounded-memo';
 import { clauseEnd, type NegationData } from './lexicon';
 import { compileAlternation, fold, PATTERN_FLAGS } from './patterns';
 import { sentenceRules, wordAlternation, wordCount, type SentenceRules } from '../parse/text-block';
@@ -117,6 +118,12 @@ export class Vocabulary {
   readonly headingRes: Array<[SectionRole, RegExp]>;
   /** The same, anchored at both ends: a whole line that is a heading phrase. */
   private readonly headingLineRes: Array<[SectionRole, RegExp]>;
+  /**
+   * Heading roles already worked out, by text: postings reuse a few dozen headings
+   * ("Responsibilities", "What you'll do"), and each costs a dozen regex searches.
+   */
+  private readonly headingMemo = new BoundedMemo<string, SectionRole>(10_000);
+  private readonly headingLineMemo = new BoundedMemo<string, SectionRole>(10_000);
   readonly family: RegExp;
   /** A text that is the family's name and nothing else ("Customer Experience"). */
   private readonly familyWhole: RegExp;
@@ -462,6 +469,10 @@ export class Vocabulary {
    * whole line, so a duty that happens to start with "Accountabilities" is not one.
    */
   classifyHeadingLine(text: string): SectionRole {
+    return this.headingLineMemo.get(text, () => this.headingLineRole(text));
+  }
+
+  private headingLineRole(text: string): SectionRole {
     const h = fold(text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, ''));
     if (!h || h.length > 60) return 'other';
     for (const [role, re] of this.headingLineRes) if (re.test(h)) return role;
@@ -470,6 +481,10 @@ export class Vocabulary {
 
   /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
   classifyHeading(text: string): SectionRole {
+    return this.headingMemo.get(text, () => this.headingRole(text));
+  }
+
+  private headingRole(text: string): SectionRole {
     const h = fold(text.replace(/^[^\p{L}\p{N}]+/u, ''));
     // "**Customer Experience:**" over a group of duties names their topic: the family's
     // name alone is no section kind, though "experience" ends it (a requirements word).
