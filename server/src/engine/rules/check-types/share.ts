@@ -67,12 +67,8 @@ export const share: CheckType<ShareCheck> = {
       // then no other class need be scanned.
       const core = [cls, ...(check.with ?? [])];
       const dutyCore = counted.filter((d) => ctx.hasAny(d, core)).length;
-      if (dutyCore + (check.evidence ? 1 : 0) < check.minCount) continue;
-      const ev = evidenceBlock();
-      const extra = ev ? 1 : 0;
-      const coreCount = dutyCore + extra;
-      if (coreCount < check.minCount) continue;
-      const total = counted.length + extra;
+      const possible = check.evidence ? 1 : 0;
+      if (dutyCore + possible < check.minCount) continue;
       // Shift work says nothing about service versus sales on its own: `also`
       // classes add to the share only once the class itself reaches minCount.
       const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
@@ -81,6 +77,14 @@ export const share: CheckType<ShareCheck> = {
       // Evidence from outside the duties helps a short posting reach minCount and the
       // share; it never makes a long one "a large part" selling by itself.
       const byCore = check.minCoreShare !== undefined && dutyCore >= (check.minCoreCount ?? check.minCount) && dutyCore / counted.length >= check.minCoreShare;
+      // Evidence is searched for (every block of the document) only when it could
+      // still decide: not when the share falls short even with it.
+      if ((hits.length + possible) / (counted.length + possible) < check.minShare && !byCore) continue;
+      const ev = evidenceBlock();
+      const extra = ev ? 1 : 0;
+      const coreCount = dutyCore + extra;
+      if (coreCount < check.minCount) continue;
+      const total = counted.length + extra;
       if ((hits.length + extra) / total < check.minShare && !byCore) continue;
       if (counted.some((d) => ctx.hasAny(d, check.unless ?? []))) return [];
       if (check.yieldsTo?.length && yields(counted.filter((d) => ctx.hasAny(d, check.yieldsTo!)).length, coreCount, check)) continue;
