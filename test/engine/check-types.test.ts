@@ -44,9 +44,9 @@ describe('check types: one module each, registered once', () => {
     });
   }
 
-  it('the probe finds class-holding properties (share has seven, evidence among them)', () => {
+  it('the probe finds class-holding properties (share has eight, evidence and alsoWhen among them)', () => {
     const props = Object.values(CHECK_TYPES.share.schema.properties).filter((s) => classValue(s as Schema, 'x') !== undefined);
-    assert.equal(props.length, 7);
+    assert.equal(props.length, 8);
   });
 });
 

@@ -2223,3 +2223,62 @@ describe('real layouts: a thirty-second blind set (issue 12)', () => {
     assert.ok(!has('Coach sales executives on handing customers over to the service team', 'sales'));
   });
 });
+
+describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+
+  it('field and channel selling: calling on pharmacies, target versus achievement, trade meets, deposit mobilisation, new loans a month', () => {
+    for (const d of [
+      'Call on retail pharmacies and clinics on a fixed weekly route',
+      'Promote and sample the company’s medicines to prescribers',
+      'Review target versus achievement with the area manager every Friday',
+      'Deliver the monthly activation targets for prepaid lines',
+      'Grow secondary sales through the wholesalers in your district',
+      'Plan stock placement and liquidation with each dealer',
+      'Organise retailer meets and demonstrations in market towns',
+      'Mobilise savings deposits from small traders',
+      'Open 20 new accounts per month',
+      'Recruit new clients for the group lending scheme',
+      'Realise product opportunities across your client book',
+      'Maximise revenue from your portfolio of accounts',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    // "Till" meaning until is no cash till; a till still is.
+    assert.ok(!has('Keep the demonstration plot weeded till field day', 'sales'));
+    assert.ok(has('Work the till and keep the counter tidy', 'sales'));
+    assert.ok(has('Balance the tills at close', 'sales'));
+  });
+
+  it('frontline work with passengers and travellers, at a bank counter, as the face of a desk', () => {
+    assert.ok(has('Assist passengers with boarding and seat changes', 'service-contact'));
+    assert.ok(has('Check in travellers and issue boarding passes', 'service-contact'));
+    assert.ok(has('Handle service recovery when flights are delayed', 'service-contact'));
+    assert.ok(has('Serve as the face of the practice for every visitor', 'service-contact'));
+    assert.ok(has('Process deposits and withdrawals at the cash counter', 'service-contact'));
+    assert.ok(has('Keep average waiting and serving times within the branch standard', 'service-lead'));
+    assert.ok(has('Lead and coach a team of 12 customer care advisors', 'service-lead'));
+    // Waiting times as a problem to improve are no service standard kept; the NHS's survey is listening.
+    assert.ok(!has('Tackle dissatisfaction about outpatient waiting times with clinic teams', 'service-lead'));
+    assert.ok(has('Run the Friends and Family Test on every ward', 'voc'));
+    // A place that welcomes is not a greeting; a procurement buyer is not a customer.
+    assert.ok(!has('Promote a welcoming environment in the staff kitchen', 'service-contact'));
+    assert.ok(!has('Phone the purchasing officer or buyer when placing unusual orders', 'customer'));
+  });
+
+  it('a service team leader’s people management counts toward contact handling; a cleaning crew lead’s does not', () => {
+    const lead =
+      '# CX Manager\n\n## Responsibilities\n\n- Lead the customer service team on the help desk\n- Answer escalated calls from customers\n- Run daily huddles with the team\n- Hold performance reviews and monthly one-to-ones\n- Manage absence and holiday cover\n- Coach and train new team members\n- Keep training records up to date\n- Investigate incidents on the premises\n';
+    assert.deepEqual(headline(lead), ['cx-renamed-customer-service']);
+    const crew =
+      '# CX Manager\n\n## Responsibilities\n\n- Supervise the grounds crew and assign daily tasks\n- Answer guest questions on the paths\n- Pass guest concerns to the duty manager\n- Run daily huddles with the crew\n- Hold performance reviews for crew members\n- Manage absence and holiday cover\n- Keep the tool store tidy and stocked\n- Check the play areas for hazards each morning\n';
+    assert.deepEqual(headline(crew), []);
+  });
+
+  it('a line that names real work counts even when it ends "other duties as required"; a hiring note is no duty', () => {
+    const text =
+      '# CX Associate\n\n## Main duties\n\nThis vacancy is only open to internal applicants.\n\nYou will be the welcoming face of the clinic, greeting patients as they arrive.\n\nDuties will include reception, booking follow-up appointments, answering the telephone and other clerical duties as required.\n';
+    assert.ok(!dutyTexts(text).some((d) => /internal applicants/.test(d)));
+    assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+  });
+});

@@ -10,6 +10,7 @@ export interface ShareCheck {
   class: string | string[];
   with?: string[];
   also?: string[];
+  alsoWhen?: { anyOf: string[]; classes: string[] };
   unless?: string[];
   yieldsTo?: string[];
   yieldsOnTie?: boolean;
@@ -31,10 +32,18 @@ export const share: CheckType<ShareCheck> = {
       class: { oneOf: [classRefSchema, { type: 'array', items: classRefSchema, minItems: 1 }] },
       with: { ...classList, description: 'Classes that count as the class itself, toward minCount and the share (supervising contact handling, for contact handling).' },
       also: { ...classList, description: 'Classes that also count toward the share once the class reaches minCount (shift work for contact handling).' },
+      alsoWhen: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'More `also` classes, counted only when a counted duty has one of `anyOf`: a team\'s day-to-day management counts toward contact handling in a role that supervises contact work, not in one that runs a cleaning crew.',
+        properties: { anyOf: { ...classList, minItems: 1 }, classes: { ...classList, minItems: 1 } },
+        required: ['anyOf', 'classes'],
+      },
       unless: classList,
       yieldsTo: { ...classList, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
       yieldsOnTie: { type: 'boolean', description: 'Also no finding when as many counted duties have a `yieldsTo` class as have the class (contact handling gives way to selling on a tie, so one of the two rules speaks, not both).' },
-      exclude: classList,
+      exclude: { ...classList, description: 'Duties with one of these classes are not counted ("other duties as assigned"), unless they also have an `unless` class or the class itself (or a `with` class).' },
       minShare: { type: 'number', minimum: 0, maximum: 1 },
       minCoreShare: { type: 'number', minimum: 0, maximum: 1, description: 'Also report when at least this share of the counted duties have the class itself (or a `with` class), whatever the share with `also` classes.' },
       minCoreCount: { type: 'integer', minimum: 1, description: 'How many duties the minCoreShare path needs (default minCount).' },
@@ -53,6 +62,8 @@ export const share: CheckType<ShareCheck> = {
   classes: (check) => [
     ...namesAt(check.class, '/class'),
     ...(['with', 'also', 'unless', 'yieldsTo', 'exclude'] as const).flatMap((k) => namesAt(check[k], `/${k}`)),
+    ...namesAt(check.alsoWhen?.anyOf, '/alsoWhen/anyOf'),
+    ...namesAt(check.alsoWhen?.classes, '/alsoWhen/classes'),
     ...namesAt(check.evidence?.anyOf, '/evidence/anyOf'),
   ],
   run(ctx, check) {
@@ -71,7 +82,8 @@ export const share: CheckType<ShareCheck> = {
       if (dutyCore + possible < check.minCount) continue;
       // Shift work says nothing about service versus sales on its own: `also`
       // classes add to the share only once the class itself reaches minCount.
-      const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, check.also ?? []));
+      const also = alsoClasses(ctx, check, counted);
+      const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, also));
       // Two ways to be "essentially" this work: most duties are it or around it, or a
       // large part are the work itself (a library desk whose other duties are clerical).
       // Evidence from outside the duties helps a short posting reach minCount and the
@@ -111,8 +123,9 @@ export const share: CheckType<ShareCheck> = {
     const parts = classesOfShare(check).map((cls) => {
       const coreClasses = [cls, ...(check.with ?? [])];
       const core = counted.filter((d) => ctx.hasAny(d, coreClasses)).length;
-      const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, check.also ?? [])).length;
-      return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${check.also?.length ? ` (or ${check.also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
+      const also = alsoClasses(ctx, check, counted);
+      const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, also)).length;
+      return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${also.length ? ` (or ${also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
     });
     const ev = check.evidence ? findEvidence(ctx, check) : null;
     const evidenceNote = ev ? `; +1 for “${clip(ev.text, 60)}” (${check.evidence!.anyOf.join('/')}, outside the duties)` : '';
@@ -138,6 +151,13 @@ function findEvidence(ctx: RunContext, check: ShareCheck): TextBlock | null {
   return ctx.blocks(check.evidence.scope ?? 'document').find((b) => !duties.has(b) && ctx.hasAny(b, check.evidence!.anyOf)) ?? null;
 }
 
+/** The `also` classes, with `alsoWhen`'s when a counted duty has one of its `anyOf`. */
+function alsoClasses(ctx: RunContext, check: ShareCheck, counted: TextBlock[]): string[] {
+  const also = check.also ?? [];
+  const when = check.alsoWhen;
+  return when && counted.some((d) => ctx.hasAny(d, when.anyOf)) ? [...also, ...when.classes] : also;
+}
+
 function classesOfShare(check: ShareCheck): string[] {
   return Array.isArray(check.class) ? check.class : [check.class];
 }
@@ -153,11 +173,14 @@ function classLabel(ctx: RunContext, cls: string): string {
  * a duty of its own; counting it would dilute every share.
  */
 function countedDuties(ctx: RunContext, check: ShareCheck): TextBlock[] {
-  const watched = [...classesOfShare(check), ...(check.with ?? []), ...(check.also ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
+  const core = [...classesOfShare(check), ...(check.with ?? [])];
+  const watched = [...classesOfShare(check), ...(check.with ?? []), ...(check.also ?? []), ...(check.alsoWhen?.classes ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
   return ctx.model.duties.filter((d) => {
     // Filler words do not make a duty that improves the experience filler ("Attend the
-    // weekly huddle and map where guests wait longest"): what the rule looks for wins.
-    if ((check.exclude ?? []).some((c) => ctx.has(d, c)) && !ctx.hasAny(d, check.unless ?? [])) return false;
+    // weekly huddle and map where guests wait longest"), nor one that names the work
+    // itself ("responsibilities will include reception duties, answering the telephone
+    // and other clerical duties as required"): what the rule looks for wins.
+    if ((check.exclude ?? []).some((c) => ctx.has(d, c)) && !ctx.hasAny(d, check.unless ?? []) && !ctx.hasAny(d, core)) return false;
     return !(d.kind === 'list-item' && wordCount(d.text) <= 3 && !ctx.hasAny(d, watched));
   });
 }
