@@ -2231,7 +2231,7 @@ describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)
   it('field and channel selling: calling on pharmacies, target versus achievement, trade meets, deposit mobilisation, new loans a month', () => {
     for (const d of [
       'Call on retail pharmacies and clinics on a fixed weekly route',
-      'Promote and sample the company’s medicines to prescribers',
+      'Promote and sample our pharmaceutical brands to prescribers',
       'Review target versus achievement with the area manager every Friday',
       'Deliver the monthly activation targets for prepaid lines',
       'Grow secondary sales through the wholesalers in your district',
@@ -2280,5 +2280,39 @@ describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)
       '# CX Associate\n\n## Main duties\n\nThis vacancy is only open to internal applicants.\n\nYou will be the welcoming face of the clinic, greeting patients as they arrive.\n\nDuties will include reception, booking follow-up appointments, answering the telephone and other clerical duties as required.\n';
     assert.ok(!dutyTexts(text).some((d) => /internal applicants/.test(d)));
     assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+  });
+});
+
+describe('real layouts: a precision review of the twelfth pass (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('reporting, auditing and accounting on sales, clinical and grid words are not selling', () => {
+    for (const d of [
+      'Prepare target versus achievement reports on department budgets',
+      'Maintain primary and secondary sales data for the monthly pack',
+      'Review the disbursement of 35 new loans per month for policy breaches',
+      'Maximise revenue recognition accuracy at quarter end',
+      'Promote the safe use of medicines on the ward',
+      'Achieve the quarterly connection objectives for network growth',
+      'Mobilise funds from institutional donors',
+      'Recruit customer service advisors for the new site',
+      'Stay on till the last driver returns',
+      'Record inventory liquidation in the fixed asset register',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+  });
+
+  it('people management counts for R2 only when the role leads a contact team: training the desk staff is not leading it', () => {
+    const warehouse = (lead: string) =>
+      `# CX Manager\n\n## Responsibilities\n\n- Run the warehouse floor across two shifts\n- ${lead} the customer service desk staff on the warehouse system\n- Answer escalated calls from the transport team\n- Run daily huddles with the pickers\n- Hold performance reviews and one-to-ones\n- Manage absence for the night team\n- Induct new starters\n- Keep the racking inspected\n`;
+    assert.deepEqual(headline(warehouse('Train')), []);
+    // The same list for a role that leads the desk is running it.
+    assert.deepEqual(headline(warehouse('Lead')), ['cx-renamed-customer-service']);
+  });
+
+  it('waiting times as a problem to solve are improvement work, not a standard kept', () => {
+    assert.ok(!has('Find the causes of long average waiting times in clinics', 'service-lead'));
+    assert.ok(has('Find the causes of long average waiting times in clinics', 'cx-strategy'));
+    assert.ok(has('Run the patient survey and share the results with each ward', 'cx-strategy'));
   });
 });
