@@ -2316,3 +2316,39 @@ describe('real layouts: a precision review of the twelfth pass (issue 12)', () =
     assert.ok(has('Run the patient survey and share the results with each ward', 'cx-strategy'));
   });
 });
+
+describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('selling through a channel and running the people who sell', () => {
+    for (const d of [
+      'Handle a sales team of twelve across the coast region',
+      'Review the daily takings of the route sales staff',
+      'Help each unit leader and agent reach their production targets',
+      'Lead commercial negotiations with distributors on rebates and margins',
+      'Expand our network of dealers across the northern markets',
+      'Onboard new distribution partners in line with the channel plan',
+      'Visit garages and body shops to take orders',
+      'Grow market share in the paint aisle of every hardware store',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(!has('Implement improved commission structures and automation tools', 'sales'));
+    assert.ok(!has('Work with the sales team on handovers', 'sales'));
+  });
+
+  it('a lending desk’s work, feedback given to a team, a funder’s rules', () => {
+    assert.ok(has('Check materials in and out for borrowers', 'service-contact'));
+    assert.ok(has('Perform direct customer service at the circulation desk', 'service-contact'));
+    assert.ok(!has('Hold coaching sessions and give actionable feedback to each advisor', 'voc'));
+    assert.ok(has('Gather feedback from customers after each visit', 'voc'));
+    assert.ok(!has('Comply with donor regulations on every purchase', 'customer'));
+    assert.ok(has('Conduct call evaluations with each agent weekly', 'service-lead'));
+    assert.ok(!has('Find out what tenants think through surveys and call listening', 'service-lead'));
+  });
+
+  it('a job board’s location, salary and opening-date fields and the opening hours are no duties', () => {
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Job Location : Springfield\n- Salary : $27,000 - $46,000\n- Opening Date: 08/28/2025\n- Library operational hours are 9am-6pm\n- Register patrons for library cards\n';
+    assert.deepEqual(dutyTexts(text), ['Register patrons for library cards']);
+  });
+});
