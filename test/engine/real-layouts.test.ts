@@ -2385,3 +2385,33 @@ describe('real layouts: a precision review of the thirty-sixth set’s words (is
     assert.ok(!has('Manage the network of agents that run our parcel pickup points', 'contact-team-lead'));
   });
 });
+
+describe('real layouts: the thirty-seventh and thirty-eighth blind sets (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('complaint insight, experience trends and feedback that drives corrective action are experience work; a seller’s pain points are not', () => {
+    for (const d of [
+      'Identify gaps and improvement priorities from complaints and take them to the business units',
+      'Review voices of customers beyond complaints to analyse their dissatisfaction',
+      'Identify and help improve trends in patient experience across the hospital',
+      'Lead initiatives and improvements surrounding patient experience',
+      'Review guest feedback from surveys and review sites, driving corrective actions',
+    ])
+      assert.ok(has(d, 'cx-strategy'), d);
+    assert.ok(!has('Identify pain points and business challenges requiring IT solutions', 'cx-strategy'));
+  });
+
+  it('a territory’s sales budget, calls to doctors, coverage plans, quotations followed up, trade relations', () => {
+    for (const d of [
+      'Achieve budgeted sales of the vaccines in your territory',
+      'Plan the frequency of calls to doctors by their potential',
+      'Keep strictly to the coverage plans agreed with your manager',
+      'Prepare clear and competitive quotations for walk-in buyers',
+      'Follow up promptly on submitted quotations',
+      'Achieve the established commercial targets each quarter',
+      'Lead negotiation processes with customers on shelf space',
+      'Maintain customer and trade relations across your blocks',
+    ])
+      assert.ok(has(d, 'sales'), d);
+  });
+});
