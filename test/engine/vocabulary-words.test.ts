@@ -25,6 +25,23 @@ describe('the engine reads its plain words from the pack vocabulary', () => {
     assert.equal(buildModel(text, setupWithout('sentences').vocab).duties.length, 3);
   });
 
+  it('language: a posting in another language is kind other only because the pack names its own language', () => {
+    // Our own Spanish, long enough to judge (at least minWords words).
+    const text =
+      '# Customer Experience Specialist\n\n## Responsabilidades\n\n' +
+      '- Recibir a los huéspedes en la recepción del hotel y registrar su llegada en el sistema\n' +
+      '- Atender las llamadas telefónicas y los correos de los huéspedes durante su estancia\n' +
+      '- Preparar las facturas de salida y cobrar los pagos pendientes con tarjeta o efectivo\n' +
+      '- Coordinar con el equipo de limpieza la entrega de las habitaciones listas para ocupar\n' +
+      '- Resolver quejas de los huéspedes con amabilidad y registrar cada caso en el turno\n';
+    const model = buildModel(text, setup.vocab);
+    assert.equal(model.kind, 'other');
+    assert.match(model.kindReason, /not in English/);
+    assert.equal(buildModel(text, setupWithout('language').vocab).kind, 'posting');
+    // A short English list with no function words at all is too short to judge.
+    assert.equal(buildModel('# CX Associate\n\n## Duties\n\n- Greet guests\n- Take payments\n- Answer phones\n', setup.vocab).kind, 'posting');
+  });
+
   it('titleWords.support: "Assistant to the … Director" names an assistant only because the pack says so', () => {
     const title = 'Executive Assistant to the Customer Experience Director';
     assert.equal(parseTitle(title, setup.vocab).roleNoun, 'Assistant');

@@ -365,6 +365,19 @@ export function packSchema(): object {
             ...wordList,
             description: 'A heading with a word starting with one of these is a charter heading (mandate, scope; any case).',
           },
+          language: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              'The language the pack reads, known by its commonest words: a document of at least minWords words, fewer than minShare of which are these words, is kind other (its words cannot be read).',
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 100 },
+              words: { ...wordList, minItems: 1 },
+              minShare: { type: 'number', minimum: 0, maximum: 1 },
+              minWords: { type: 'integer', minimum: 1 },
+            },
+            required: ['name', 'words', 'minShare', 'minWords'],
+          },
           newDutiesHeading: {
             type: 'string',
             minLength: 1,

@@ -83,6 +83,12 @@ export interface VocabularyData {
   };
   /** Words that, at the start of a word in any heading, make it a charter heading ("Mandate", "Decision rights"). */
   charterHeadingWords?: string[];
+  /**
+   * The language the pack's words are in, known by its commonest words: a document of
+   * at least `minWords` words fewer than `minShare` of which are these is not in it,
+   * and is not read as a posting or charter (the vocabulary cannot read it).
+   */
+  language?: { name: string; words: string[]; minShare: number; minWords: number };
   /** The heading of the duties section a fix adds when the rule's fix names none. */
   newDutiesHeading?: string;
 }
@@ -100,6 +106,7 @@ export const PLAIN_VOCABULARY_KEYS: ReadonlySet<string> = new Set([
   'titleWords',
   'charterHeadingWords',
   'newDutiesHeading',
+  'language',
 ]);
 
 /** A regular expression with the alternation of plain `words` where `shape` puts it, or null when there are no words. */
@@ -163,6 +170,7 @@ export class Vocabulary {
   readonly titleConnector: RegExp | null;
   readonly familyConnector: RegExp | null;
   readonly charterHeading: RegExp | null;
+  private readonly languageWords: ReadonlySet<string>;
   private readonly workLeadInEnd: RegExp | null;
   private readonly companyVoice: RegExp | null;
   private readonly readerOpening: RegExp | null;
@@ -215,6 +223,7 @@ export class Vocabulary {
     const articles = wordAlternation(tw?.familyArticles);
     this.familyConnector = wordsRegex(tw?.familyConnectors, (w) => `\\s+(?:${w})\\s+${articles ? `(?:(?:${articles})\\s+)?` : ''}$`, 'i');
     this.charterHeading = wordsRegex(data.charterHeadingWords, (w) => `\\b(?:${w})`, 'i');
+    this.languageWords = new Set((data.language?.words ?? []).map((w) => w.toLowerCase()));
     // A lead-in's last clause ends with one of these ("…in the following ways", "You
     // will", "you'll"): a word must start where a word does; "'ll" follows its word.
     const endings = (data.leadIns?.workEndings ?? []).map((w) => straightQuotes(w.toLowerCase()));
@@ -479,6 +488,28 @@ export class Vocabulary {
     return 'other';
   }
 
+  /**
+   * When the texts are not in the pack's language: how many of their words are the
+   * language's commonest, or undefined when they are (or too short to tell, or the pack
+   * names no language).
+   */
+  foreignLanguage(texts: string[]): { share: number; words: number } | undefined {
+    const lang = this.data.language;
+    if (!lang || !this.languageWords.size) return undefined;
+    let words = 0;
+    let known = 0;
+    // Each block counts for its first BLOCK_WORDS words: one long block without
+    // sentences (a huge table read as plain text, a keyword list) cannot outvote the rest.
+    for (const t of texts) {
+      for (const w of (t.toLowerCase().match(/[\p{L}]+/gu) ?? []).slice(0, BLOCK_WORDS)) {
+        words++;
+        if (this.languageWords.has(w)) known++;
+      }
+    }
+    if (words < lang.minWords || known >= lang.minShare * words) return undefined;
+    return { share: known / words, words };
+  }
+
   /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
   classifyHeading(text: string): SectionRole {
     return this.headingMemo.get(text, () => this.headingRole(text));
@@ -509,6 +540,9 @@ export class Vocabulary {
     return best;
   }
 }
+
+/** How many words of one block the language check reads (see foreignLanguage). */
+const BLOCK_WORDS = 50;
 
 /** "you’ll" as "you'll": the pack's words and a document's may use either apostrophe. */
 function straightQuotes(text: string): string {

@@ -21,6 +21,16 @@ export function decideKind(
     if (kind) return { kind, kindReason: `front matter says ${key}: "${value}"` };
   }
   if (fromConfig) return { kind: fromConfig, kindReason: 'configured kinds globs' };
+  // A document the pack's vocabulary cannot read (a posting in Spanish, for an English
+  // pack) would look customer-less, sales-free and strategy-free to every rule.
+  const foreign = vocab.foreignLanguage(walk.coll.prose.map((b) => b.text));
+  if (foreign) {
+    const lang = vocab.data.language!;
+    return {
+      kind: 'other',
+      kindReason: `not in ${lang.name}: ${Math.round(foreign.share * 100)}% of its ${foreign.words} words are among ${lang.name}'s commonest (${Math.round(lang.minShare * 100)}% expected), so the pack's vocabulary cannot read it`,
+    };
+  }
   const { sections } = walk;
   const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || (vocab.charterHeading?.test(s.heading) ?? false));
   vocab.charterTitle.lastIndex = 0;
