@@ -500,11 +500,16 @@ export class Vocabulary {
     let known = 0;
     // Each block counts for its first BLOCK_WORDS words: one long block without
     // sentences (a huge table read as plain text, a keyword list) cannot outvote the rest.
+    // The first SAMPLE_WORDS words of the document are enough to tell a language by.
+    const word = /\p{L}+/gu;
     for (const t of texts) {
-      for (const w of (t.toLowerCase().match(/[\p{L}]+/gu) ?? []).slice(0, BLOCK_WORDS)) {
+      word.lastIndex = 0;
+      let n = 0;
+      for (let m = word.exec(t); m && n < BLOCK_WORDS; m = word.exec(t), n++) {
         words++;
-        if (this.languageWords.has(w)) known++;
+        if (this.languageWords.has(m[0].toLowerCase())) known++;
       }
+      if (words >= SAMPLE_WORDS) break;
     }
     if (words < lang.minWords || known >= lang.minShare * words) return undefined;
     return { share: known / words, words };
@@ -543,6 +548,8 @@ export class Vocabulary {
 
 /** How many words of one block the language check reads (see foreignLanguage). */
 const BLOCK_WORDS = 50;
+/** How many words the language check reads at most. */
+const SAMPLE_WORDS = 400;
 
 /** "you’ll" as "you'll": the pack's words and a document's may use either apostrophe. */
 function straightQuotes(text: string): string {
