@@ -174,7 +174,7 @@ function classLabel(ctx: RunContext, cls: string): string {
  */
 function countedDuties(ctx: RunContext, check: ShareCheck): TextBlock[] {
   const core = [...classesOfShare(check), ...(check.with ?? [])];
-  const watched = [...classesOfShare(check), ...(check.with ?? []), ...(check.also ?? []), ...(check.alsoWhen?.classes ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
+  const watched = [...core, ...(check.also ?? []), ...(check.alsoWhen?.classes ?? []), ...(check.unless ?? []), ...(check.yieldsTo ?? [])];
   return ctx.model.duties.filter((d) => {
     // Filler words do not make a duty that improves the experience filler ("Attend the
     // weekly huddle and map where guests wait longest"), nor one that names the work
