@@ -4,6 +4,8 @@ import { compileAlternation, fold, PATTERN_FLAGS } from './patterns';
 import { sentenceRules, wordAlternation, wordCount, type SentenceRules } from '../parse/text-block';
 
 export const SECTION_ROLES = ['duties', 'requirements', 'company', 'benefits', 'reporting', 'purpose', 'measures', 'eeo', 'apply'] as const;
+/** The sections only a charter has (docs §2): with two of them, a document reads as a charter. */
+export const CHARTER_ROLES: ReadonlySet<string> = new Set(['reporting', 'purpose', 'measures']);
 export type SectionRole = (typeof SECTION_ROLES)[number] | 'other' | 'title';
 export const LEVELS = ['frontline', 'specialist', 'manager', 'leadership'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -129,7 +131,7 @@ export class Vocabulary {
    * Heading roles already worked out, by text: postings reuse a few dozen headings
    * ("Responsibilities", "What you'll do"), and each costs a dozen regex searches.
    */
-  private readonly headingMemo = new BoundedMemo<string, SectionRole>(10_000);
+  private readonly headingMemo = new BoundedMemo<string, HeadingReading>(10_000);
   private readonly headingLineMemo = new BoundedMemo<string, SectionRole>(10_000);
   readonly family: RegExp;
   /** A text that is the family's name and nothing else ("Customer Experience"). */
@@ -251,6 +253,9 @@ export class Vocabulary {
       .replace(/\s+/g, ' ')
       .trim();
     if (this.dutyStarts(full)) return true;
+    // A job description's infinitive: "To achieve all set sales targets", "To ensure
+    // the registration of patients".
+    if (full.startsWith('to ') && this.dutyStarts(full.slice(3))) return true;
     // A short label before a dash or colon ("Hosts – as the face of the restaurant,
     // we…", "Servers: you will…"): read what follows it.
     const label = /^(?:[\p{L}'’&]+ ){0,2}[\p{L}'’&]+\s*(?:[:\u2013\u2014]|-\s)\s*/u.exec(full);
@@ -517,16 +522,30 @@ export class Vocabulary {
 
   /** The role of a heading: the role whose phrase starts the heading, else the longest found anywhere. */
   classifyHeading(text: string): SectionRole {
+    return this.readHeading(text).role;
+  }
+
+  /**
+   * Whether the heading joins a topic to the one word that gave its role: "Market
+   * Intelligence & Reporting" or "Compliance and Governance" names an area of the
+   * work whose last word happens to name a charter's section ("Reporting line").
+   */
+  roleWordJoinedToTopic(text: string): boolean {
+    return this.readHeading(text).joined;
+  }
+
+  private readHeading(text: string): HeadingReading {
     return this.headingMemo.get(text, () => this.headingRole(text));
   }
 
-  private headingRole(text: string): SectionRole {
+  private headingRole(text: string): HeadingReading {
     const h = fold(text.replace(/^[^\p{L}\p{N}]+/u, ''));
     // "**Customer Experience:**" over a group of duties names their topic: the family's
     // name alone is no section kind, though "experience" ends it (a requirements word).
-    if (this.familyWhole.test(h.replace(/[^\p{L}\p{N})]+$/u, ''))) return 'other';
+    if (this.familyWhole.test(h.replace(/[^\p{L}\p{N})]+$/u, ''))) return { role: 'other', joined: false };
     let best: SectionRole = 'other';
     let bestScore = -1;
+    let joined = false;
     for (const [role, re] of this.headingRes) {
       re.lastIndex = 0;
       for (let m = re.exec(h); m; m = re.exec(h)) {
@@ -539,11 +558,18 @@ export class Vocabulary {
         if (score > bestScore) {
           best = role;
           bestScore = score;
+          joined = m.index > 0 && !/\s/.test(m[0].trim()) && /(?:&|\band|\+)\s*$/.test(h.slice(0, m.index));
         }
       }
     }
-    return best;
+    return { role: best, joined };
   }
+}
+
+/** A heading's role, and whether it came from one word joined to a topic before it ("… & Reporting"). */
+interface HeadingReading {
+  role: SectionRole;
+  joined: boolean;
 }
 
 /** How many words of one block the language check reads (see foreignLanguage). */

@@ -201,7 +201,10 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
  */
 function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const { coll } = walk;
-  const open = (s: number) => ['other', 'title'].includes(walk.roleOf(s));
+  // A job description's "Main Purpose" often goes straight on into the tasks
+  // ("Ensure the registration of patients…" then "- Welcome patients…"): with no
+  // duties heading anywhere, they are the duties.
+  const open = (s: number) => ['other', 'title', 'purpose'].includes(walk.roleOf(s));
   const company = (s: number) => walk.roleOf(s) === 'company';
   const candidates: TextBlock[] = [];
   const rolePlaces = new Set<number>();
@@ -221,7 +224,13 @@ function dutiesWithoutDutySection(walk: Walk, vocab: Vocabulary): TextBlock[] {
       if (company(p.section)) rolePlaces.add(p.section);
     }
   }
-  for (const b of coll.items) if (open(b.section) || rolePlaces.has(b.section)) candidates.push(b);
+  for (const b of coll.items) {
+    if (!open(b.section) && !rolePlaces.has(b.section)) continue;
+    // With no duties heading to say what a list is, a list of single words
+    // ("Commitment", "Flexibility", "Teamwork") is the qualities wanted, not tasks.
+    if (wordCount(b.text) < 2 && !vocab.startsLikeDuty(b.text)) continue;
+    candidates.push(b);
+  }
   return candidates;
 }
 
@@ -266,6 +275,14 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
     (afterOpening && vocab.notDutyStarter.test(afterOpening))
   ) {
     return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
+  }
+  // "Remuneration: Market Related", "EE position: No": a job board's field and its
+  // short value. Not in a list, where "Channels: phone and chat" is the work, nor
+  // when the value starts like a duty ("Reception: greet every visitor").
+  if (d.kind === 'sentence') {
+    const field = /^([^:]{2,30}):\s*([^,;:]*)$/s.exec(d.text.trim());
+    if (field && wordCount(field[1]) <= 3 && wordCount(field[2]) <= 3 && !vocab.startsLikeDuty(field[2]) && !vocab.startsLikeDuty(field[1]))
+      return 'a record field and its short value ("Contract: Permanent"), not a task';
   }
   // "Inventors. Pioneers.": a sentence of one word names no work, nor does one of two
   // unless it starts like a duty ("Book appointments." does; "Live chat." in a list of

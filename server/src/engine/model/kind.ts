@@ -1,5 +1,5 @@
 import { fold } from '../match/patterns';
-import { frontMatterKind, type Vocabulary } from '../match/vocabulary';
+import { CHARTER_ROLES, frontMatterKind, type Vocabulary } from '../match/vocabulary';
 import type { TextBlock } from '../parse/text-block';
 import type { DocKind } from '../types';
 import type { DocTitle } from './model';
@@ -32,7 +32,7 @@ export function decideKind(
     };
   }
   const { sections } = walk;
-  const charterHeadings = sections.filter((s) => ['reporting', 'purpose', 'measures'].includes(s.role) || (vocab.charterHeading?.test(s.heading) ?? false));
+  const charterHeadings = sections.filter((s) => CHARTER_ROLES.has(s.role) || (vocab.charterHeading?.test(s.heading) ?? false));
   vocab.charterTitle.lastIndex = 0;
   if (title && vocab.charterTitle.test(fold(title.text))) return { kind: 'charter', kindReason: 'the title says charter' };
   if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {

@@ -4,7 +4,7 @@ import { parseChunks } from '../parse/parse';
 import type { ParseCache } from '../parse/parse-cache';
 import { TextBlock, TextBuilder } from '../parse/text-block';
 import type { OffsetRange } from '../types';
-import type { SectionRole, Vocabulary } from '../match/vocabulary';
+import { CHARTER_ROLES, type SectionRole, type Vocabulary } from '../match/vocabulary';
 import { parseTitle } from './title';
 import {
   collectBlocks,
@@ -319,8 +319,12 @@ export class Walk {
     const { ctx, sections, stack } = this;
     while (stack.length && sections[stack[stack.length - 1]].depth >= depth) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
-    let role = known ?? ctx.vocab.classifyHeading(block.text.replace(/[:：]\s*$/, ''));
+    const text = block.text.replace(/[:：]\s*$/, '');
+    let role = known ?? ctx.vocab.classifyHeading(text);
     const last = sections.length ? sections[sections.length - 1] : undefined;
+    // "4. Market Intelligence & Reporting", "Documentation and Reporting", "Compliance &
+    // Governance": an area of the work, not a charter's reporting-line section.
+    if (known === undefined && CHARTER_ROLES.has(role) && ctx.vocab.roleWordJoinedToTopic(text)) role = 'other';
     // Topics straight under a duties heading group its duties; a known heading there
     // ("**About Us**") ends the duties instead, and any later topic is not theirs.
     if (last?.role === 'duties' && !this.contentSinceHeading && role === 'other') this.dutyGroups = last.index;
