@@ -44,9 +44,9 @@ describe('check types: one module each, registered once', () => {
     });
   }
 
-  it('the probe finds class-holding properties (share has eight, evidence and alsoWhen among them)', () => {
+  it('the probe finds class-holding properties (share has nine, evidence, alsoWhen and alsoUnlessRival among them)', () => {
     const props = Object.values(CHECK_TYPES.share.schema.properties).filter((s) => classValue(s as Schema, 'x') !== undefined);
-    assert.equal(props.length, 8);
+    assert.equal(props.length, 9);
   });
 });
 

@@ -46,3 +46,43 @@ describe('share check: alsoWhen', () => {
     assert.equal(fired(pack(), posting('Lead the front desk')).length, 0);
   });
 });
+
+/**
+ * The share check's `alsoUnlessRival` (decision 150): an `also` class it names counts a
+ * duty only when that duty has no `yieldsTo` class.
+ */
+describe('share check: alsoUnlessRival', () => {
+  const core = loadPack(join(ROOT, 'rules', 'cx-core')).loaded!.pack;
+  const pack = (alsoUnlessRival?: string[]): PackData => ({
+    name: 'toy',
+    version: '1.0.0',
+    vocabulary: core.vocabulary,
+    lexicons: {
+      phones: { match: ['answer+ ..2 (call+|phone+)'] },
+      people: { match: ['customer+'] },
+      selling: { match: ['sell+'] },
+    },
+    rules: [
+      {
+        id: 'toy-desk',
+        severity: 'warning',
+        description: 'a desk job',
+        appliesTo: [{ kinds: ['posting'] }],
+        check: { type: 'share', class: 'phones', also: ['people'], yieldsTo: ['selling'], minShare: 0.5, minCount: 2, ...(alsoUnlessRival ? { alsoUnlessRival } : {}) },
+        message: '{count} of {total}',
+      },
+    ],
+  });
+  const posting =
+    '# Desk Associate\n\n## Duties\n\n- Answer calls from the public\n- Answer the phones at lunch\n- Sell gift cards to customers at the desk\n- Order stationery for the whole office\n- File the weekly timesheets for payroll\n';
+  const fired = (p: PackData) => lint(posting, createSetup([p])).findings.filter((f) => f.ruleId === 'toy-desk');
+
+  it('a rival’s duty does not count by an alsoUnlessRival class alone; without the option it does', () => {
+    // Without the option the selling line counts by its customers: 3 of 5.
+    const plain = fired(pack());
+    assert.equal(plain.length, 1);
+    assert.equal(plain[0].message, '3 of 5');
+    // With it, the selling line is the rival's: 2 of 5, below half.
+    assert.equal(fired(pack(['people'])).length, 0);
+  });
+});

@@ -11,6 +11,7 @@ export interface ShareCheck {
   with?: string[];
   also?: string[];
   alsoWhen?: { anyOf: string[]; classes: string[] };
+  alsoUnlessRival?: string[];
   unless?: string[];
   yieldsTo?: string[];
   yieldsOnTie?: boolean;
@@ -40,6 +41,11 @@ export const share: CheckType<ShareCheck> = {
         properties: { anyOf: { ...classList, minItems: 1 }, classes: { ...classList, minItems: 1 } },
         required: ['anyOf', 'classes'],
       },
+      alsoUnlessRival: {
+        ...classList,
+        description:
+          'Of the `also` classes, those that count a duty only when it has no `yieldsTo` class: "Promote our loans to customers to reach the sales targets" names customers, but it is selling, not work around contact handling.',
+      },
       unless: classList,
       yieldsTo: { ...classList, description: 'No finding when more counted duties have one of these classes than have the class: the role is better read as that (selling, for contact handling).' },
       yieldsOnTie: { type: 'boolean', description: 'Also no finding when as many counted duties have a `yieldsTo` class as have the class (contact handling gives way to selling on a tie, so one of the two rules speaks, not both).' },
@@ -61,7 +67,7 @@ export const share: CheckType<ShareCheck> = {
   },
   classes: (check) => [
     ...namesAt(check.class, '/class'),
-    ...(['with', 'also', 'unless', 'yieldsTo', 'exclude'] as const).flatMap((k) => namesAt(check[k], `/${k}`)),
+    ...(['with', 'also', 'alsoUnlessRival', 'unless', 'yieldsTo', 'exclude'] as const).flatMap((k) => namesAt(check[k], `/${k}`)),
     ...namesAt(check.alsoWhen?.anyOf, '/alsoWhen/anyOf'),
     ...namesAt(check.alsoWhen?.classes, '/alsoWhen/classes'),
     ...namesAt(check.evidence?.anyOf, '/evidence/anyOf'),
@@ -82,8 +88,7 @@ export const share: CheckType<ShareCheck> = {
       if (dutyCore + possible < check.minCount) continue;
       // Shift work says nothing about service versus sales on its own: `also`
       // classes add to the share only once the class itself reaches minCount.
-      const also = alsoClasses(ctx, check, counted);
-      const hits = counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, also));
+      const hits = shareHits(ctx, check, counted, core);
       // Two ways to be "essentially" this work: most duties are it or around it, or a
       // large part are the work itself (a library desk whose other duties are clerical).
       // Evidence from outside the duties helps a short posting reach minCount and the
@@ -124,7 +129,7 @@ export const share: CheckType<ShareCheck> = {
       const coreClasses = [cls, ...(check.with ?? [])];
       const core = counted.filter((d) => ctx.hasAny(d, coreClasses)).length;
       const also = alsoClasses(ctx, check, counted);
-      const hits = counted.filter((d) => ctx.hasAny(d, coreClasses) || ctx.hasAny(d, also)).length;
+      const hits = shareHits(ctx, check, counted, coreClasses).length;
       return `${hits} of ${counted.length} counted duties are ${coreClasses.join('/')}${also.length ? ` (or ${also.join(', ')})` : ''}, ${core} by ${coreClasses.join('/')} itself (needs ${Math.round(check.minShare * 100)}%${check.minCoreShare !== undefined ? `, or ${Math.round(check.minCoreShare * 100)}% and ${check.minCoreCount ?? check.minCount} by itself,` : ''} and ${check.minCount})`;
     });
     const ev = check.evidence ? findEvidence(ctx, check) : null;
@@ -149,6 +154,22 @@ function findEvidence(ctx: RunContext, check: ShareCheck): TextBlock | null {
   if (!check.evidence) return null;
   const duties = new Set(ctx.model.duties);
   return ctx.blocks(check.evidence.scope ?? 'document').find((b) => !duties.has(b) && ctx.hasAny(b, check.evidence!.anyOf)) ?? null;
+}
+
+/**
+ * The counted duties the share is made of: those with a core class or an `also` class,
+ * but not by an `alsoUnlessRival` class alone on a rival's duty. "Promote our loans to
+ * customers to reach the branch's sales targets" names customers, but it is selling,
+ * not work around contact handling; "Answer customers' questions by phone" is not
+ * work around selling.
+ */
+function shareHits(ctx: RunContext, check: ShareCheck, counted: TextBlock[], core: string[]): TextBlock[] {
+  const also = alsoClasses(ctx, check, counted);
+  const weak = new Set(check.alsoUnlessRival ?? []);
+  const strong = also.filter((c) => !weak.has(c));
+  const weakOnly = also.filter((c) => weak.has(c));
+  const rivals = check.yieldsTo ?? [];
+  return counted.filter((d) => ctx.hasAny(d, core) || ctx.hasAny(d, strong) || (ctx.hasAny(d, weakOnly) && !ctx.hasAny(d, rivals)));
 }
 
 /** The `also` classes, with `alsoWhen`'s when a counted duty has one of its `anyOf`. */
