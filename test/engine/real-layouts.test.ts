@@ -2526,6 +2526,20 @@ describe('real layouts: not selling, not leading a desk, not a customer (sets 39
     // A seller's own process is still selling.
     assert.ok(has('Own the sales process from qualified leads to signed contracts', 'sales'));
   });
+  it('the words around a seller’s round, when someone else’s work, are not selling (review adv26)', () => {
+    for (const d of [
+      'Build each representative’s monthly sales itinerary in the CRM',
+      'Pick and collect orders against hourly productivity targets',
+      'Plan capacity for increased volumes through the distributors’ cross-docks',
+      'Set up new product listings in the item master',
+      'Track and improve distributor profitability reporting',
+      'Hold quarterly pricing discussions with our top suppliers',
+      'Analyse deal velocity and win rates by segment',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+    assert.ok(!has('Review CSAT feedback each week with the goal of improving our saved replies and macros', 'cx-strategy'));
+    assert.ok(!has('Train telephone operators on the new consoles', 'service-lead'));
+  });
   it('work about agents is not leading them; the company’s own buyers are not customers', () => {
     for (const d of ['Manage all risks associated with agents in the territory', 'Maintain agent contracts and portal access'])
       assert.ok(!has(d, 'service-lead') && !has(d, 'contact-team-lead'), d);
