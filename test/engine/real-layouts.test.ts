@@ -2548,3 +2548,41 @@ describe('real layouts: not selling, not leading a desk, not a customer (sets 39
     assert.ok(has('Answer questions from buyers about delivery dates', 'customer'));
   });
 });
+
+describe('real layouts: the forty-first and forty-second blind sets (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('a telecom’s, a pharma rep’s, a shop’s, a gym’s and a lender’s selling', () => {
+    for (const d of [
+      'Achieve our share of gross and net additions in the region',
+      'Achieve the territory target month by month',
+      'Grow the generation of prescriptions for our brands',
+      'Use consultative selling techniques on the shop floor',
+      'Encourage shoppers to upgrade to the premium range',
+      'Give club tours to prospective members every evening',
+      'Attract new borrowers in the market towns',
+      'Find new clients for our micro-loan products',
+      'Disburse at least eight loans in each month',
+      'Grow vehicle and accessory sales in the showroom',
+      'Follow the sales process for each prospect and follow-up',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    // Finance's "gross additions" are to assets, not subscribers.
+    assert.ok(!has('Report gross additions to fixed assets every quarter', 'sales'));
+    // A prospect's follow-up is the seller's, not a contact to handle.
+    assert.ok(!has('Log each sales prospect and follow-up in the CRM', 'service-contact'));
+  });
+  it('"when not touring" does not negate the clause after it; a semicolon field is a record field; "Key Performance Areas" and "Detailed Purpose of Job" head duties', () => {
+    assert.ok(!reading(doc('When not touring, prospect for new members by phone')).duties[0].classes.find((c) => c.class === 'sales')?.negated);
+    const text =
+      '# CX Coordinator\n\nJob Schedule; Full time\n\n## Detailed Purpose of Job\n\nYou will run the branch’s front desk.\n\n## Key Performance Areas\n\n- Answer calls from customers\n- Book appointments for walk-in customers\n- balance cash drawer;\n';
+    const r = reading(text);
+    assert.deepEqual(
+      r.sections.filter((s) => /Purpose|Performance/.test(s.heading)).map((s) => s.role),
+      ['duties', 'duties'],
+    );
+    assert.ok(!r.duties.some((d) => d.text.startsWith('Job Schedule')));
+    // A duty that ends in a semicolon is no field with an empty value.
+    assert.ok(r.duties.some((d) => d.text.startsWith('balance cash drawer')));
+  });
+});

@@ -276,11 +276,11 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   ) {
     return 'starts like a requirement, a trait, a record field or the company’s blurb (vocabulary.notDutyStarters)';
   }
-  // "Remuneration: Market Related", "EE position: No": a job board's field and its
+  // "Remuneration: Market Related", "EE position: No", "Job Schedule; Full time": a job board's field and its
   // short value. Not in a list, where "Channels: phone and chat" is the work, nor
   // when the value starts like a duty ("Reception: greet every visitor").
   if (d.kind === 'sentence') {
-    const field = /^([^:]{2,30}):\s*([^,;:]*)$/s.exec(d.text.trim());
+    const field = /^([^:;]{2,30})[:;]\s*([^,;:\s][^,;:]*)$/s.exec(d.text.trim());
     if (field && wordCount(field[1]) <= 3 && wordCount(field[2]) <= 3 && !vocab.startsLikeDuty(field[2]) && !vocab.startsLikeDuty(field[1]))
       return 'a record field and its short value ("Contract: Permanent"), not a task';
   }
