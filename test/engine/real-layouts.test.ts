@@ -2586,3 +2586,39 @@ describe('real layouts: the forty-first and forty-second blind sets (issue 12)',
     assert.ok(r.duties.some((d) => d.text.startsWith('balance cash drawer')));
   });
 });
+
+describe('real layouts: sets 41–42, desks and lead-ins (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('a service desk’s first line, a hotel desk, a museum’s front of house, a returns counter', () => {
+    for (const d of [
+      'Log, prioritise and route incidents reported by users',
+      'Activate and issue the room key once payment is secured',
+      'Supply guests with directions and information about the area',
+      'Provide general information about the museum and its exhibits',
+      'Process merchandise returns from members at the counter',
+      'Collect or refund the monetary difference',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+  });
+  it('a customer-centric culture is a value, not work with customers; billing and account management is a topic callers ask about', () => {
+    assert.ok(!has('Foster a customer-centric approach across the platform teams', 'customer'));
+    assert.ok(!has('Answer enquiries about billing & account management and collections', 'account-success'));
+  });
+  it('headings after a line that introduces the work group the duties', () => {
+    const text =
+      '# CX Associate\n\n## Job and company\n\nAs our debtors clerk in the Johannesburg office you will be responsible for the following:\n\n**Sales Administration:**\n\n- Issue invoices to trade customers\n- File the weekly sales reports\n\n**Receivables:**\n\n- Allocate customer payments\n\n## Requirements\n\n- Two years in a finance office\n';
+    const r = reading(text);
+    assert.deepEqual(
+      r.sections.map((s) => [s.heading.replace(/[*:]/g, ''), s.role]),
+      [
+        ['CX Associate', 'title'],
+        ['Job and company', 'other'],
+        ['Sales Administration', 'duties'],
+        ['Receivables', 'duties'],
+        ['Requirements', 'requirements'],
+      ],
+    );
+    assert.ok(r.duties.some((d) => d.text === 'Allocate customer payments'));
+  });
+});

@@ -93,6 +93,15 @@ export class Walk {
    * their level, until a heading of another known role.
    */
   private dutyGroups: number | undefined;
+  /**
+   * A line that introduces the work ("As a Debtors Clerk you will be responsible for
+   * the following:") followed by headings, not a list: those headings ("Sales
+   * Administration:", "Receivables Management:") group the duties, until a heading of
+   * another known role.
+   */
+  private leadInGroups = false;
+  /** Whether the paragraph just before the node being read introduces the work. */
+  private afterLeadIn = false;
   private readonly stack: number[] = [];
   current = NO_SECTION;
   /** Job-title headings right under the title (see finish). */
@@ -116,6 +125,7 @@ export class Walk {
     }
     const before = this.lastParagraph;
     this.lastParagraph = undefined;
+    this.afterLeadIn = before !== undefined && ctx.vocab.isWorkLeadIn(before.text) && ctx.vocab.addressesRole(before.text);
     if (node.type === 'heading') {
       this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), node.depth, off(ctx, node), undefined);
       return;
@@ -329,6 +339,8 @@ export class Walk {
     // ("**About Us**") ends the duties instead, and any later topic is not theirs.
     if (last?.role === 'duties' && !this.contentSinceHeading && role === 'other') this.dutyGroups = last.index;
     else if (role !== 'other' && role !== 'duties') this.dutyGroups = undefined;
+    if (this.afterLeadIn && role === 'other') this.leadInGroups = true;
+    else if (role !== 'other' && role !== 'duties') this.leadInGroups = false;
     const isTitle = !this.headingTitle && !this.fm?.titleBlock && (depth === 1 || (!this.firstContentSeen && role === 'other'));
     if (isTitle) role = 'title';
     // "## SaaS Sales Representative" inside the body, over the list of what the job does:
@@ -337,6 +349,8 @@ export class Walk {
     // finish() decides, once it knows whether the document has other duties.
     else if (role === 'other' && known === undefined && isJobTitleHeading(block.text, ctx.vocab)) {
       if (this.repeatsTitle(last)) this.titleRepeats.add(sections.length);
+      role = 'duties';
+    } else if (role === 'other' && this.leadInGroups && !isTitle) {
       role = 'duties';
     } else if (role === 'other' && this.dutyGroups !== undefined) {
       role = 'duties';
