@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'test/fixtures/', '.vscode-test/', 'rules/', 'coverage/'] },
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test/fixtures/', '.vscode-test/', 'rules/', 'coverage/', 'bench/tmp/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
