@@ -2448,8 +2448,14 @@ describe('real layouts: the thirty-ninth and fortieth blind sets (issue 12)', ()
     const text =
       '# CX Specialist\n\n## Complaint Handling\n\nLog and acknowledge customer complaints.\n\n## Process Improvement\n\nRecommend process improvements that cut repeat complaints.\n\nTo achieve the weekly targets set for the complaints desk.\n';
     const duties = dutyTexts(text);
-    assert.ok(duties.some((d) => d.startsWith('Recommend process improvements')), duties.join(' | '));
-    assert.ok(duties.some((d) => d.startsWith('To achieve the weekly targets')), duties.join(' | '));
+    assert.ok(
+      duties.some((d) => d.startsWith('Recommend process improvements')),
+      duties.join(' | '),
+    );
+    assert.ok(
+      duties.some((d) => d.startsWith('To achieve the weekly targets')),
+      duties.join(' | '),
+    );
   });
 
   it('a job board’s short fields and a job description’s header are no duties; a list item naming channels stays one', () => {
@@ -2543,8 +2549,7 @@ describe('real layouts: not selling, not leading a desk, not a customer (sets 39
   it('work about agents is not leading them; the company’s own buyers are not customers', () => {
     for (const d of ['Manage all risks associated with agents in the territory', 'Maintain agent contracts and portal access'])
       assert.ok(!has(d, 'service-lead') && !has(d, 'contact-team-lead'), d);
-    for (const d of ['Keep a record of purchase orders submitted to the buyers', 'Split the claims authorised by the buyer'])
-      assert.ok(!has(d, 'customer'), d);
+    for (const d of ['Keep a record of purchase orders submitted to the buyers', 'Split the claims authorised by the buyer']) assert.ok(!has(d, 'customer'), d);
     assert.ok(has('Answer questions from buyers about delivery dates', 'customer'));
   });
 });
