@@ -2627,3 +2627,48 @@ describe('real layouts: sets 41–42, desks and lead-ins (issue 12)', () => {
     assert.ok(r.duties.some((d) => d.text === 'Allocate customer payments'));
   });
 });
+
+describe('real layouts: the forty-third and forty-fourth blind sets (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('targets named by what they count, an FMCG rep’s measures, and the posting naming its own sales job', () => {
+    for (const d of [
+      'Deliver monthly and quarterly volume, revenue and margin targets',
+      'Delivery of the sell-out objectives agreed with each store',
+      'Improve numeric and weighted distribution in all channels',
+      'Keep a 95% strike rate across the route',
+      'The Regional Sales Manager will grow the dealer network',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(has('The Front Office Executive is responsible for every arrival', 'service-contact'));
+    // A colleague named, not the role: no selling.
+    assert.ok(!has('Send the weekly figures to the Sales Manager', 'sales'));
+  });
+  it('a payments company’s merchants are its customers; onboarding them is account work, not the staff’s', () => {
+    assert.ok(has('Serve as the main contact for assigned merchants', 'customer'));
+    assert.ok(!has('Handle correspondence for the merchant navy pension fund', 'customer'));
+    assert.ok(has('Lead the merchant onboarding process to go-live', 'account-success'));
+    assert.ok(!has('Lead the merchant onboarding process to go-live', 'employee-enablement'));
+    assert.ok(has('Hire and onboard new team members', 'employee-enablement'));
+  });
+  it('a library desk’s checkouts, holds, fines, rooms and cards; a front-line position; opening the building', () => {
+    for (const d of [
+      'Check library materials out to borrowers',
+      'Perform renewals and holds on loans',
+      'Receive payment for fines and charges',
+      'Book study rooms for students',
+      'Issue college identification cards',
+      'As a front-line position, the assistant answers every question',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+    assert.ok(!has('Perform renewals and holds on loans', 'account-success'));
+    assert.ok(has('Open and close the library on Saturdays', 'shift-work'));
+  });
+  it('an empty duties heading’s first sub-heading is an area of the work, whatever its first word; skills and a mix of education are no duties', () => {
+    const text =
+      '# CX Manager\n\n## What You’ll Do\n\n### Compensation Strategy\n\n- Design the rules for compensating customers after late deliveries\n\n## Job Description Status\n\nA combination of education and experience may be considered. Customer service skills and proficiency with printers are needed.\n';
+    const r = reading(text);
+    assert.ok(r.sections.some((s) => s.heading === 'Compensation Strategy' && s.role === 'duties'));
+    assert.ok(!r.duties.some((d) => /combination of education|Customer service skills/.test(d.text)), r.duties.map((d) => d.text).join(' | '));
+  });
+});
