@@ -338,7 +338,13 @@ export class Walk {
     // Straight under an empty duties heading, a deeper heading is the first area of the
     // work, whatever its first word ("## What You'll Do" then "### Compensation Strategy
     // & Governance", "### Our Customers"); not the requirements, how to apply or EEO.
-    if (known === undefined && last?.role === 'duties' && !this.contentSinceHeading && depth > last.depth && (role === 'benefits' || role === 'company' || CHARTER_ROLES.has(role)))
+    if (
+      known === undefined &&
+      last?.role === 'duties' &&
+      !this.contentSinceHeading &&
+      depth > last.depth &&
+      (role === 'benefits' || role === 'company' || CHARTER_ROLES.has(role))
+    )
       role = 'other';
     // Topics straight under a duties heading group its duties; a known heading there
     // ("**About Us**") ends the duties instead, and any later topic is not theirs.
