@@ -2672,3 +2672,86 @@ describe('real layouts: the forty-third and forty-fourth blind sets (issue 12)',
     assert.ok(!r.duties.some((d) => /combination of education|Customer service skills/.test(d.text)), r.duties.map((d) => d.text).join(' | '));
   });
 });
+
+describe('real layouts: precision review adv27 and the words it found (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  const live = (d: string, cls: string) => reading(doc(d)).duties[0].classes.some((c) => c.class === cls && !c.negated);
+  it('"when not …" before a comma that opens no new clause still negates nothing', () => {
+    assert.ok(live('When not showing people round the club, call back old enquiries', 'service-contact'));
+    assert.ok(!live('Do not call back customers who have opted out', 'service-contact'));
+  });
+  it('measures others deliver, forecast or report are not selling (production, finance, planning, analysts, sport)', () => {
+    for (const d of [
+      'Achieve daily production volume targets on the bottling line',
+      'Track how each business unit is delivering against its revenue and margin targets',
+      'Forecast sell-in volumes by channel for the supply plan',
+      'Estimate our share of gross additions from the regulator data',
+      'Build the weekly dashboard of strike rate and productive calls for the field force',
+      'Record batting averages and strike rates for every player',
+      'Give site tours to prospective employees',
+      'Disburse approved loans to customer wallets',
+      'Run campaigns that attract new customers in the quiet months',
+      'Order point-of-sale material for the stores',
+      'As a pre-sales consultant you are the product expert in the room',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+    assert.ok(!has('Forecast sell-in volumes by channel for the supply plan', 'service-lead'));
+    assert.ok(has('Forecast call volumes by half hour', 'service-lead'));
+  });
+  it('a hotel report’s occupancy, stock shrinkage, builders’ merchants, card data and a library’s serials are not the words they look like', () => {
+    assert.ok(!has('Prepare the revenue, occupancy and average-rate report', 'shift-work'));
+    assert.ok(!has('Prepare the revenue, occupancy and average-rate report', 'service-lead'));
+    assert.ok(!has('Report stock shrinkage to the finance director', 'service-lead'));
+    assert.ok(has('Keep shrinkage and adherence within plan for the agents', 'service-lead'));
+    assert.ok(!has('Order timber from builders’ merchants', 'customer'));
+    assert.ok(!has('Watch merchant category codes for spikes in declines', 'customer'));
+    assert.ok(!has('Place holds on damaged items for the conservator', 'service-contact'));
+    assert.ok(!has('Process renewals of serial subscriptions with the agent', 'account-success'));
+    assert.ok(!has('Grow our share of new scripts across the patch', 'service-contact'));
+  });
+  it('a route rep’s, a pharma rep’s and a gym seller’s words are selling', () => {
+    for (const d of [
+      'Get new flavours listed in every outlet on the route',
+      'Hit the targets for new outlets opened each month',
+      'Grow monthly case volumes in your outlets',
+      'Negotiate cooler space and display positions with shop owners',
+      'Hit your quarterly patch number',
+      'Plan your call cycle in the CRM',
+      'Grow our share of new scripts across the patch',
+      'Sign up new members at the front of the club',
+      'Reach the monthly joins target',
+      'Show people round the club',
+      'Run referral drives with existing members',
+      'Call back last month’s enquiries and book them in for a visit',
+    ])
+      assert.ok(has(d, 'sales'), d);
+  });
+  it('demos and proofs of concept are pre-sales: without a target the role is not a sales job renamed; with a quota it is', () => {
+    assert.ok(has('Run product demos for prospects', 'presales'));
+    assert.ok(!has('Run product demos for prospects', 'sales'));
+    const presales = '# CX Specialist\n\n## Responsibilities\n\n- Run tailored product demos for prospects\n- Build proofs of concept for the prospect\n- Answer RFPs and security questionnaires\n- Scope integrations with the prospect’s IT team\n';
+    assert.deepEqual(headline(presales), []);
+    const seller = presales.replace('- Answer RFPs', '- Prospect into new accounts and book meetings with decision makers\n- Hit your quarterly quota\n- Answer RFPs');
+    assert.deepEqual(headline(seller), ['cx-renamed-sales']);
+  });
+  it('newly signed accounts guided through activation are account work; a late arrival checked in is served', () => {
+    assert.ok(has('Guide newly signed merchants through activation', 'account-success'));
+    assert.ok(!has('Guide newly signed merchants through activation', 'support-work'));
+    assert.ok(has('Check in the occasional late arrival', 'customer-facing'));
+  });
+  it('a company heading under an empty duties heading, and a question after topic headings, keep their own role when they hold no work; "What you need" is the requirements', () => {
+    const a = reading(
+      '# CX Specialist\n\n## About the role\n\n### Who we are\n\nSeabright runs holiday parks and welcomes guests every year.\n\n### Your responsibilities\n\n- Keep the laptop register accurate\n\n## About you\n\n- ITIL\n',
+    );
+    assert.equal(a.sections.find((s) => s.heading === 'Who we are')?.role, 'company');
+    assert.ok(!a.duties.some((d) => /guests/.test(d.text)));
+    const b = reading(
+      '# CX Coordinator\n\n## In this role you will be responsible for the following:\n\n### Stock accuracy\n\n- Run the weekly cycle counts\n\n### Why Dunmore?\n\nWe are outdoors people and our stores help customers choose boots.\n\n### What you need\n\n- Three years in inventory control\n',
+    );
+    assert.equal(b.sections.find((s) => s.heading === 'Stock accuracy')?.role, 'duties');
+    assert.equal(b.sections.find((s) => s.heading === 'Why Dunmore?')?.role, 'other');
+    assert.equal(b.sections.find((s) => s.heading === 'What you need')?.role, 'requirements');
+    assert.ok(!b.duties.some((d) => /customers/.test(d.text)));
+  });
+});

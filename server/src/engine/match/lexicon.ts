@@ -155,17 +155,31 @@ export class Negation {
       const after = scope.slice(m.index + m[0].length);
       const gapWords = (after.match(/[\p{L}\p{N}'\u2019]+/gu) ?? []).length;
       if (gapWords > this.data.window) continue;
-      if (this.nonCue) {
-        this.nonCue.lastIndex = 0;
-        const probe = scope.slice(m.index);
-        const nm = this.nonCue.exec(probe);
-        if (nm && nm.index === 0) continue;
-      }
+      if (this.nonCue && this.insideNonCue(scope, m.index, m.index + m[0].length)) continue;
       return true;
     }
     return false;
   }
+
+  /**
+   * Does a non-cue phrase cover the cue at [from, to)? A non-cue may start before its
+   * cue ("when not touring, call back enquiries": the cue is "not", the phrase "when
+   * not"), so look a few words back, not only at the cue itself.
+   */
+  private insideNonCue(scope: string, from: number, to: number): boolean {
+    const re = this.nonCue!;
+    // Searching the whole scope from a later lastIndex keeps word boundaries honest.
+    re.lastIndex = Math.max(0, from - NON_CUE_LOOKBACK);
+    for (let nm = re.exec(scope); nm && nm.index <= from; nm = re.exec(scope)) {
+      if (nm[0].length === 0) re.lastIndex++;
+      if (nm.index + nm[0].length >= to) return true;
+    }
+    return false;
+  }
 }
+
+/** How far before a cue a non-cue phrase may start ("whether or not"). */
+const NON_CUE_LOOKBACK = 24;
 
 /** Enough characters for window + 2 ordinary words; longer "words" are not prose. */
 const LOOKBACK_CHARS = 1000;

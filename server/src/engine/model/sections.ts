@@ -108,6 +108,12 @@ export class Walk {
   private readonly titleRepeats = new Set<number>();
   /** Sections read as duties because their heading names an activity (see heading()); finish() checks their content. */
   private readonly activityHeadings = new Set<number>();
+  /**
+   * Sections read as duties although their heading had another role or none (a company
+   * heading straight under an empty duties heading, a topic after a work lead-in), with
+   * the role they go back to in finish() if what they hold does not read as work.
+   */
+  private readonly provisional = new Map<number, SectionRole>();
   /** Sections whose role came from another's (their parent's, or the duties heading they group under), and whose. */
   private readonly roleFrom = new Map<number, number>();
 
@@ -303,15 +309,25 @@ export class Walk {
     // descriptions' "Ascertains that…" lines often do not): "## Developing your career"
     // over a list of perks does not.
     for (const i of this.activityHeadings) {
-      const lines = [...this.coll.items, ...this.coll.paragraphs].filter((b) => b.section === i);
-      const work = lines.filter((b) => this.ctx.vocab.startsLikeDuty(b.text)).length;
-      if (work * 4 >= lines.length && lines.length) continue;
+      if (this.readsAsWork(i)) continue;
       for (const sec of this.sections) if (sec.index === i || this.roleFrom.get(sec.index) === i) sec.role = 'other';
     }
+    // "### Who we are" under an empty "## About the role", "### Why Dunmore?" after "In
+    // this role you will be responsible for the following:": held as duties on the
+    // strength of where they stand, they go back to their own role when nothing in them
+    // starts like a duty ("Seabright Leisure runs 22 holiday parks…").
+    for (const [i, role] of this.provisional) if (!this.readsAsWork(i)) this.sections[i].role = role;
     if (!this.titleRepeats.size) return;
     const underRepeat = (i: number): boolean => this.titleRepeats.has(i) || (this.roleFrom.has(i) && underRepeat(this.roleFrom.get(i)!));
     if (!this.sections.some((s) => s.role === 'duties' && !underRepeat(s.index))) return;
     for (const s of this.sections) if (underRepeat(s.index)) s.role = this.titleRepeats.has(s.index) ? 'title' : 'other';
+  }
+
+  /** Whether a quarter of the lines a section holds (and at least one) start like a duty. */
+  private readsAsWork(i: number): boolean {
+    const lines = [...this.coll.items, ...this.coll.paragraphs].filter((b) => b.section === i);
+    const work = lines.filter((b) => this.ctx.vocab.startsLikeDuty(b.text)).length;
+    return work * 4 >= lines.length && lines.length > 0;
   }
 
   /**
@@ -338,14 +354,17 @@ export class Walk {
     // Straight under an empty duties heading, a deeper heading is the first area of the
     // work, whatever its first word ("## What You'll Do" then "### Compensation Strategy
     // & Governance", "### Our Customers"); not the requirements, how to apply or EEO.
+    let ownRole: SectionRole | undefined;
     if (
       known === undefined &&
       last?.role === 'duties' &&
       !this.contentSinceHeading &&
       depth > last.depth &&
       (role === 'benefits' || role === 'company' || CHARTER_ROLES.has(role))
-    )
+    ) {
+      ownRole = role;
       role = 'other';
+    }
     // Topics straight under a duties heading group its duties; a known heading there
     // ("**About Us**") ends the duties instead, and any later topic is not theirs.
     if (last?.role === 'duties' && !this.contentSinceHeading && role === 'other') this.dutyGroups = last.index;
@@ -363,9 +382,15 @@ export class Walk {
       role = 'duties';
     } else if (role === 'other' && this.leadInGroups && !isTitle) {
       role = 'duties';
+      this.provisional.set(sections.length, ownRole ?? 'other');
     } else if (role === 'other' && this.dutyGroups !== undefined) {
       role = 'duties';
       this.roleFrom.set(sections.length, this.dutyGroups);
+      // (Not a charter's heading: "Position Purpose" under "Job Description" stays the
+      // posting's, or the posting would read as a charter.)
+      if (ownRole === 'company' || ownRole === 'benefits') this.provisional.set(sections.length, ownRole);
+      // A question ("Why Dunmore?") is rarely an area of the work: it is held the same way.
+      else if (!ownRole && /[?？]\s*$/.test(text)) this.provisional.set(sections.length, 'other');
     } else if (
       role === 'other' &&
       last?.role === 'duties' &&
