@@ -2730,9 +2730,13 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
   it('demos and proofs of concept are pre-sales: without a target the role is not a sales job renamed; with a quota it is', () => {
     assert.ok(has('Run product demos for prospects', 'presales'));
     assert.ok(!has('Run product demos for prospects', 'sales'));
-    const presales = '# CX Specialist\n\n## Responsibilities\n\n- Run tailored product demos for prospects\n- Build proofs of concept for the prospect\n- Answer RFPs and security questionnaires\n- Scope integrations with the prospect’s IT team\n';
+    const presales =
+      '# CX Specialist\n\n## Responsibilities\n\n- Run tailored product demos for prospects\n- Build proofs of concept for the prospect\n- Answer RFPs and security questionnaires\n- Scope integrations with the prospect’s IT team\n';
     assert.deepEqual(headline(presales), []);
-    const seller = presales.replace('- Answer RFPs', '- Prospect into new accounts and book meetings with decision makers\n- Hit your quarterly quota\n- Answer RFPs');
+    const seller = presales.replace(
+      '- Answer RFPs',
+      '- Prospect into new accounts and book meetings with decision makers\n- Hit your quarterly quota\n- Answer RFPs',
+    );
     assert.deepEqual(headline(seller), ['cx-renamed-sales']);
   });
   it('newly signed accounts guided through activation are account work; a late arrival checked in is served', () => {
