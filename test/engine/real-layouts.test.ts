@@ -2759,3 +2759,48 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
     assert.ok(!b.duties.some((d) => /customers/.test(d.text)));
   });
 });
+
+describe('real layouts: the forty-fifth blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('a lender’s own work is credit, not contact handling: client visits and a complaints line do not make a loan officer Customer Service', () => {
+    assert.ok(has('Assess the creditworthiness of each applicant', 'lending'));
+    assert.ok(has('Prepare loan appraisal reports for the credit committee', 'lending'));
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Visit clients at their businesses every month\n- Verify client information and business details\n- Assess the creditworthiness of each client\n- Prepare loan appraisal reports for the credit committee\n- Keep portfolio at risk under 5%\n- Explain repayment terms to clients\n- Handle client inquiries and complaints\n';
+    assert.deepEqual(headline(text), []);
+  });
+  it('owning systemic issues, trends with departments and initiatives to improve satisfaction is experience work', () => {
+    for (const d of [
+      'Collaborate with quality and risk to address systemic issues affecting patient care',
+      'Work with departments to address trends in the satisfaction data',
+      'Develop and evaluate initiatives aimed at improving patient satisfaction',
+    ])
+      assert.ok(has(d, 'cx-strategy'), d);
+  });
+  it('sellers’ words: a microfinance field officer, a dealership’s finance desk and its sales head', () => {
+    for (const d of [
+      'Identify and sensitise potential clients in your area',
+      'Mobilise groups for the purpose of lending to them',
+      'Offer vehicle financing and insurance products to customers',
+      'Run the sales department of the showroom',
+      'Recruit and retain sales consultants',
+      'Collect sales money at the end of each day',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(!has('Coach sales executives on handing customers over to the workshop', 'sales'));
+  });
+  it('"Key Result Area 1: …" heads duties; a duty written as a numbered heading is not how to apply; numbered areas of the work are the duties', () => {
+    const a = reading('# CX Manager\n\n## Key Result Area (KRA) 1: Promotion of our books\n\n- Meet the monthly targets for books sold\n');
+    assert.equal(a.sections.at(-1)?.role, 'duties');
+    const b = reading('# CX Associate\n\n## Duties\n\n- Mobilise groups\n\n### III. Process loan applications.\n\n- Check each form\n');
+    assert.notEqual(b.sections.at(-1)?.role, 'apply');
+    const c = reading(
+      '# CX Coordinator\n\nGear Games\n\n## 1. Client Management\n\n- Document every client call and follow up on actions\n\n## 2. Client Retention\n\n- Build retention plans for each client\n\n## About us\n\nWe make games.\n',
+    );
+    assert.deepEqual(
+      c.sections.map((s) => s.role),
+      ['title', 'duties', 'duties', 'company'],
+    );
+  });
+});

@@ -317,6 +317,14 @@ export class Walk {
     // strength of where they stand, they go back to their own role when nothing in them
     // starts like a duty ("Seabright Leisure runs 22 holiday parks…").
     for (const [i, role] of this.provisional) if (!this.readsAsWork(i)) this.sections[i].role = role;
+    // Numbered headings that name areas of the work ("## 1. Client Management", "## 2.
+    // Client Retention"), in a document that says nothing else about them: when two or
+    // more at one depth hold lines that read as work, they are the duties.
+    const numbered = this.sections.filter((sec) => sec.role === 'other' && NUMBERED_HEADING.test(sec.heading));
+    for (const depth of new Set(numbered.map((sec) => sec.depth))) {
+      const group = numbered.filter((sec) => sec.depth === depth && this.readsAsWork(sec.index));
+      if (group.length >= 2) for (const sec of group) sec.role = 'duties';
+    }
     if (!this.titleRepeats.size) return;
     const underRepeat = (i: number): boolean => this.titleRepeats.has(i) || (this.roleFrom.has(i) && underRepeat(this.roleFrom.get(i)!));
     if (!this.sections.some((s) => s.role === 'duties' && !underRepeat(s.index))) return;
@@ -424,6 +432,9 @@ export class Walk {
     this.contentSinceHeading = false;
   }
 }
+
+/** "1. Client Management", "2) Reporting", "IV. Budget", "B. Training": a numbered heading. */
+const NUMBERED_HEADING = /^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+\S/;
 
 /** A short heading that reads as a job title ("Senior Support Agent"), not a topic. */
 function isJobTitleHeading(text: string, vocab: Vocabulary): boolean {
