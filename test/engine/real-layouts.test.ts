@@ -2804,3 +2804,53 @@ describe('real layouts: the forty-fifth blind set (issue 12)', () => {
     );
   });
 });
+
+describe('real layouts: the forty-sixth blind set (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('a 311 centre, a bank counter, a returns counter, a clinic’s greeting and a hospital’s admissions in their own words', () => {
+    for (const d of [
+      'Performs the full range of call taking and dispatch support duties',
+      'Performs a variety of customer service duties for the centre',
+      'Checks the completeness of each deposit slip',
+      'Returns the passbook to the client',
+      'Handles all aspects of product returns, exchanges and refunds',
+      'Ensures customers are assisted with patience',
+      'Verifies original purchase receipts',
+      'Greet, monitor and track all visitors',
+      'Covers emergency room admissions at night',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+    assert.ok(has('Evaluates the work of all patient access personnel', 'service-lead'));
+  });
+  it('lending out kit, a returns till and application forms are not selling or software', () => {
+    assert.ok(!has('Supervise all equipment checkout and return', 'sales'));
+    assert.ok(!has('Update return transactions in the POS system', 'sales'));
+    assert.ok(!has('Maintain records relating to application intake', 'engineering'));
+  });
+  it('a territory rep’s orders and price negotiations are selling', () => {
+    for (const d of [
+      'Negotiation and facilitation of orders for the assigned stores',
+      'Negotiation of price as per the national mandate',
+      'Agree promotional activity agreements with each store',
+    ])
+      assert.ok(has(d, 'sales'), d);
+  });
+  it('a finance variance’s root cause, an office’s visitors and data consumers are not experience work or customers', () => {
+    assert.ok(!has('Analyze variances to determine root cause and whether repayment is due', 'cx-strategy'));
+    assert.ok(has('Work with product and payment teams to address root causes of tickets', 'cx-strategy'));
+    assert.ok(!has('Arrange accommodation for visitors and staff', 'customer'));
+    assert.ok(!has('Provision data for consumers such as the reporting team', 'customer'));
+  });
+  it('"Essential Job Responsibilities", "Job Segments" and "General Function" head duties; "Know How" the requirements; legal boilerplate is no duty', () => {
+    const role = (h: string) => reading(`# CX Associate\n\n## ${h}\n\n- Answer every call\n`).sections.at(-1)?.role;
+    assert.equal(role('Essential Job Responsibilities'), 'duties');
+    assert.equal(role('Essential Responsibilities'), 'duties');
+    assert.equal(role('Job Segments'), 'duties');
+    assert.equal(role('General Function'), 'duties');
+    assert.equal(role('Know How'), 'requirements');
+    const text =
+      '# CX Associate\n\n## Duties\n\nEssential functions, as defined under the Americans with Disabilities Act, may include the following. This list is illustrative only. Employees are required to be in attendance at their assigned location.\n\n- Answer calls from residents\n- Take payments at the counter\n';
+    assert.deepEqual(dutyTexts(text), ['Answer calls from residents', 'Take payments at the counter']);
+  });
+});
