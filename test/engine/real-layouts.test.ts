@@ -2842,15 +2842,45 @@ describe('real layouts: the forty-sixth blind set (issue 12)', () => {
     assert.ok(!has('Arrange accommodation for visitors and staff', 'customer'));
     assert.ok(!has('Provision data for consumers such as the reporting team', 'customer'));
   });
-  it('"Essential Job Responsibilities", "Job Segments" and "General Function" head duties; "Know How" the requirements; legal boilerplate is no duty', () => {
+  it('"Essential Job Responsibilities", "Job Segments" and "General Function" head duties, "Know How" does not; legal boilerplate is no duty', () => {
     const role = (h: string) => reading(`# CX Associate\n\n## ${h}\n\n- Answer every call\n`).sections.at(-1)?.role;
     assert.equal(role('Essential Job Responsibilities'), 'duties');
     assert.equal(role('Essential Responsibilities'), 'duties');
     assert.equal(role('Job Segments'), 'duties');
     assert.equal(role('General Function'), 'duties');
-    assert.equal(role('Know How'), 'requirements');
+    assert.notEqual(role('Know How'), 'duties');
     const text =
       '# CX Associate\n\n## Duties\n\nEssential functions, as defined under the Americans with Disabilities Act, may include the following. This list is illustrative only. Employees are required to be in attendance at their assigned location.\n\n- Answer calls from residents\n- Take payments at the counter\n';
     assert.deepEqual(dutyTexts(text), ['Answer calls from residents', 'Take payments at the counter']);
+  });
+});
+
+describe('real layouts: precision review adv28 (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('counter, admissions and field-selling words in a back office, a systems team, buying or a community group are not the work they name', () => {
+    assert.ok(!has('Batch deposit slips for the evening clearing run', 'service-contact'));
+    assert.ok(has('Check each deposit slip with the client at the window', 'service-contact'));
+    assert.ok(!has('Maintain the ADT application for emergency admissions workflows', 'service-contact'));
+    assert.ok(!has('Train admissions and registration staff on each release', 'service-lead'));
+    assert.ok(has('Supervise admissions and registration staff on the night shift', 'service-lead'));
+    assert.ok(!has('Show new joiners round the facilities on their first day', 'sales'));
+    assert.ok(!has('Negotiate purchase orders with our top vendors', 'sales'));
+    assert.ok(!has('Make sure products are listed correctly on our retailer accounts', 'sales'));
+    assert.ok(!has('Mobilise women into savings groups for internal lending', 'sales'));
+    assert.ok(!has('Run the nurse call cycle for enrolled patients', 'sales'));
+    assert.ok(!has('Track gross adds and churn for the monthly pack', 'sales'));
+  });
+  it('emergency call taking is contact handling', () => {
+    for (const d of [
+      'Answer 911 and non-emergency lines',
+      'Send police, fire and EMS units to each incident',
+      'Stay on the line with callers until help arrives',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+  });
+  it('a topic heading that ends in "know-how" under the duties stays a duty topic', () => {
+    const r = reading('# CX Manager\n\n## Responsibilities\n\n- Run the customer panel\n\n### Customer know-how\n\n- Interview ten customers a month\n');
+    assert.equal(r.sections.find((s) => s.heading === 'Customer know-how')?.role, 'duties');
   });
 });
