@@ -2884,3 +2884,40 @@ describe('real layouts: precision review adv28 (issue 12)', () => {
     assert.equal(r.sections.find((s) => s.heading === 'Customer know-how')?.role, 'duties');
   });
 });
+
+describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('tickets sold are the product, not a support queue; public and lottery sellers’ words are selling', () => {
+    assert.ok(!has('Keep retailers stocked with lottery ticket books', 'service-contact'));
+    assert.ok(has('Resolve tickets within the agreed time', 'service-contact'));
+    for (const d of [
+      'Contact group leaders to solicit ticket and subscription sales',
+      'Initiate sales contacts with new and former customers',
+      'Record orders taken and tickets sold',
+      'Sales to Target Achievement',
+      'Items Per Sale',
+      'Recruit new retailers across the region',
+      'Markets the product line to licensed outlets by telephone',
+      'Developing new distributors in the assigned area',
+      'Annualised Premium for the branch',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(!has('Provide risk information and business rules to decision makers', 'sales'));
+  });
+  it('a utility’s account desk and a payment desk handle contacts', () => {
+    for (const d of ['Take applications for water turn-ons and turn-offs', 'Process new service for movers', 'Address payment inquiries from clients by email'])
+      assert.ok(has(d, 'service-contact'), d);
+    assert.ok(!has('Set up payment plans for self-pay patients', 'service-contact'));
+  });
+  it('working papers, team membership and a template’s own instructions are not what they look like', () => {
+    assert.ok(!has('Prepare reconciliation support schedules', 'service-lead'));
+    assert.ok(!has('The lead is a member of the Business Analytics (BA) team', 'customer'));
+    const text =
+      '# CX Associate\n\n## Duties\n\nWrite the purpose for which the job exists (Max 1325 Characters)\n\n- Answer calls from residents\n- See NOTE(S) below for future wage increases\n- Applications will be accepted until 5pm on Friday\n';
+    assert.deepEqual(dutyTexts(text), ['Answer calls from residents']);
+  });
+  it('"Duties and Salary" heads the duties', () => {
+    assert.equal(reading('# CX Associate\n\n## III Duties and Salary\n\n- Answer calls\n').sections.at(-1)?.role, 'duties');
+  });
+});
