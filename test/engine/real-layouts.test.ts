@@ -2921,3 +2921,32 @@ describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)
     assert.equal(reading('# CX Associate\n\n## III Duties and Salary\n\n- Answer calls\n').sections.at(-1)?.role, 'duties');
   });
 });
+
+describe('real layouts: precision review adv29 (issue 12)', () => {
+  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+  it('selling measures reported or calculated, bids solicited from suppliers and sellers recruited are not selling', () => {
+    for (const d of [
+      'Publish the weekly pack: sales to target, items per sale and average dollar',
+      'Reconcile tickets sold against the box-office system',
+      'Calculate monthly annualised premium for the pricing committee',
+      'Solicit bids from suppliers for the new warehouse',
+      'Coordinate the recruitment of the field sales force',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+  });
+  it('a field crew’s orders, a tariff and second-line questions from colleagues are not contact handling', () => {
+    assert.ok(!has('Complete disconnect orders in the field', 'service-contact'));
+    assert.ok(!has('Set up new service rates in the billing system', 'service-contact'));
+    assert.ok(!has('Answer billing questions escalated by the contact centre team', 'service-contact'));
+  });
+  it('"Salary and Duties" heads the duties; a duty that mentions bid instructions, pay increases or a character limit stays a duty', () => {
+    assert.equal(reading('# CX Associate\n\n## Salary and Duties\n\n- Answer calls\n').sections.at(-1)?.role, 'duties');
+    const duties = [
+      'Prepare bid instructions and evaluation criteria',
+      'Process annual pay increases for all staff',
+      'Write SMS templates (max 160 characters)',
+    ];
+    assert.deepEqual(dutyTexts(`# CX Associate\n\n## Duties\n\n${duties.map((d) => `- ${d}`).join('\n')}\n`), duties);
+  });
+});
