@@ -18,6 +18,9 @@ const classesOfDuty = (text: string, duty: string) =>
 const ids = (text: string) => lintText(text).findings.map((f) => f.ruleId);
 /** The three headline rules' findings only (R1–R3). */
 const headline = (text: string) => ids(text).filter((id) => /cx-title-without-customer|cx-renamed/.test(id));
+/** One duty under a CX title, and whether that duty has a class. */
+const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
+const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
 
 describe('real layouts: front matter', () => {
   it('TOML front matter gives the title, and the finding lands on its value', () => {
@@ -2120,8 +2123,6 @@ describe('real layouts: a thirtieth blind set (issue 12)', () => {
 });
 
 describe('real layouts: a precision review of the whole eleventh pass (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('the same words in a back office, a print room, a facilities team or a museum are not a counter or a diary', () => {
     assert.ok(!has('Settle patient accounts with insurers after treatment', 'service-contact'));
     assert.ok(!has('Carry out the audits of teller drawers each quarter', 'service-contact'));
@@ -2157,8 +2158,6 @@ describe('real layouts: a precision review of the whole eleventh pass (issue 12)
 });
 
 describe('real layouts: a thirty-first blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('owning a patient experience programme and analysing its trends to improve service is experience work', () => {
     assert.ok(has('Oversee a data-driven program tracking and analyzing patient experience trends for optimizing service', 'cx-strategy'));
     assert.ok(has('Oversee the hospital-wide patient experience and service excellence programs', 'cx-strategy'));
@@ -2179,8 +2178,6 @@ describe('real layouts: a thirty-first blind set (issue 12)', () => {
 });
 
 describe('real layouts: a precision review of the thirty-first pass (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('one agent’s or one shift’s scores, staff satisfaction and an internal framework are not experience programmes', () => {
     assert.ok(!has('Track your own customer satisfaction scores to improve your own service', 'cx-strategy'));
     assert.ok(!has('Analyse employee satisfaction data to improve retention', 'cx-strategy'));
@@ -2211,8 +2208,6 @@ describe('real layouts: a precision review of the thirty-first pass (issue 12)',
 });
 
 describe('real layouts: a thirty-second blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('a dealership’s and a field rep’s selling: salespeople managed, sales objectives, new outlets, repeat business, vehicle demos', () => {
     for (const d of [
       'Hire and monitor the performance of the salespeople',
@@ -2228,9 +2223,6 @@ describe('real layouts: a thirty-second blind set (issue 12)', () => {
 });
 
 describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
-
   it('field and channel selling: calling on pharmacies, target versus achievement, trade meets, deposit mobilisation, new loans a month', () => {
     for (const d of [
       'Call on retail pharmacies and clinics on a fixed weekly route',
@@ -2287,8 +2279,6 @@ describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)
 });
 
 describe('real layouts: a precision review of the twelfth pass (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('reporting, auditing and accounting on sales, clinical and grid words are not selling', () => {
     for (const d of [
       'Prepare target versus achievement reports on department budgets',
@@ -2321,8 +2311,6 @@ describe('real layouts: a precision review of the twelfth pass (issue 12)', () =
 });
 
 describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('selling through a channel and running the people who sell', () => {
     for (const d of [
       'Handle a sales team of twelve across the coast region',
@@ -2357,8 +2345,6 @@ describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
 });
 
 describe('real layouts: a precision review of the thirty-sixth set’s words (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('buying, hauling, inspecting, repairing, analysing and hiring around sales are not selling', () => {
     for (const d of [
       'Lead price negotiations with board, ink and pallet suppliers at renewal',
@@ -2390,8 +2376,6 @@ describe('real layouts: a precision review of the thirty-sixth set’s words (is
 });
 
 describe('real layouts: the thirty-seventh and thirty-eighth blind sets (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('complaint insight, experience trends and feedback that drives corrective action are experience work; a seller’s pain points are not', () => {
     for (const d of [
       'Identify gaps and improvement priorities from complaints and take them to the business units',
@@ -2420,8 +2404,6 @@ describe('real layouts: the thirty-seventh and thirty-eighth blind sets (issue 1
 });
 
 describe('real layouts: the thirty-ninth and fortieth blind sets (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   const roles = (text: string) => reading(text).sections.map((s) => [s.heading, s.role]);
 
   it('"… & Reporting" and "… & Governance" name areas of the work, not a charter’s reporting line', () => {
@@ -2516,8 +2498,6 @@ describe('real layouts: the thirty-ninth and fortieth blind sets (issue 12)', ()
 });
 
 describe('real layouts: not selling, not leading a desk, not a customer (sets 39–40, issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('sales operations’ documents, reports, forecasts, pipeline data and incentive schemes are not selling; buying is not', () => {
     for (const d of [
       'Standardise sales documentation and operating guidelines',
@@ -2555,8 +2535,6 @@ describe('real layouts: not selling, not leading a desk, not a customer (sets 39
 });
 
 describe('real layouts: the forty-first and forty-second blind sets (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('a telecom’s, a pharma rep’s, a shop’s, a gym’s and a lender’s selling', () => {
     for (const d of [
       'Achieve our share of gross and net additions in the region',
@@ -2593,8 +2571,6 @@ describe('real layouts: the forty-first and forty-second blind sets (issue 12)',
 });
 
 describe('real layouts: sets 41–42, desks and lead-ins (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('a service desk’s first line, a hotel desk, a museum’s front of house, a returns counter', () => {
     for (const d of [
       'Log, prioritise and route incidents reported by users',
@@ -2629,8 +2605,6 @@ describe('real layouts: sets 41–42, desks and lead-ins (issue 12)', () => {
 });
 
 describe('real layouts: the forty-third and forty-fourth blind sets (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('targets named by what they count, an FMCG rep’s measures, and the posting naming its own sales job', () => {
     for (const d of [
       'Deliver monthly and quarterly volume, revenue and margin targets',
@@ -2674,8 +2648,6 @@ describe('real layouts: the forty-third and forty-fourth blind sets (issue 12)',
 });
 
 describe('real layouts: precision review adv27 and the words it found (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   const live = (d: string, cls: string) => reading(doc(d)).duties[0].classes.some((c) => c.class === cls && !c.negated);
   it('"when not …" before a comma that opens no new clause still negates nothing', () => {
     assert.ok(live('When not showing people round the club, call back old enquiries', 'service-contact'));
@@ -2761,8 +2733,6 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
 });
 
 describe('real layouts: the forty-fifth blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('a lender’s own work is credit, not contact handling: client visits and a complaints line do not make a loan officer Customer Service', () => {
     assert.ok(has('Assess the creditworthiness of each applicant', 'lending'));
     assert.ok(has('Prepare loan appraisal reports for the credit committee', 'lending'));
@@ -2806,8 +2776,6 @@ describe('real layouts: the forty-fifth blind set (issue 12)', () => {
 });
 
 describe('real layouts: the forty-sixth blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('a 311 centre, a bank counter, a returns counter, a clinic’s greeting and a hospital’s admissions in their own words', () => {
     for (const d of [
       'Performs the full range of call taking and dispatch support duties',
@@ -2856,8 +2824,6 @@ describe('real layouts: the forty-sixth blind set (issue 12)', () => {
 });
 
 describe('real layouts: precision review adv28 (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('counter, admissions and field-selling words in a back office, a systems team, buying or a community group are not the work they name', () => {
     assert.ok(!has('Batch deposit slips for the evening clearing run', 'service-contact'));
     assert.ok(has('Check each deposit slip with the client at the window', 'service-contact'));
@@ -2886,8 +2852,6 @@ describe('real layouts: precision review adv28 (issue 12)', () => {
 });
 
 describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('tickets sold are the product, not a support queue; public and lottery sellers’ words are selling', () => {
     assert.ok(!has('Keep retailers stocked with lottery ticket books', 'service-contact'));
     assert.ok(has('Resolve tickets within the agreed time', 'service-contact'));
@@ -2923,8 +2887,6 @@ describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)
 });
 
 describe('real layouts: precision review adv29 (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-  const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
   it('selling measures reported or calculated, bids solicited from suppliers and sellers recruited are not selling', () => {
     for (const d of [
       'Publish the weekly pack: sales to target, items per sale and average dollar',
