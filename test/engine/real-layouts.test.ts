@@ -2912,3 +2912,21 @@ describe('real layouts: precision review adv29 (issue 12)', () => {
     assert.deepEqual(dutyTexts(`# CX Associate\n\n## Duties\n\n${duties.map((d) => `- ${d}`).join('\n')}\n`), duties);
   });
 });
+
+describe('real layouts: the forty-ninth and fiftieth blind sets (issue 12)', () => {
+  it('a dealership sales manager’s objectives are selling', () => {
+    for (const d of [
+      'To maximise sale of extras on every deal',
+      'To ensure that all car stock is sold at a profit',
+      'To improve the conversion of showroom callers to sales',
+      'To ensure sales forecasts are achieved',
+      'To monitor all contracts and leads',
+    ])
+      assert.ok(has(d, 'sales'), d);
+  });
+  it('"Pleasant customer service and phone etiquette" describes the person, not the work', () => {
+    assert.deepEqual(dutyTexts('# CX Associate\n\n## Duties\n\n- Review vendor statements\n- Pleasant customer service and phone etiquette\n'), [
+      'Review vendor statements',
+    ]);
+  });
+});
