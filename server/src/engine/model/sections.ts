@@ -114,6 +114,8 @@ export class Walk {
    * the role they go back to in finish() if what they hold does not read as work.
    */
   private readonly provisional = new Map<number, SectionRole>();
+  /** Each section's list items and paragraphs, grouped by linesOf() once the walk is over. */
+  private linesBySection: Map<number, TextBlock[]> | undefined;
   /** Sections whose role came from another's (their parent's, or the duties heading they group under), and whose. */
   private readonly roleFrom = new Map<number, number>();
 
@@ -333,9 +335,26 @@ export class Walk {
 
   /** Whether a quarter of the lines a section holds (and at least one) start like a duty. */
   private readsAsWork(i: number): boolean {
-    const lines = [...this.coll.items, ...this.coll.paragraphs].filter((b) => b.section === i);
+    const lines = this.linesOf(i);
     const work = lines.filter((b) => this.ctx.vocab.startsLikeDuty(b.text)).length;
     return work * 4 >= lines.length && lines.length > 0;
+  }
+
+  /**
+   * The list items and paragraphs of a section. Grouped once, when finish() first asks
+   * (the walk is over by then): finish() asks for many sections, and a document of
+   * thousands of numbered headings must not be scanned once per heading.
+   */
+  private linesOf(i: number): TextBlock[] {
+    if (!this.linesBySection) {
+      this.linesBySection = new Map();
+      for (const b of [...this.coll.items, ...this.coll.paragraphs]) {
+        const list = this.linesBySection.get(b.section);
+        if (list) list.push(b);
+        else this.linesBySection.set(b.section, [b]);
+      }
+    }
+    return this.linesBySection.get(i) ?? [];
   }
 
   /**
