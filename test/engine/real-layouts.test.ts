@@ -2930,3 +2930,24 @@ describe('real layouts: the forty-ninth and fiftieth blind sets (issue 12)', () 
     ]);
   });
 });
+
+describe('real layouts: consumers of an API, suppliers of a buyer (issue 12)', () => {
+  it('consumers of APIs, events and data are programs and teams, not customers', () => {
+    for (const d of [
+      'Build and version REST APIs for internal and external consumers',
+      'Publish event streams and support the consumers of our topics',
+      'Document the SDK so that downstream or upstream consumers can upgrade',
+    ])
+      assert.ok(!has(d, 'customer'), d);
+    assert.ok(has('Explain the new tariff to consumers who call about their bills', 'customer'));
+  });
+  it('a buyer’s long-term relationships with suppliers are not account work, a client relationship still is', () => {
+    assert.ok(!has('Keep long-term relationships with approved suppliers and subcontractors', 'account-success'));
+    assert.ok(has('Build long-term relationships with key clients', 'account-success'));
+  });
+  it('an engineer whose only "customers" are API consumers has a CX title with no customer', () => {
+    const text =
+      '# CX Specialist\n\n## Responsibilities\n\n- Design REST and event APIs for internal and external consumers\n- Write integration and contract tests\n- Tune database queries and caching\n';
+    assert.deepEqual(headline(text), ['cx-title-without-customer']);
+  });
+});
