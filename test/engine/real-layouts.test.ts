@@ -2950,4 +2950,16 @@ describe('real layouts: consumers of an API, suppliers of a buyer (issue 12)', (
       '# CX Specialist\n\n## Responsibilities\n\n- Design REST and event APIs for internal and external consumers\n- Write integration and contract tests\n- Tune database queries and caching\n';
     assert.deepEqual(headline(text), ['cx-title-without-customer']);
   });
+  it('paying sellers, a donor database, merchant accounts and members of a business domain are not customers or selling', () => {
+    for (const d of ['Keep records of commissions paid and owed to agents', 'Account for the commission in the general ledger each day'])
+      assert.ok(!has(d, 'sales'), d);
+    assert.ok(!has('Prepare requests for proposal for the new vehicle fleet', 'sales'));
+    assert.ok(has('Prepare and send quotes to prospects within a day', 'sales'));
+    for (const d of [
+      'Record gifts as received from the donor database manager',
+      'Reconcile the merchant services accounts monthly',
+      'Model data for members of that business domain and analysts',
+    ])
+      assert.ok(!has(d, 'customer'), d);
+  });
 });
