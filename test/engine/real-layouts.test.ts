@@ -2963,3 +2963,21 @@ describe('real layouts: consumers of an API, suppliers of a buyer (issue 12)', (
       assert.ok(!has(d, 'customer'), d);
   });
 });
+
+describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', () => {
+  it('under a purpose heading, a sentence that speaks to the reader and starts like a duty is a duty', () => {
+    const text =
+      '# CX Advisor\n\n## Purpose\n\nOur design group works across the bank.\n\nYou will interview customers and map the journeys of new account holders.\n\n## Essential Duties\n\n- Run co-creation workshops\n';
+    assert.deepEqual(dutyTexts(text), ['You will interview customers and map the journeys of new account holders.', 'Run co-creation workshops']);
+    assert.deepEqual(headline(text), []);
+  });
+  it('outside a purpose heading, the company still speaking to the reader is not a duty', () => {
+    assert.deepEqual(dutyTexts('# CX Advisor\n\nYou will join a team of forty people.\n\n## Duties\n\n- Reconcile the ledger\n'), ['Reconcile the ledger']);
+  });
+  it('a heading under the duties that states a task is a duty itself, a topic heading is not', () => {
+    const text =
+      '# CX Coordinator\n\n## Primary Responsibilities\n\n### Collects samples from patients\n\n- Checks the test requests\n- Labels each tube\n\n### Quality Control\n\n- Calibrates the analysers\n';
+    assert.deepEqual(dutyTexts(text), ['Collects samples from patients', 'Checks the test requests', 'Labels each tube', 'Calibrates the analysers']);
+    assert.deepEqual(headline(text), []);
+  });
+});

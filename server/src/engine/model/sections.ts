@@ -2,7 +2,7 @@ import type { Nodes, RootContent, PhrasingContent } from 'mdast';
 import { htmlBlocks } from '../parse/html-blocks';
 import { parseChunks } from '../parse/parse';
 import type { ParseCache } from '../parse/parse-cache';
-import { TextBlock, TextBuilder } from '../parse/text-block';
+import { TextBlock, TextBuilder, wordCount } from '../parse/text-block';
 import type { OffsetRange } from '../types';
 import { CHARTER_ROLES, type SectionRole, type Vocabulary } from '../match/vocabulary';
 import { parseTitle } from './title';
@@ -374,6 +374,7 @@ export class Walk {
     const parent = stack.length ? stack[stack.length - 1] : NO_SECTION;
     const text = block.text.replace(/[:：]\s*$/, '');
     let role = known ?? ctx.vocab.classifyHeading(text);
+    const named = role !== 'other';
     const last = sections.length ? sections[sections.length - 1] : undefined;
     // "4. Market Intelligence & Reporting", "Documentation and Reporting", "Compliance &
     // Governance": an area of the work, not a charter's reporting-line section.
@@ -444,6 +445,17 @@ export class Walk {
     if (role === 'duties' && colon > 0) {
       const start = block.text.indexOf(block.text.slice(colon + 1).trim(), colon + 1);
       this.headingDuties.push(block.slice(start, block.text.length, 'sentence'));
+    } else if (
+      role === 'duties' &&
+      !named &&
+      parent !== NO_SECTION &&
+      sections[parent].role === 'duties' &&
+      wordCount(block.text) >= 3 &&
+      ctx.vocab.startsLikeDuty(block.text)
+    ) {
+      // "### Obtains specimens from patients" under "## Primary Responsibilities", over
+      // the steps of that task: the heading states the task itself, so it is a duty too.
+      this.headingDuties.push(block.slice(0, block.text.length, 'sentence'));
     }
     stack.push(sec.index);
     this.current = sec.index;
