@@ -2980,4 +2980,13 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.deepEqual(dutyTexts(text), ['Collects samples from patients', 'Checks the test requests', 'Labels each tube', 'Calibrates the analysers']);
     assert.deepEqual(headline(text), []);
   });
+  it('insight work aimed at the experience shapes it; cold calls to businesses to sell them space are selling', () => {
+    for (const d of [
+      'Track visitor numbers and preferences at the gardens to gain insights to improve the visitor experience',
+      'Study shopper flows in the store and improve their experience of the checkout',
+    ])
+      assert.ok(has(d, 'cx-strategy'), d);
+    assert.ok(has('Phone local restaurants who might want to advertise in our guide', 'sales'));
+    assert.ok(!has('Phone local restaurants to confirm their delivery slots', 'sales'));
+  });
 });
