@@ -2989,4 +2989,16 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.ok(has('Phone local restaurants who might want to advertise in our guide', 'sales'));
     assert.ok(!has('Phone local restaurants to confirm their delivery slots', 'sales'));
   });
+  it('improving the back office and administering sellers’ pay are neither experience work nor selling', () => {
+    for (const d of [
+      'Drive continuous improvement across audit processes and tools',
+      'Use analytical techniques such as root cause analysis and sampling on each audit',
+      'Propose improvements to internal processes for month-end close',
+    ])
+      assert.ok(!has(d, 'cx-strategy'), d);
+    assert.ok(has('Run root cause analysis on complaints and fix the journeys behind them', 'cx-strategy'));
+    for (const d of ['Keep records for all commissioned employees up to date', 'Answer questions from Commissions Accounting each month'])
+      assert.ok(!has(d, 'sales'), d);
+    assert.ok(!has('Support the bonus plan implementation for every region', 'account-success'));
+  });
 });
