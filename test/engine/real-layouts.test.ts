@@ -3006,4 +3006,20 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.ok(has('Negotiate prices and close deals with new accounts', 'sales'));
     assert.ok(!has('Service the boilers to keep a safe learning environment for students and staff', 'customer'));
   });
+  it('a rep’s growth words are selling, and "What you can expect from us" is what the job offers', () => {
+    for (const d of [
+      'Obtains orders from pharmacies in the north',
+      'Expands the market with both old and new accounts',
+      'Builds net sales across the territory',
+      'Grow share of market for the feed range',
+      'Manage and grow an account base of dental clinics',
+      'Sets appointments and conducts product presentations',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(!has('Process orders and returns in the system', 'sales'));
+    assert.equal(
+      reading('# CX Associate\n\n## Duties\n\n- Answer calls\n\n## What you can expect from us\n\n- Paid leave\n').sections.at(-1)?.role,
+      'benefits',
+    );
+  });
 });
