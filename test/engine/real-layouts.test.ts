@@ -3022,4 +3022,31 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
       'benefits',
     );
   });
+  it('a class specification: its definition is the role’s purpose and its first duty, its caveat is no duty, "Examples of Work" heads the duties', () => {
+    const text =
+      '# CX Manager\n\n## DEFINITION\n\nUnder direction, takes the lead over other customer service representatives handling complaints and inquiries.\n\n## EXAMPLES OF WORK:\n\n(The following are examples of duties and are not necessarily descriptive of any one position in this class.)\n\n- Answers calls from the public about permits\n- Takes over-the-counter payments and issues receipts\n';
+    const r = reading(text);
+    assert.deepEqual(
+      r.sections.map((s) => s.role),
+      ['title', 'purpose', 'duties'],
+    );
+    assert.deepEqual(dutyTexts(text), [
+      'Under direction, takes the lead over other customer service representatives handling complaints and inquiries.',
+      'Answers calls from the public about permits',
+      'Takes over-the-counter payments and issues receipts',
+    ]);
+    assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+  });
+  it('counters, visitor contact and supervising staff who serve walk-ins are frontline service; intake interviews are not listening research', () => {
+    for (const d of [
+      'Performs clerical and customer service work at the water office',
+      'Provides information to the general public on licence rules',
+      'Receives over-the-counter payments for parking permits',
+      'Respond politely to visitor inquiries at the trailhead',
+      'Staff the seasonal contact station at the visitor centre',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+    assert.ok(has('Ensures that tellers attend to walk-in customers promptly', 'service-lead'));
+    assert.ok(!has('Meets, interviews and serves applicants at the counter', 'voc'));
+  });
 });

@@ -182,12 +182,13 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   // sentence ("The specialist will be primarily responsible for answering…", "As a
   // Support Engineer, you'll…"): a reviewer reads it as a duty, so it counts when it
   // both speaks of the role and starts like a duty. Under a purpose heading ("Purpose",
-  // "Role Summary") every sentence is about the role, so one that speaks to the reader
-  // ("You will map…", "Your primary responsibility is to…") is enough.
+  // "Role Summary", a class specification's "Definition") every sentence is about the
+  // role, so starting like a duty is enough ("You will map…", "Your primary
+  // responsibility is to…", "Under direction, takes the lead over…").
   const open = (s: number) => ['other', 'title', 'company', 'purpose'].includes(walk.roleOf(s));
   for (const p of coll.paragraphs) {
     if (p.range.start > firstDuties || !open(p.section)) continue;
-    const aboutRole = walk.roleOf(p.section) === 'purpose' ? (t: string) => vocab.addressesRole(t) : (t: string) => vocab.speaksOfRole(t);
+    const aboutRole = walk.roleOf(p.section) === 'purpose' ? () => true : (t: string) => vocab.speaksOfRole(t);
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
       const sentence = p.slice(s, e, 'sentence');
       if (vocab.startsLikeDuty(sentence.text) && aboutRole(sentence.text)) candidates.push(sentence);
