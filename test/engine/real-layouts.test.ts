@@ -3049,4 +3049,9 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.ok(has('Ensures that tellers attend to walk-in customers promptly', 'service-lead'));
     assert.ok(!has('Meets, interviews and serves applicants at the counter', 'voc'));
   });
+  it('a cash team leader whose remit is said through the team runs a counter', () => {
+    const text =
+      '# Customer Experience Manager\n\n## Description\n\n- Accountable for a team in the branch\n- The team consists of tellers, forex and ATM roles\n- Ensures that tellers attend to walk-in customers within the agreed time\n- Builds resources that enable the team to reach its goals\n- Makes contact with customers when their forex orders are ready\n- Covers the teller counter at lunch\n- Checks and releases transactions within limit\n';
+    assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+  });
 });
