@@ -3055,3 +3055,21 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
   });
 });
+
+describe('real layouts: precision review adv30 (issue 12)', () => {
+  it('a buyer’s orders, an analyst’s sales figures and commission queries are not selling', () => {
+    for (const d of [
+      'Book repeat orders with approved vendors every week',
+      'Build net sales and gross margin reports for the board',
+      'Build a share of market model from panel data',
+      'Drive total sales through better data for area managers',
+      'Answer commission queries from the finance team',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+    assert.ok(has('Book repeat orders from salons in the region', 'sales'));
+  });
+  it('questions from doctors and ward staff to a pharmacist are not customer contacts', () => {
+    assert.ok(!has('Respond to queries from GPs and ward staff about doses', 'service-contact'));
+    assert.ok(has('Respond to queries from customers about their orders', 'service-contact'));
+  });
+});
