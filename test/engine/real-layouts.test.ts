@@ -3073,3 +3073,33 @@ describe('real layouts: precision review adv30 (issue 12)', () => {
     assert.ok(has('Respond to queries from customers about their orders', 'service-contact'));
   });
 });
+
+describe('real layouts: the fifty-fourth and fifty-fifth blind sets (issue 12)', () => {
+  it('a KYC analyst whose lines name clients reviews their risk, and is not Customer Service renamed', () => {
+    const text =
+      '# CX Specialist\n\n## Responsibilities\n\n- Carry out periodic KYC reviews of existing clients\n- Guide clients through the KYC requirements by email\n- Risk classification of corporate clients\n- Analyse client ownership structures from public registers\n- Resolve issues raised by sanctions screening\n- Answer client questions about missing documents\n';
+    for (const d of [
+      'Carry out periodic KYC reviews of existing clients',
+      'Risk classification of corporate clients',
+      'Analyse client ownership structures from public registers',
+    ])
+      assert.ok(classesOfDuty(text, d).includes('client-risk'), d);
+    assert.deepEqual(headline(text), []);
+  });
+  it('a certificate of occupancy is a permit, not a contact-centre measure; the support team named as a partner is not support work', () => {
+    assert.ok(!has('Issue permits and certificates of occupancy', 'service-lead'));
+    assert.ok(!has('Issue permits and certificates of occupancy', 'shift-work'));
+    assert.ok(has('Keep occupancy between 80 and 85 per cent on the inbound queue', 'service-lead'));
+    assert.ok(!has('Notify the Customer Support team about provider outages', 'support-work'));
+    assert.ok(!has('Work closely with Finance, Sales and Customer Support teams on billing fixes', 'service-lead'));
+  });
+  it('collections by email and phone, debtors and audit queries are accounts work; a service culture across the organisation shapes the experience', () => {
+    for (const d of [
+      'Follow up on overdue accounts by email and phone',
+      'Contact debtors via email and telephone',
+      'Respond to internal audit queries on client files',
+    ])
+      assert.ok(!has(d, 'service-contact'), d);
+    assert.ok(has('Drive the development of a customer service culture across the organization', 'cx-strategy'));
+  });
+});
