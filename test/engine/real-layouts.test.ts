@@ -3102,4 +3102,17 @@ describe('real layouts: the fifty-fourth and fifty-fifth blind sets (issue 12)',
       assert.ok(!has(d, 'service-contact'), d);
     assert.ok(has('Drive the development of a customer service culture across the organization', 'cx-strategy'));
   });
+  it('a class specification’s unheaded definition is a duty when it opens on a verb in the third person; a requirement field is not', () => {
+    const text =
+      '# CX Advisor\n\nConducts inspections of food premises and provides information to the public.\n\nThis is the journey level of the series.\n\n## Examples of Duties\n\n- Inspects sites for compliance with health codes\n';
+    assert.deepEqual(dutyTexts(text), [
+      'Conducts inspections of food premises and provides information to the public.',
+      'Inspects sites for compliance with health codes',
+    ]);
+    assert.deepEqual(headline(text), []);
+    assert.deepEqual(
+      dutyTexts('# CX Advisor\n\nOur agency serves the county.\n\n## Duties\n\n- Inspects sites\n- Work Experience: fresh graduates are welcome\n'),
+      ['Inspects sites'],
+    );
+  });
 });

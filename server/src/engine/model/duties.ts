@@ -157,6 +157,9 @@ function hiringDuty(walk: Walk, vocab: Vocabulary): TextBlock | null {
   return null;
 }
 
+/** A sentence that opens on a verb in the third person ("Conducts…", "Performs…", not "Access…"). */
+const THIRD_PERSON_VERB = /^\s*\p{Lu}?\p{Ll}+[^s\W]s\s/u;
+
 /** The list items, duty headings and paragraph sentences of the duties sections. */
 function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const { coll } = walk;
@@ -188,7 +191,13 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const open = (s: number) => ['other', 'title', 'company', 'purpose'].includes(walk.roleOf(s));
   for (const p of coll.paragraphs) {
     if (p.range.start > firstDuties || !open(p.section)) continue;
-    const aboutRole = walk.roleOf(p.section) === 'purpose' ? () => true : (t: string) => vocab.speaksOfRole(t);
+    // A class specification opens with its definition, a sentence whose subject is the
+    // role itself, left out: "Conducts inspections… and provides information to the
+    // public". A verb in the third person that starts like a duty says so as clearly.
+    const aboutRole =
+      walk.roleOf(p.section) === 'purpose'
+        ? () => true
+        : (t: string) => vocab.speaksOfRole(t) || (walk.roleOf(p.section) !== 'company' && THIRD_PERSON_VERB.test(t));
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
       const sentence = p.slice(s, e, 'sentence');
       if (vocab.startsLikeDuty(sentence.text) && aboutRole(sentence.text)) candidates.push(sentence);
