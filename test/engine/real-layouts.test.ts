@@ -3022,13 +3022,22 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
       'benefits',
     );
   });
-  it('a class specification: its definition is the role’s purpose and its first duty, its caveat is no duty, "Examples of Work" heads the duties', () => {
+  it('a class specification: its definition summarises the work as a job summary does, its caveat is no duty, "Examples of Work" and "Typical Work" head the duties', () => {
     const text =
       '# CX Manager\n\n## DEFINITION\n\nUnder direction, takes the lead over other customer service representatives handling complaints and inquiries.\n\n## EXAMPLES OF WORK:\n\n(The following are examples of duties and are not necessarily descriptive of any one position in this class.)\n\n- Answers calls from the public about permits\n- Takes over-the-counter payments and issues receipts\n';
     const r = reading(text);
     assert.deepEqual(
       r.sections.map((s) => s.role),
-      ['title', 'purpose', 'duties'],
+      ['title', 'duties', 'duties'],
+    );
+    assert.equal(r.kind, 'posting');
+    assert.equal(reading(text.replace('EXAMPLES OF WORK:', 'Typical Work')).sections.at(-1)?.role, 'duties');
+    // The spec's own notes are not duties either.
+    assert.deepEqual(
+      dutyTexts(
+        '# CX Manager\n\n## Definition\n\nAnswers calls from the public. NOTE: The examples of work for this title are for illustrative purposes only. A particular position may not perform all duties listed.\n',
+      ),
+      ['Answers calls from the public.'],
     );
     assert.deepEqual(dutyTexts(text), [
       'Under direction, takes the lead over other customer service representatives handling complaints and inquiries.',
