@@ -3124,4 +3124,9 @@ describe('real layouts: the fifty-fourth and fifty-fifth blind sets (issue 12)',
       ['Inspects sites'],
     );
   });
+  it('passengers moving through a terminal and an airport’s areas are not contacts; customer feedback turned into plans is experience work', () => {
+    assert.ok(!has('Ensure the safe flow of passengers through the terminal at peak times', 'service-contact'));
+    assert.ok(!has('Inspect the curbsides and facilities (ticketing, baggage claim, concourses) daily', 'service-contact'));
+    assert.ok(has('Review service levels using customer feedback and develop plans to fix the worst journeys', 'cx-strategy'));
+  });
 });
