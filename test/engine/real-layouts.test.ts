@@ -3130,3 +3130,20 @@ describe('real layouts: the fifty-fourth and fifty-fifth blind sets (issue 12)',
     assert.ok(has('Review service levels using customer feedback and develop plans to fix the worst journeys', 'cx-strategy'));
   });
 });
+
+describe('real layouts: the fifty-sixth and fifty-seventh blind sets (issue 12)', () => {
+  it('channel sales and an estate agent’s own clients are selling', () => {
+    for (const d of [
+      'Expand distribution width and depth in the territory',
+      'Drive retail base expansion across the district',
+      'Short-list and appointment of distributors for new towns',
+      'Ensure 95% of outlets are billed every month',
+      'Monthly achievement of acquisition and revenue targets',
+      'Target new clients for the agency',
+      'Show homes to prospective buyers at weekends',
+      'Supervise the closing of transactions with the lawyers',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(!has('Plan the distribution network of our warehouses', 'sales'));
+  });
+});
