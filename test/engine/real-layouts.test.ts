@@ -3146,4 +3146,10 @@ describe('real layouts: the fifty-sixth and fifty-seventh blind sets (issue 12)'
       assert.ok(has(d, 'sales'), d);
     assert.ok(!has('Plan the distribution network of our warehouses', 'sales'));
   });
+  it('a finance team’s forecasts and billing set-up are back office', () => {
+    assert.ok(!has('Submit an accurate and timely cash forecast for the hub', 'sales'));
+    assert.ok(has('Keep an accurate forecast of the pipeline for each quarter', 'sales'));
+    assert.ok(!has('Invoice customer orders on the day they ship', 'support-work'));
+    assert.ok(!has('Learn each client billing requirement before month end', 'support-work'));
+  });
 });
