@@ -3153,3 +3153,25 @@ describe('real layouts: the fifty-sixth and fifty-seventh blind sets (issue 12)'
     assert.ok(!has('Learn each client billing requirement before month end', 'support-work'));
   });
 });
+
+describe('real layouts: precision review adv31 (issue 12)', () => {
+  it('a team lead championing a service culture and feedback used to lift conversion do not shape the experience', () => {
+    assert.ok(!has('Be a role model and champion a customer service culture across the business', 'cx-strategy'));
+    assert.ok(!has('Using customer feedback from receipt surveys, develop action plans to lift the store conversion', 'cx-strategy'));
+  });
+  it('a logistics network’s reach, a rental handover and quotas kept in software are not selling; leasing and canvassing are', () => {
+    for (const d of [
+      'Model the distribution reach and depth of our DC network',
+      'Show vehicles to clients at the bay and record existing damage',
+      'Maintain the commission plans and quotas in our commission software',
+    ])
+      assert.ok(!has(d, 'sales'), d);
+    for (const d of [
+      'Convert leads into signed leases every week',
+      'Hit lease-up targets for the new building',
+      'Knock on doors in the assigned streets',
+      'Book in-home consultations for our closers',
+    ])
+      assert.ok(has(d, 'sales'), d);
+  });
+});
