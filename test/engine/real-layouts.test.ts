@@ -3174,4 +3174,9 @@ describe('real layouts: precision review adv31 (issue 12)', () => {
     ])
       assert.ok(has(d, 'sales'), d);
   });
+  it('a desk’s own working methods are not experience work; charging books in and out is circulation', () => {
+    assert.ok(!has('Recommend procedural and operational changes to improve work processes', 'cx-strategy'));
+    assert.ok(has('Charges books and other holdings in and out at the desk', 'service-contact'));
+    assert.ok(has('Discharges returned library materials and checks them for damage', 'service-contact'));
+  });
 });
