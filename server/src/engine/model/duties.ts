@@ -185,9 +185,8 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   // sentence ("The specialist will be primarily responsible for answering…", "As a
   // Support Engineer, you'll…"): a reviewer reads it as a duty, so it counts when it
   // both speaks of the role and starts like a duty. Under a purpose heading ("Purpose",
-  // "Role Summary", a class specification's "Definition") every sentence is about the
-  // role, so starting like a duty is enough ("You will map…", "Your primary
-  // responsibility is to…", "Under direction, takes the lead over…").
+  // "Role Purpose") every sentence is about the role, so starting like a duty is enough
+  // ("You will map…", "Your primary responsibility is to…").
   const open = (s: number) => ['other', 'title', 'company', 'purpose'].includes(walk.roleOf(s));
   for (const p of coll.paragraphs) {
     if (p.range.start > firstDuties || !open(p.section)) continue;
