@@ -3180,3 +3180,14 @@ describe('real layouts: precision review adv31 (issue 12)', () => {
     assert.ok(has('Discharges returned library materials and checks them for damage', 'service-contact'));
   });
 });
+
+describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)', () => {
+  it('an accounts office’s claims, petty cash and deal-file invoices are back office; the public service is the state', () => {
+    assert.ok(!has('Process staff claims and travel reimbursements', 'service-contact'));
+    assert.ok(has('Process customer claims and call each claimant back', 'service-contact'));
+    assert.ok(!has('Maintain and reconcile the petty cash float', 'service-contact'));
+    assert.ok(!has('Generate tax invoices and credit notes for vehicle sales', 'sales'));
+    assert.ok(!has('Report to the Office of the Public Service on payroll', 'customer'));
+    assert.ok(has('Answer questions from the public about permits', 'customer'));
+  });
+});
