@@ -3190,4 +3190,15 @@ describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)',
     assert.ok(!has('Report to the Office of the Public Service on payroll', 'customer'));
     assert.ok(has('Answer questions from the public about permits', 'customer'));
   });
+  it('a cashier’s till is frontline service; finance enquiries, credit reporting and casework practice are not a desk', () => {
+    assert.ok(has('Receive payments from customers in cash or by card', 'service-contact'));
+    assert.ok(has('Issue receipts and ensure correct change is given', 'service-contact'));
+    assert.ok(!has('Handle finance enquiries from the hotel departments', 'service-contact'));
+    assert.ok(!has('Support month-end processes, including credit reporting', 'service-contact'));
+    assert.ok(!has('Serve clients using a case management approach', 'service-lead'));
+  });
+  it('a service-quality programme run on reviews and mystery shopping shapes the experience', () => {
+    assert.ok(has('Use the review results to set improvement targets for each store', 'cx-strategy'));
+    assert.ok(has('Propose remedial action plans following mystery shopping results', 'cx-strategy'));
+  });
 });
