@@ -3201,4 +3201,14 @@ describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)',
     assert.ok(has('Use the review results to set improvement targets for each store', 'cx-strategy'));
     assert.ok(has('Propose remedial action plans following mystery shopping results', 'cx-strategy'));
   });
+  it('receiving visitors, counter duties and opening the box office are frontline service', () => {
+    for (const d of [
+      'Receiving visitors and calling the right staff member down',
+      'Perform counter duties on revenue collection',
+      'Open the box office and foyer each evening',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+    assert.ok(has('Supervise the day to day operation of the box office', 'service-lead'));
+    assert.ok(!has('Receive deliveries at the loading bay', 'service-contact'));
+  });
 });
