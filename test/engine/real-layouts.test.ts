@@ -3211,4 +3211,14 @@ describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)',
     assert.ok(has('Supervise the day to day operation of the box office', 'service-lead'));
     assert.ok(!has('Receive deliveries at the loading bay', 'service-contact'));
   });
+  it('headings that give an area its share of the time head duties; offices named after the public and "in order to" are not the public served', () => {
+    const text =
+      '# CX Lead\n\n## Main Duties\n\nThe post holder leads design.\n\n## Operational (70%)\n\n- Turn user needs into design goals\n- Work within the Scrum teams creating wireframes\n\n## Strategic – 30%\n\n- Lead new features across the public sector\n\n## Essential Criteria\n\n- Five years of design\n';
+    assert.deepEqual(
+      reading(text).sections.map((x) => x.role),
+      ['title', 'duties', 'duties', 'duties', 'requirements'],
+    );
+    assert.ok(!has('Serve as office manager for the Public Diplomacy Section', 'customer'));
+    assert.ok(!has('Check consumables during the tendering process in order to set minimum stock', 'service-contact'));
+  });
 });

@@ -423,12 +423,13 @@ export class Walk {
       role === 'other' &&
       last?.role === 'duties' &&
       depth >= last.depth &&
-      ctx.vocab.startsLikeDuty(block.text) &&
+      (ctx.vocab.startsLikeDuty(block.text) || SHARE_OF_TIME.test(text)) &&
       !ctx.vocab.speaksAsCompany(block.text)
     ) {
       // A heading that names an activity right after duties ("## Handling of Check-in"
       // after "## Duties and Responsibilities", "## Improving our service") heads more of
-      // them; not one in the company's voice ("## Growing with us").
+      // them; not one in the company's voice ("## Growing with us"). So does one that
+      // gives an area its share of the time ("## Operational (70%)", "Strategic – 30%").
       role = 'duties';
       this.roleFrom.set(sections.length, last.index);
       this.activityHeadings.add(sections.length);
@@ -463,6 +464,9 @@ export class Walk {
     this.contentSinceHeading = false;
   }
 }
+
+/** "Operational (70%)", "Strategic – 30%": a heading that ends on its share of the time. */
+const SHARE_OF_TIME = /(?:^|[\s(\u2013\u2014-])\d{1,3}\s?%\)?$/u;
 
 /** "1. Client Management", "2) Reporting", "IV. Budget", "B. Training": a numbered heading. */
 const NUMBERED_HEADING = /^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+\S/;
