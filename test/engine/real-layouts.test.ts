@@ -3197,9 +3197,9 @@ describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)',
     assert.ok(!has('Support month-end processes, including credit reporting', 'service-contact'));
     assert.ok(!has('Serve clients using a case management approach', 'service-lead'));
   });
-  it('a service-quality programme run on reviews and mystery shopping shapes the experience', () => {
+  it('a service-quality programme run on reviews and surveys shapes the experience', () => {
     assert.ok(has('Use the review results to set improvement targets for each store', 'cx-strategy'));
-    assert.ok(has('Propose remedial action plans following mystery shopping results', 'cx-strategy'));
+    assert.ok(has('Propose remedial action plans following guest survey results', 'cx-strategy'));
   });
   it('receiving visitors, counter duties and opening the box office are frontline service', () => {
     for (const d of [
@@ -3220,5 +3220,23 @@ describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)',
     );
     assert.ok(!has('Serve as office manager for the Public Diplomacy Section', 'customer'));
     assert.ok(!has('Check consumables during the tendering process in order to set minimum stock', 'service-contact'));
+  });
+});
+
+describe('real layouts: precision review adv32 (issue 12)', () => {
+  it('mystery-shopping remediation is store compliance; a caseworker assessing support needs is not a desk; an analyst reporting sales against budget is not selling', () => {
+    assert.ok(!has('Put remedial action plans in place following mystery shopping results', 'cx-strategy'));
+    assert.ok(has('Put action plans in place following customer survey results', 'cx-strategy'));
+    assert.ok(!has('Visit tenants at home to assess support needs and plan help', 'service-contact'));
+    assert.ok(!has('Report monthly distributor sales and stock against budget to the finance team', 'sales'));
+  });
+  it('a store’s budget revenue, outbound calls to businesses and an agent’s own book are selling', () => {
+    for (const d of [
+      'Achieving or surpassing the financial year budget sales revenue for both kiosks',
+      'Make outgoing calls to small businesses about advertising',
+      'Educate potential clients at health fairs on plan options',
+      'Develop a portfolio of clients in the region',
+    ])
+      assert.ok(has(d, 'sales'), d);
   });
 });
