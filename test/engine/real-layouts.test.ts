@@ -3240,3 +3240,19 @@ describe('real layouts: precision review adv32 (issue 12)', () => {
       assert.ok(has(d, 'sales'), d);
   });
 });
+
+describe('real layouts: the sixtieth and sixty-first blind sets (issue 12)', () => {
+  it('one charter-like heading repeated under each area of the work does not make a charter', () => {
+    const area = (n: number) => `### ${n}. Area ${n}\n\n- Grow sales in the territory\n\n#### Success Measures\n\n- Volume growth\n\n`;
+    const text = `# CX Manager\n\n## Job Description\n\n${[1, 2, 3].map(area).join('')}`;
+    assert.equal(reading(text).kind, 'posting');
+  });
+  it('a merchandiser’s call cycle is field work, not contact handling', () => {
+    assert.ok(!has('Top 50 wholesalers to be serviced 3 days per week for 3 hours per call', 'service-contact'));
+    assert.ok(!has('Top 200 outlets to receive a weekly call for 90 minutes', 'service-contact'));
+    assert.ok(
+      has('Keep the average handle time under six minutes per call', 'service-lead') ||
+        has('Keep the average handle time under six minutes per call', 'service-contact'),
+    );
+  });
+});

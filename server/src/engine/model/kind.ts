@@ -32,7 +32,18 @@ export function decideKind(
     };
   }
   const { sections } = walk;
-  const charterHeadings = sections.filter((s) => CHARTER_ROLES.has(s.role) || (vocab.charterHeading?.test(s.heading) ?? false));
+  // Distinct headings: a posting that repeats "Success Measures" under each of its five
+  // areas of work has one charter-like heading, not five.
+  const seen = new Set<string>();
+  const charterHeadings = sections.filter((s) => {
+    if (!(CHARTER_ROLES.has(s.role) || (vocab.charterHeading?.test(s.heading) ?? false))) return false;
+    const key = fold(s.heading)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   vocab.charterTitle.lastIndex = 0;
   if (title && vocab.charterTitle.test(fold(title.text))) return { kind: 'charter', kindReason: 'the title says charter' };
   if (charterHeadings.length >= 2 && !sections.some((s) => ['requirements', 'benefits', 'apply'].includes(s.role))) {
