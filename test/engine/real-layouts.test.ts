@@ -3255,4 +3255,10 @@ describe('real layouts: the sixtieth and sixty-first blind sets (issue 12)', () 
         has('Keep the average handle time under six minutes per call', 'service-contact'),
     );
   });
+  it('counter work said by where it happens is frontline service; reports to donors are not customer work', () => {
+    assert.ok(has('Deliver outgoing mail items to customers at the counter', 'service-contact'));
+    assert.ok(has('Offer advice to the motoring public on licences', 'service-contact'));
+    assert.ok(has('Supervise the cash counters and mobile licensing teams', 'contact-team-lead'));
+    assert.ok(!has('Prepare financial reports to project managers, donors and auditors', 'customer'));
+  });
 });
