@@ -3262,3 +3262,13 @@ describe('real layouts: the sixtieth and sixty-first blind sets (issue 12)', () 
     assert.ok(!has('Prepare financial reports to project managers, donors and auditors', 'customer'));
   });
 });
+
+describe('real layouts: precision review adv33 (issue 12)', () => {
+  it('a public body, point-of-sale data and contractor service levels are neither selling nor a desk; licence renewals are not account care', () => {
+    assert.ok(!has('Provide secretariat support to the Public Service Commission', 'sales'));
+    assert.ok(!has('Reconcile point-of-sale data with the finance ledger', 'sales'));
+    assert.ok(has('Deliver a monthly unit target of 12 new and used cars', 'sales'));
+    assert.ok(!has("Manage the cleaning contractors' service level reports", 'service-lead'));
+    assert.ok(!has('Process driving licence renewals at the counter', 'account-success'));
+  });
+});
