@@ -32,6 +32,9 @@ describe('phrase patterns', () => {
     );
     assert.throws(() => compilePattern('a ..99 b'), PatternError);
     assert.throws(() => compilePattern('[a]'), /at least one required word/);
+    // "[…]" is an optional word, never a character class: "licen[cs]e" would never match.
+    assert.throws(() => compilePattern('licen[cs]e renewal+'), /optional word, not a character class/);
+    assert.ok(re('[driving] (licence|license) renewal+').test('licence renewals'));
   });
 });
 

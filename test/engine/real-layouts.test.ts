@@ -3271,4 +3271,8 @@ describe('real layouts: precision review adv33 (issue 12)', () => {
     assert.ok(!has("Manage the cleaning contractors' service level reports", 'service-lead'));
     assert.ok(!has('Process driving licence renewals at the counter', 'account-success'));
   });
+  it('licence renewals, written with both spellings, are a counter transaction', () => {
+    assert.ok(!has('Handle licence renewals at the counter', 'account-success'));
+    assert.ok(!has('Handle license renewals at the counter', 'account-success'));
+  });
 });

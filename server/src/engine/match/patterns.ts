@@ -378,6 +378,10 @@ class Parser {
       return { ...g, re: `(?:${g.re})`, optional: false };
     }
     if (c === '[') {
+      // "licen[cs]e" reads as a regex character class, but "[…]" is an optional word: the
+      // pattern would never match "licence". Written against a word, it is refused.
+      if (/[\p{L}\p{N}]/u.test(this.src[this.pos - 1] ?? ''))
+        this.fail('"[…]" is an optional word, not a character class: write the forms out, as "(licence|license)"');
       this.pos++;
       const alts = this.alternatives(']');
       const g = this.group(alts, at);
