@@ -3275,4 +3275,8 @@ describe('real layouts: precision review adv33 (issue 12)', () => {
     assert.ok(!has('Handle licence renewals at the counter', 'account-success'));
     assert.ok(!has('Handle license renewals at the counter', 'account-success'));
   });
+  it('collections reminders and colleagues’ invoice questions are billing back office', () => {
+    assert.ok(!has('Send scripted reminder emails for overdue invoices', 'service-contact'));
+    assert.ok(!has('Work with internal stakeholders in Revenue and Sales to resolve invoice questions', 'service-contact'));
+  });
 });
