@@ -3279,4 +3279,9 @@ describe('real layouts: precision review adv33 (issue 12)', () => {
     assert.ok(!has('Send scripted reminder emails for overdue invoices', 'service-contact'));
     assert.ok(!has('Work with internal stakeholders in Revenue and Sales to resolve invoice questions', 'service-contact'));
   });
+  it('accounts payable pays suppliers and answers their questions: not a desk', () => {
+    assert.ok(!has('Record and process payments to vendors, suppliers and other creditors', 'service-contact'));
+    assert.ok(!has('Communicate with vendors and suppliers to address any payment-related queries', 'support-work'));
+    assert.ok(has('Process card payments for customers at the counter', 'service-contact'));
+  });
 });
