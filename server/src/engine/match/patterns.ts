@@ -595,6 +595,17 @@ export function fold(text: string): string {
 }
 
 /**
+ * A text reduced to its words, folded and joined by single spaces: what two lines that
+ * say the same thing share however they are punctuated ("Success Measures:" and
+ * "success measures", a duty pasted twice with other bullets).
+ */
+export function wordsKey(text: string): string {
+  return fold(text.trim())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
  * One regex for many patterns. The word-boundary guards stand once outside the
  * alternation (V8 would otherwise evaluate a lookbehind per alternative at every
  * position), capture groups become plain groups, and longer patterns come first

@@ -1,5 +1,5 @@
-import { fold } from '../match/patterns';
-import type { Vocabulary } from '../match/vocabulary';
+import { fold, wordsKey } from '../match/patterns';
+import type { SectionRole, Vocabulary } from '../match/vocabulary';
 import { insideAny } from '../parse/search';
 import { sentenceSpans, wordCount, type TextBlock } from '../parse/text-block';
 import type { Walk } from './sections';
@@ -42,7 +42,7 @@ export function findDuties(walk: Walk, vocab: Vocabulary, setAside?: SetAside[])
       setAside?.push({ block: c, reason: notDutyReason(c, vocab)! });
       return [];
     }
-    const key = dutyKey(d.text);
+    const key = wordsKey(d.text);
     if (seen.has(key)) {
       setAside?.push({ block: d, reason: 'the same words as an earlier duty' });
       return [];
@@ -120,7 +120,7 @@ function proseDuties(walk: Walk, vocab: Vocabulary, found: TextBlock[], setAside
       const sentence = asDuty(candidate, vocab);
       if (!sentence) setAside?.push({ block: candidate, reason: notDutyReason(candidate, vocab)! });
       if (!sentence || wordCount(sentence.text) < MIN_PROSE_WORDS) continue;
-      const key = dutyKey(sentence.text);
+      const key = wordsKey(sentence.text);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(sentence);
@@ -187,19 +187,17 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   // both speaks of the role and starts like a duty. Under a purpose heading ("Purpose",
   // "Role Purpose") every sentence is about the role, so starting like a duty is enough
   // ("You will map…", "Your primary responsibility is to…").
-  const open = (s: number) => ['other', 'title', 'company', 'purpose'].includes(walk.roleOf(s));
+  // A class specification opens with its definition, a sentence whose subject is the
+  // role itself, left out: "Conducts inspections… and provides information to the
+  // public". Outside the company's sections, a verb in the third person that starts like
+  // a duty says so as clearly.
+  const aboutRole = (role: SectionRole, t: string) => role === 'purpose' || vocab.speaksOfRole(t) || (role !== 'company' && THIRD_PERSON_VERB.test(t));
   for (const p of coll.paragraphs) {
-    if (p.range.start > firstDuties || !open(p.section)) continue;
-    // A class specification opens with its definition, a sentence whose subject is the
-    // role itself, left out: "Conducts inspections… and provides information to the
-    // public". A verb in the third person that starts like a duty says so as clearly.
-    const aboutRole =
-      walk.roleOf(p.section) === 'purpose'
-        ? () => true
-        : (t: string) => vocab.speaksOfRole(t) || (walk.roleOf(p.section) !== 'company' && THIRD_PERSON_VERB.test(t));
+    const role = walk.roleOf(p.section);
+    if (p.range.start > firstDuties || !['other', 'title', 'company', 'purpose'].includes(role)) continue;
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
       const sentence = p.slice(s, e, 'sentence');
-      if (vocab.startsLikeDuty(sentence.text) && aboutRole(sentence.text)) candidates.push(sentence);
+      if (vocab.startsLikeDuty(sentence.text) && aboutRole(role, sentence.text)) candidates.push(sentence);
     }
   }
   return candidates;
@@ -308,11 +306,4 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
 
 function isDuty(d: TextBlock, vocab: Vocabulary): boolean {
   return notDutyReason(d, vocab) === null;
-}
-
-/** What makes two duties the same duty: their words, whatever the punctuation and case. */
-function dutyKey(text: string): string {
-  return fold(text.trim())
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

@@ -1,4 +1,4 @@
-import { fold } from '../match/patterns';
+import { fold, wordsKey } from '../match/patterns';
 import { CHARTER_ROLES, frontMatterKind, type Vocabulary } from '../match/vocabulary';
 import type { TextBlock } from '../parse/text-block';
 import type { DocKind } from '../types';
@@ -37,9 +37,7 @@ export function decideKind(
   const seen = new Set<string>();
   const charterHeadings = sections.filter((s) => {
     if (!(CHARTER_ROLES.has(s.role) || (vocab.charterHeading?.test(s.heading) ?? false))) return false;
-    const key = fold(s.heading)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = wordsKey(s.heading);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
