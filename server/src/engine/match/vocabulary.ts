@@ -136,6 +136,8 @@ export class Vocabulary {
   readonly family: RegExp;
   /** A text that is the family's name and nothing else ("Customer Experience"). */
   private readonly familyWhole: RegExp;
+  /** A text that ends with the family's name ("Sales & Customer Experience"). */
+  private readonly familyEnd: RegExp;
   readonly levelRes: Array<[Level, RegExp]>;
   readonly discipline: RegExp;
   readonly qualifier: RegExp;
@@ -186,6 +188,7 @@ export class Vocabulary {
     this.headingLineRes = this.headingRes.map(([r, re]) => [r, new RegExp(`^(?:${re.source})$`, re.flags.replace('g', ''))]);
     this.family = anyOf(data.titles.family);
     this.familyWhole = new RegExp(`^(?:${this.family.source})$`, this.family.flags.replace('g', ''));
+    this.familyEnd = new RegExp(`(?:${this.family.source})$`, this.family.flags.replace('g', ''));
     this.levelRes = LEVELS.map((l) => [l, anyOf(data.titles.levels[l] ?? [])]);
     this.discipline = anyOf(data.titles.disciplines);
     this.qualifier = anyOf(data.titles.qualifiers);
@@ -543,6 +546,9 @@ export class Vocabulary {
     // "**Customer Experience:**" over a group of duties names their topic: the family's
     // name alone is no section kind, though "experience" ends it (a requirements word).
     if (this.familyWhole.test(h.replace(/[^\p{L}\p{N})]+$/u, ''))) return { role: 'other', joined: false };
+    // "Sales & Customer Experience" names an area of the work too: its last word is
+    // the family's, not a requirements heading's "experience".
+    const familyAt = this.familyEnd.exec(h.replace(/[^\p{L}\p{N})]+$/u, ''))?.index ?? h.length;
     let best: SectionRole = 'other';
     let bestScore = -1;
     let joined = false;
@@ -553,6 +559,7 @@ export class Vocabulary {
         // as "Customer Experience Advisor" is not a requirements section.
         // ("Essential Duties and Responsibilities" still counts: the word ends the heading.)
         if (m.index > 0 && !/\s/.test(m[0].trim()) && /[\p{L}\p{N}]/u.test(h.slice(m.index + m[0].length))) continue;
+        if (m.index > 0 && m.index >= familyAt) continue;
         // A phrase at the very start wins over one further in ("About the role" vs "…us").
         const score = (m.index === 0 ? 1000 : 0) + m[0].length;
         if (score > bestScore) {
