@@ -194,7 +194,9 @@ function dutiesInDutySections(walk: Walk, vocab: Vocabulary): TextBlock[] {
   const aboutRole = (role: SectionRole, t: string) => role === 'purpose' || vocab.speaksOfRole(t) || (role !== 'company' && THIRD_PERSON_VERB.test(t));
   for (const p of coll.paragraphs) {
     const role = walk.roleOf(p.section);
-    if (p.range.start > firstDuties || !['other', 'title', 'company', 'purpose'].includes(role)) continue;
+    // A purpose section says what the role is for wherever it stands: a job description
+    // may give its record fields under "Job Description" first and "Position Purpose" after.
+    if ((p.range.start > firstDuties && role !== 'purpose') || !['other', 'title', 'company', 'purpose'].includes(role)) continue;
     for (const [s, e] of sentenceSpans(p.text, vocab.sentences)) {
       const sentence = p.slice(s, e, 'sentence');
       if (vocab.startsLikeDuty(sentence.text) && aboutRole(role, sentence.text)) candidates.push(sentence);
