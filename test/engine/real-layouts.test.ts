@@ -3285,3 +3285,45 @@ describe('real layouts: precision review adv33 (issue 12)', () => {
     assert.ok(has('Process card payments for customers at the counter', 'service-contact'));
   });
 });
+
+describe('real layouts: sets 64–66 (issue 12)', () => {
+  it('"Sales & Customer Experience" under the responsibilities names an area of the work, not a requirements section', () => {
+    const text =
+      '# Customer Experience Associate\n\n## Key Responsibilities\n\n### 1. Sales & Customer Experience\n\n- Achieve or exceed individual sales targets\n- Upsell accessories at the till\n\n### 2. Requirements\n\n- Two years in retail\n';
+    assert.deepEqual(
+      reading(text).sections.map((s) => s.role),
+      ['title', 'duties', 'duties', 'requirements'],
+    );
+    // The family's name is still no requirements heading; "Customer Service Experience" still is.
+    assert.equal(reading('# CX Lead\n\n## Customer Service Experience\n\n- Two years in a call centre\n').sections[1].role, 'requirements');
+  });
+  it('a purpose section after the first duties heading still states the role', () => {
+    const text =
+      '# CX Advisor\n\n## Job Description\n\n- Department: Brand Sales\n- Location: Raipur\n\n### Position Purpose\n\nThe role holder is responsible for achieving the sales and market penetration targets for the assigned territory.\n\n### Responsibilities\n\n- Prepare monthly plans for the territory\n';
+    assert.ok(dutyTexts(text).some((d) => d.startsWith('The role holder is responsible for achieving the sales')));
+  });
+  it('a shop’s till and upkeep, a drinks supplier’s accounts, a territory’s channel are selling or store work', () => {
+    for (const d of [
+      'Handle all forms of tender with care',
+      'Ensure correct application of discounts and promotions',
+      'Identify and manage a top 150 buying account list',
+      'Make on-premise visits to key accounts every month',
+      'Lead dealer productivity and new dealer development',
+      'Takes care of market penetration and market share in the area',
+      'Submit monthly liquidation reports for product movement from distributor to retailer',
+      'Achieve account market share goals with key buying influences',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    for (const d of ['Keep the store presentation to brand standards', 'Take part in loss prevention training']) assert.ok(has(d, 'store-work'), d);
+    // A tender for a contract is not a till.
+    assert.ok(!has('Prepare tender documents for the new depot', 'sales'));
+  });
+  it('a strategy handed down, and an agent’s self-service advice, do not make the experience better; an RCA of delivery misses does', () => {
+    assert.ok(!has('Implements the brand’s service strategy in all aspects of the sales process', 'cx-strategy'));
+    assert.ok(!has('Educate members on self-service options that improve their experience and reduce repeat contacts', 'cx-strategy'));
+    assert.ok(has('Drive RCAs for delivery misses and implement fixes with the warehouse', 'cx-strategy'));
+    assert.ok(has('Resolve systemic defects affecting customers with the carriers', 'cx-strategy'));
+    assert.ok(!has('Perform RCA for production incidents and outages', 'cx-strategy'));
+    assert.ok(!has('Ensure an accurate and efficient customer billing is achieved', 'support-work'));
+  });
+});
