@@ -3327,3 +3327,27 @@ describe('real layouts: sets 64–66 (issue 12)', () => {
     assert.ok(!has('Ensure an accurate and efficient customer billing is achieved', 'support-work'));
   });
 });
+
+describe('real layouts: set 66 (issue 12)', () => {
+  it('a hotel manager who runs the departments, the budget and the business plan is not Customer Service renamed', () => {
+    const text =
+      '# Customer Experience Manager\n\n## Duties\n\n- Oversees the daily operations of the rooms, kitchen, engineering and security departments\n- Prepares the annual budget and the business plan with the general manager\n- Assumes the general manager’s duties in the absence of the general manager\n- Supervises the department heads\n- Ensures guest service standards are met at the front desk\n- Responds to guest complaints\n- Greets VIP guests on arrival\n';
+    assert.deepEqual(headline(text), []);
+    // The same guest lines without the unit to run still read as a desk.
+    const desk =
+      '# Customer Experience Manager\n\n## Duties\n\n- Supervise the front desk agents on every shift\n- Ensures guest service standards are met at the front desk\n- Responds to guest complaints\n- Greets VIP guests on arrival\n';
+    assert.deepEqual(headline(desk), ['cx-renamed-customer-service']);
+  });
+  it('an account manager’s renewals and account reviews are not a desk; a contract register’s renewals are not account care', () => {
+    assert.ok(!has('Manage contract renewals and commercial renegotiations', 'service-contact'));
+    assert.ok(!has('Conduct regular account reviews: not welfare calls', 'service-lead'));
+    assert.ok(has('Own the relationship with a portfolio of enterprise and mid-market merchant accounts', 'account-success'));
+    assert.ok(!has('Tracking contracts, archiving, and ensuring timely renewals', 'account-success'));
+  });
+  it('back-office words that look like customers or CX work: a patient safety log, procurement process improvement; benefit claimants are served', () => {
+    assert.ok(!has('Report medication occurrences using the Patient Safety Event system', 'customer'));
+    assert.ok(!has('Lead procurement process improvement initiatives to increase efficiency', 'cx-strategy'));
+    assert.ok(has('Conduct telephone interviews with claimants to file their claims', 'customer'));
+    assert.ok(!has('Communicate the liability decision to the claimant', 'customer'));
+  });
+});
