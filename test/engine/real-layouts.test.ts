@@ -3351,3 +3351,52 @@ describe('real layouts: set 66 (issue 12)', () => {
     assert.ok(!has('Communicate the liability decision to the claimant', 'customer'));
   });
 });
+
+describe('real layouts: sets 67–68 (issue 12)', () => {
+  it('a resort’s or hotel’s unit management, a broker’s client-money controls', () => {
+    for (const d of [
+      'Assists in managing all leadership, strategic and operational aspects of the resort',
+      'Coordinates hotel operations in the absence of senior management',
+      'Operational oversight of Front Office, Food & Beverage, Housekeeping, Maintenance and Security',
+    ])
+      assert.ok(has(d, 'general-management'), d);
+    assert.ok(has('Ensure continuous monitoring of high-risk client accounts and transactions', 'client-risk'));
+    assert.ok(has('Supervise all client fund movements', 'client-risk'));
+  });
+  it('improvements proposed for the service are experience work', () => {
+    assert.ok(has('Recommend improvements and new processes to enhance customer services', 'cx-strategy'));
+    assert.ok(has('Highlight self-service systems and equipment flaws to initiate service improvements', 'cx-strategy'));
+  });
+  it('a hotel’s night desk, an airport’s baggage desk, a revenue office’s and a licensing office’s public are contact work', () => {
+    for (const d of [
+      'Maintain accurate billing, reservations and room allocations',
+      'Handle any overbooking or relocation requirements',
+      'Attends to passengers arriving on various flights',
+      'Respond to queries from passengers about their mishandled bags',
+      'Provides technical responses and taxpayer assistance',
+      'Corresponds verbally and in writing with customers regarding their accounts',
+      'Provides technical assistance to the public in completing applications',
+    ])
+      assert.ok(has(d, 'service-contact'), d);
+    // A timetabler's rooms are not a hotel's.
+    assert.ok(!has('Manage room allocations for exams and lectures', 'service-contact'));
+  });
+  it('a class specification’s "An employee in this job …" is a duty; "Job Descriptions:" heads the duties; how to apply and the pay are not duties', () => {
+    assert.deepEqual(dutyTexts('# CX Associate\n\nAn employee in this job responds to taxpayer inquiries by phone.\n'), [
+      'An employee in this job responds to taxpayer inquiries by phone.',
+    ]);
+    const text =
+      '# CX Specialist\n\n## Job Descriptions:\n\nYou will grow a portfolio of freight clients and hit monthly revenue targets.\n\nThe salary for this role is negotiable depending on experience.\n\nTo apply for this position, please send your CV to jobs@example.com\n';
+    assert.equal(reading(text).sections[1].role, 'duties');
+    assert.deepEqual(dutyTexts(text), ['You will grow a portfolio of freight clients and hit monthly revenue targets.']);
+  });
+  it('a key account manager’s joint business plan and promotional prices are selling; trade marketing’s budget is not', () => {
+    assert.ok(has('Build and execute the key accounts’ Joint Business Plan', 'sales'));
+    assert.ok(has('Propose prices and promotional levels in line with the strategy', 'sales'));
+    assert.ok(!has('Own the trade spend budget and evaluate every promotion', 'sales'));
+  });
+  it('a resident expert and customer advance funding name no one served', () => {
+    assert.ok(!has('Functions as the resident technical expert for contracting issues', 'customer'));
+    assert.ok(!has('Accept interagency agreements and customer advance funding documents', 'customer'));
+  });
+});
