@@ -3400,3 +3400,25 @@ describe('real layouts: sets 67–68 (issue 12)', () => {
     assert.ok(!has('Accept interagency agreements and customer advance funding documents', 'customer'));
   });
 });
+
+describe('real layouts: set 67 and review adv34 (issue 12)', () => {
+  it('a record table’s row of codes is no duty; the job’s own purpose is a duty, a company’s is not', () => {
+    const table = '# CX Associate\n\n| Job Code | Pay Group | Type |\n|---|---|---|\n| 03876 | 05 | ST |\n\n- Answers taxpayer calls about refunds\n';
+    assert.ok(!dutyTexts(table).some((d) => d.includes('03876')));
+    assert.ok(dutyTexts('# CX Manager\n\n## Purpose\n\nThe purpose of this job is to ensure achievement of business targets for the branch.\n').length === 1);
+    assert.ok(has('Ensure achievement of business targets for the branch', 'sales'));
+    assert.deepEqual(dutyTexts('# CX Manager\n\nThe purpose of the company is to make banking simple.\n\n## Duties\n\n- Answer calls\n- Reply to emails\n'), [
+      'Answer calls',
+      'Reply to emails',
+    ]);
+  });
+  it('procurement’s form of tender, a case’s root-cause code, a factory’s 8D and a deployment’s defects are not what they look like', () => {
+    assert.ok(!has('Check that each bid includes a signed form of tender', 'sales'));
+    assert.ok(!has('Select the root cause category from the drop-down list when closing each case', 'cx-strategy'));
+    assert.ok(!has('Lead root-cause investigations using 8D and 5-Why for dimensional non-conformances', 'cx-strategy'));
+    assert.ok(!has('Identify systemic defects in deployment practice and drive engineering fixes', 'cx-strategy'));
+    assert.ok(!has('Recommend improvements to call procedures to enhance customer services', 'cx-strategy'));
+    assert.ok(!has('Ensure the group meets its filing obligations as a taxpayer', 'customer'));
+    assert.ok(has('The main purpose is to prospect medium and small size projects', 'sales'));
+  });
+});

@@ -296,6 +296,9 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
     if (field && wordCount(field[1]) <= 3 && wordCount(field[2]) <= 3 && !vocab.startsLikeDuty(field[2]) && !vocab.startsLikeDuty(field[1]))
       return 'a record field and its short value ("Contract: Permanent"), not a task';
   }
+  // "03876 | 05 | ST | A1 | N | 837-05": a record table's row of codes and dates names no
+  // work, whatever its kind: a task has at least two words of three letters or more.
+  if ((d.text.match(/\p{L}{3,}/gu) ?? []).length < 2) return 'codes and numbers, not a task';
   // "Inventors. Pioneers.": a sentence of one word names no work, nor does one of two
   // unless it starts like a duty ("Book appointments." does; "Live chat." in a list of
   // channels does not).
