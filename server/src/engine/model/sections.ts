@@ -51,6 +51,10 @@ function pseudoHeading(ctx: Ctx, node: { children: PhrasingContent[] }): 'bold' 
   return undefined;
 }
 
+/** A heading phrase said as a sentence: "Duties and responsibilities include the following." */
+const DUTIES_LEAD_IN =
+  /^\s*([^.:!?]{3,60}?)\s+(?:include|includes|are as follows|consist of)(?:\s+the following)?\s*[.:]?(?:\s+\(?(?:other|additional) duties may be assigned\.?\)?)?\s*$/i;
+
 /** Parses the text (reusing the cache's unchanged chunks) and walks its top-level nodes into sections and prose. */
 export function readSections(text: string, vocab: Vocabulary, parseCache: ParseCache | undefined): Walk {
   const parsed = parseChunks(text, { cache: parseCache });
@@ -237,8 +241,17 @@ export class Walk {
         return true;
       }
     }
+    // "Essential Duties and Responsibilities include the following. Other duties may be
+    // assigned.": a job-description template's lead-in, written as a sentence, opens the
+    // duties as its heading would, whatever field ("Reports to:") came before it.
+    const whole = inlineBlock(ctx, node.children, 'paragraph', this.current);
+    const lead = DUTIES_LEAD_IN.exec(whole.text);
+    if (lead && ctx.vocab.classifyHeadingLine(lead[1]) === 'duties') {
+      this.heading(inlineBlock(ctx, node.children, 'heading', this.sections.length), PSEUDO_DEPTH, off(ctx, node), 'duties');
+      return true;
+    }
     this.firstContentSeen = true;
-    this.paragraphBlock(inlineBlock(ctx, node.children, 'paragraph', this.current));
+    this.paragraphBlock(whole);
     return true;
   }
 
