@@ -3422,3 +3422,23 @@ describe('real layouts: set 67 and review adv34 (issue 12)', () => {
     assert.ok(has('The main purpose is to prospect medium and small size projects', 'sales'));
   });
 });
+
+describe('real layouts: set 69 (issue 12)', () => {
+  it('a job-description template’s "Duties and Responsibilities include the following." opens the duties, after any record field', () => {
+    const text =
+      '# CX Associate\n\nREPORTS TO:\nRestaurant Manager\n\nDuties and Responsibilities include the following. Other duties may be assigned.\n\n1. Receives cash, charge and check transactions at the register.\n2. Provides the customer with a receipt for each transaction.\n3. Receives incoming telephone calls and takes messages.\n\n## Skills\n\n- Good with numbers\n';
+    assert.deepEqual(
+      reading(text).sections.map((s) => s.role),
+      ['title', 'reporting', 'duties', 'requirements'],
+    );
+    assert.equal(dutyTexts(text).length, 3);
+    assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+  });
+  it('record fields without colons and an institution’s mission are not duties; boaters and skiers are served', () => {
+    const text =
+      '# CX Advisor\n\n## Position Details\n\nPay Method Hourly\nMin Hourly Rate $14.20\nAppointment Type Student Employee\n\n## Position Summary\n\nThe graduate school’s primary missions are to advance graduate education. The advisor answers incoming calls and walk-ins about admissions.\n';
+    assert.deepEqual(dutyTexts(text), ['The advisor answers incoming calls and walk-ins about admissions.']);
+    assert.ok(has('Assures services are provided to seasonal and transient boaters', 'customer'));
+    assert.ok(has('Provides and initiates assistance for customers as needed', 'service-contact'));
+  });
+});
