@@ -3442,3 +3442,17 @@ describe('real layouts: set 69 (issue 12)', () => {
     assert.ok(has('Provides and initiates assistance for customers as needed', 'service-contact'));
   });
 });
+
+describe('real layouts: set 70 (issue 12)', () => {
+  it('a telemarketer who listens to needs in order to sell is selling, and one verdict is given', () => {
+    assert.ok(!has('Listening to the customers’ needs to generate repeat sales', 'voc'));
+    assert.ok(has('Listen to customers and share their feedback with the product team', 'voc'));
+    const text =
+      '# CX Associate\n\n## Duties\n\n- Initiating sales with potential customers over the phone\n- Make outbound calls to sell our products and services\n- Listening to the customers’ needs to generate repeat sales\n- Answering customers’ questions on the products\n- Sell products and place customer orders in the system\n- Meeting sales quotas\n';
+    assert.deepEqual(headline(text), ['cx-renamed-sales']);
+  });
+  it('a new-business seller secures the account as its provider and closes commercial deals', () => {
+    assert.ok(has('Identify and secure a position for us as their primary payment provider', 'sales'));
+    assert.ok(has('Securing a commercial arrangement with the buyer', 'sales'));
+  });
+});
