@@ -3456,3 +3456,30 @@ describe('real layouts: set 70 (issue 12)', () => {
     assert.ok(has('Securing a commercial arrangement with the buyer', 'sales'));
   });
 });
+
+describe('real layouts: sets 71–72 (issue 12)', () => {
+  it('a question to the reader and a pitch are not duties; a commission seller’s goals and pay are selling', () => {
+    const text =
+      '# CX Specialist\n\n## Come join our winning team\n\nAre you looking for a high-income sales position? Then our Regional Sales Agent opportunity is the perfect fit for you. You will market our services to meet and exceed your personal income and production goals.\n\nAverage commissions range from $500-$900 per new account.\n\n## Requirements\n\n- Two years in field sales\n';
+    assert.ok(!dutyTexts(text).some((d) => d.endsWith('?') || d.includes('perfect fit')));
+    assert.deepEqual(headline(text), ['cx-renamed-sales']);
+  });
+  it('a showroom’s prospects, a broker’s listings and showings, a shop floor’s goals are selling; research with prospects is not', () => {
+    for (const d of [
+      'Share your expertise on our vehicles with potential customers',
+      'Schedule the listing appointment with the seller',
+      'Arrange vessel showings for buyers',
+      'Present any offers to the regional manager to negotiate with the seller',
+      'Accountability to achieve personal and store goals',
+    ])
+      assert.ok(has(d, 'sales'), d);
+    assert.ok(!has('Interview potential customers about how they choose a bank', 'sales'));
+    assert.ok(!has('Prepare all listing materials: listing agreement and seller disclosures', 'sales'));
+  });
+  it('a venue’s audience and floor staff are frontline; improving the site with other teams is experience work', () => {
+    assert.ok(has('Lead front of house and audience safety operations', 'customer'));
+    assert.ok(!has('Grow our target audience on social media', 'customer'));
+    assert.ok(has('Direct the work of the Floor Lead and Gallery Attendants', 'service-lead'));
+    assert.ok(has('Work with the learning and facilities teams to make the site easier to navigate for disabled visitors', 'cx-strategy'));
+  });
+});

@@ -299,6 +299,9 @@ function notDutyReason(d: TextBlock, vocab: Vocabulary): string | null {
   // "03876 | 05 | ST | A1 | N | 837-05": a record table's row of codes and dates names no
   // work, whatever its kind: a task has at least two words of three letters or more.
   if ((d.text.match(/\p{L}{3,}/gu) ?? []).length < 2) return 'codes and numbers, not a task';
+  // "Are you looking for a high-income sales position?": a question asks the reader; it
+  // sets no task.
+  if (/[?？]\s*$/.test(d.text)) return 'a question to the reader, not a task';
   // "Inventors. Pioneers.": a sentence of one word names no work, nor does one of two
   // unless it starts like a duty ("Book appointments." does; "Live chat." in a list of
   // channels does not).
