@@ -3483,3 +3483,25 @@ describe('real layouts: sets 71–72 (issue 12)', () => {
     assert.ok(has('Work with the learning and facilities teams to make the site easier to navigate for disabled visitors', 'cx-strategy'));
   });
 });
+
+describe('real layouts: precision review adv35 (issue 12)', () => {
+  it('the words of sets 71–72 in other senses', () => {
+    assert.ok(!has('Book the yearly listing appointment with the conservation officer for each listed building', 'sales'));
+    assert.ok(has('Schedule the listing appointment with the seller', 'sales'));
+    assert.ok(!has('Agree personal and store goals for mandatory training completion with each store manager', 'sales'));
+    assert.ok(!has("Track the plant's income and production goals in tonnes baled", 'sales'));
+    assert.ok(!has('Calculate monthly commission for the sales staff. Average commissions range from 2 to 5 percent', 'sales'));
+    assert.ok(!has('Present offers from shortlisted suppliers and negotiate price and service-level terms', 'service-lead'));
+    assert.ok(!has('Train gallery attendants on object-handling rules', 'service-lead'));
+    assert.ok(!has('Process weekly timesheets for floor leads and visitor hosts', 'service-lead'));
+    assert.ok(!has('Process weekly timesheets for floor leads and visitor hosts', 'customer'));
+    assert.ok(!has('Build and track the budget for front of house operations', 'service-lead'));
+    assert.ok(!has('Compile figures for caravan-park occupancy each month', 'shift-work'));
+    assert.ok(!has('Find the root cause of lift stoppages and record the corrective actions', 'cx-strategy'));
+    assert.ok(has('Analyse complaints to find the root causes of failure demand', 'cx-strategy'));
+  });
+  it('a restaurant general manager who leads front of house and kitchen and builds the budget is not a desk', () => {
+    assert.ok(has('Build the weekly budget forecast and control labour and food costs', 'general-management'));
+    assert.ok(!has('Run the restaurant day to day, leading the front-of-house and kitchen teams', 'service-lead'));
+  });
+});
