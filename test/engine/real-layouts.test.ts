@@ -3505,3 +3505,24 @@ describe('real layouts: precision review adv35 (issue 12)', () => {
     assert.ok(!has('Run the restaurant day to day, leading the front-of-house and kitchen teams', 'service-lead'));
   });
 });
+
+describe('real layouts: a numbered list pasted into one line (set 64)', () => {
+  it('"1) … 2) … 3) …" in one paragraph is read as its items, and the posting as a posting', () => {
+    const text =
+      '# CX Associate\n\n1) Work 24/7 shifts and extend them when calls overflow. 2) Own each ticket from creation to closure. 3) Reply to every email that reaches the helpdesk. 4) Call the customer when a service level is breached.\n';
+    const r = reading(text);
+    assert.equal(r.kind, 'posting');
+    assert.deepEqual(
+      r.duties.map((d) => d.text),
+      [
+        'Work 24/7 shifts and extend them when calls overflow.',
+        'Own each ticket from creation to closure.',
+        'Reply to every email that reaches the helpdesk.',
+        'Call the customer when a service level is breached.',
+      ],
+    );
+    assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
+    // One numbered item that only mentions "2)" in passing stays one item.
+    assert.equal(reading('# CX Associate\n\n## Duties\n\n1) Answer calls about options 2) and 3) of the plan.\n2) Reply to emails.\n').duties.length, 2);
+  });
+});

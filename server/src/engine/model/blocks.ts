@@ -156,6 +156,17 @@ export function collectBlocks(ctx: Ctx, node: RootContent, section: number, out:
         }
         if (b.text.trim()) {
           const blk = TextBlock.from(b, 'list-item', section);
+          // A numbered list pasted into its first item: "1) Answer calls. 2) Reply to
+          // emails. 3) …" is read by Markdown as one item; its pieces are the items.
+          const pieces = node.ordered && node.children.length === 1 ? inlineNumbered(blk.text, (node.start ?? 1) + 1) : undefined;
+          if (pieces) {
+            for (const [s, e] of pieces) {
+              const piece = blk.slice(s, e, 'list-item');
+              out.prose.push(piece);
+              out.items.push(piece);
+            }
+            continue;
+          }
           out.prose.push(blk);
           out.items.push(blk);
           if (item.children.some((c) => c.type === 'list') && isListLabel(blk.text)) out.labels.push(blk);
@@ -288,4 +299,21 @@ function block(source: string, text: string, start: number, end: number): TextBl
   const b = new TextBuilder(source);
   b.add(text, start, end);
   return TextBlock.from(b, 'list-item', NO_SECTION);
+}
+
+/**
+ * The pieces of a list item that holds the rest of its list inline: with `next` = 2,
+ * "Answer calls. 2) Reply to emails. 3) Log each case." gives the three items' spans
+ * (markers left out). Undefined unless at least two markers follow in order.
+ */
+export function inlineNumbered(text: string, next: number): Array<[number, number]> | undefined {
+  const marker = /(^|\s)(\d{1,2})\)\s+/g;
+  const cuts: Array<[number, number]> = [];
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (Number(m[2]) === next + cuts.length) cuts.push([m.index + m[1].length, m.index + m[0].length]);
+  }
+  if (cuts.length < 2) return undefined;
+  const spans: Array<[number, number]> = [[0, cuts[0][0]]];
+  cuts.forEach(([, body], i) => spans.push([body, i + 1 < cuts.length ? cuts[i + 1][0] : text.length]));
+  return spans.map(([a, z]) => [a, a + text.slice(a, z).trimEnd().length] as [number, number]).filter(([a, z]) => z > a);
 }
