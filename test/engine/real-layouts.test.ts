@@ -3526,3 +3526,15 @@ describe('real layouts: a numbered list pasted into one line (set 64)', () => {
     assert.equal(reading('# CX Associate\n\n## Duties\n\n1) Answer calls about options 2) and 3) of the plan.\n2) Reply to emails.\n').duties.length, 2);
   });
 });
+
+describe('real layouts: a licensing office’s class specification (set 67)', () => {
+  it('a note on supervision is no duty; problem resolution on applications is support work', () => {
+    assert.deepEqual(
+      dutyTexts(
+        '# CX Associate\n\nProvides information to the public in person and by telephone. Duties are performed under the supervision of a Unit Supervisor.\n',
+      ),
+      ['Provides information to the public in person and by telephone.'],
+    );
+    assert.ok(has('Assists in problem resolution activities associated with application requests', 'support-work'));
+  });
+});
