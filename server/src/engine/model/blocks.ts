@@ -306,7 +306,7 @@ function block(source: string, text: string, start: number, end: number): TextBl
  * "Answer calls. 2) Reply to emails. 3) Log each case." gives the three items' spans
  * (markers left out). Undefined unless at least two markers follow in order.
  */
-export function inlineNumbered(text: string, next: number): Array<[number, number]> | undefined {
+function inlineNumbered(text: string, next: number): Array<[number, number]> | undefined {
   const marker = /(^|\s)(\d{1,2})\)\s+/g;
   const cuts: Array<[number, number]> = [];
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
