@@ -5,6 +5,9 @@ import type { DocKind } from '../types';
 import type { DocTitle } from './model';
 import type { Walk } from './sections';
 
+/** A heading about one person's job: "2. Role Purpose", "Job Purpose", "Reports To (Primary):". */
+const ROLE_PROFILE_HEADING = /^[^\p{L}]*(?:(?:role|job|position|post)\b|reports?\s+to\b)/iu;
+
 /** Posting, charter or other (docs §2), and why. */
 export function decideKind(
   walk: Walk,
@@ -37,6 +40,9 @@ export function decideKind(
   const seen = new Set<string>();
   const charterHeadings = sections.filter((s) => {
     if (!(CHARTER_ROLES.has(s.role) || (vocab.charterHeading?.test(s.heading) ?? false))) return false;
+    // "Role Purpose", "Job Purpose", "Reports To": a role profile's headings speak of one
+    // person's job, as a posting does, not of a team's remit.
+    if (ROLE_PROFILE_HEADING.test(s.heading)) return false;
     const key = wordsKey(s.heading);
     if (seen.has(key)) return false;
     seen.add(key);
