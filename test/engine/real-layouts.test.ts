@@ -3538,3 +3538,16 @@ describe('real layouts: a licensing office’s class specification (set 67)', ()
     assert.ok(has('Assists in problem resolution activities associated with application requests', 'support-work'));
   });
 });
+
+describe('real layouts: a role profile and stems written whole (set 65)', () => {
+  it('"Role Purpose" and "Reports To" are a role profile’s headings, not a charter’s', () => {
+    const text =
+      '# CX Advisor\n\n## 1. Role & Reporting\n\nReports To (Primary): Sales Lead\n\n## 2. Role Purpose\n\nCall and convert warm leads into confirmed orders.\n\n## 3. Key Result Areas\n\n- Ensure all assigned leads are contacted within the defined time\n- Convert a strong percentage of reachable leads into confirmed orders\n- Handle common objections on price and pickup\n';
+    assert.equal(reading(text).kind, 'posting');
+    assert.deepEqual(headline(text), ['cx-renamed-sales']);
+  });
+  it('a pattern’s stem is the whole word: "handle+" matches "Handle", as "handl+" did not', () => {
+    for (const d of ['Handle common objections from buyers', 'Overcome objections on price']) assert.ok(has(d, 'sales'), d);
+    assert.ok(has('Receive walk-in visitors at the front desk', 'service-contact'));
+  });
+});
