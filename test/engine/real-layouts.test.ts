@@ -3551,3 +3551,14 @@ describe('real layouts: a role profile and stems written whole (set 65)', () => 
     assert.ok(has('Receive walk-in visitors at the front desk', 'service-contact'));
   });
 });
+
+describe('real layouts: a recruiter’s own voice (set 71)', () => {
+  it('"I’m thrilled to share…" and "Here’s what you need to know." are not duties', () => {
+    assert.deepEqual(
+      dutyTexts(
+        "# CX Associate\n\nToday, I'm thrilled to share a great opportunity with you. Here's what you need to know. You will show homes to buyers every afternoon.\n",
+      ),
+      ['You will show homes to buyers every afternoon.'],
+    );
+  });
+});
