@@ -545,10 +545,11 @@ export class Vocabulary {
     const h = fold(text.replace(/^[^\p{L}\p{N}]+/u, ''));
     // "**Customer Experience:**" over a group of duties names their topic: the family's
     // name alone is no section kind, though "experience" ends it (a requirements word).
-    if (this.familyWhole.test(h.replace(/[^\p{L}\p{N})]+$/u, ''))) return { role: 'other', joined: false };
+    const bare = h.replace(/[^\p{L}\p{N})]+$/u, '');
+    if (this.familyWhole.test(bare)) return { role: 'other', joined: false };
     // "Sales & Customer Experience" names an area of the work too: its last word is
     // the family's, not a requirements heading's "experience".
-    const familyAt = this.familyEnd.exec(h.replace(/[^\p{L}\p{N})]+$/u, ''))?.index ?? h.length;
+    const familyAt = this.familyEnd.exec(bare)?.index ?? h.length;
     let best: SectionRole = 'other';
     let bestScore = -1;
     let joined = false;
