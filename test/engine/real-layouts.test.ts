@@ -21,6 +21,14 @@ const headline = (text: string) => ids(text).filter((id) => /cx-title-without-cu
 /** One duty under a CX title, and whether that duty has a class. */
 const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
 const has = (d: string, cls: string) => classesOfDuty(doc(d), d.slice(0, 8)).includes(cls);
+/** Every one of the duties has the class (each failure names its duty). */
+const allHave = (cls: string, duties: string[]) => {
+  for (const d of duties) assert.ok(has(d, cls), d);
+};
+/** None of the duties has the class. */
+const noneHave = (cls: string, duties: string[]) => {
+  for (const d of duties) assert.ok(!has(d, cls), d);
+};
 
 describe('real layouts: front matter', () => {
   it('TOML front matter gives the title, and the finding lands on its value', () => {
@@ -1894,22 +1902,20 @@ describe('real layouts: the twenty-sixth and twenty-seventh blind sets (issue 12
 
 describe('real layouts: a precision review of the twenty-sixth pass (issue 12)', () => {
   it('a back office’s cash, deposits and money orders are not a counter; a customer’s are', () => {
-    const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
     for (const duty of [
       'Run the daily cash position checks for treasury',
       'Post deposits and withdrawals on the settlement accounts',
       'Review money orders flagged for forgery',
     ])
-      assert.ok(!classesOfDuty(doc(duty), duty.slice(0, 8)).includes('service-contact'), duty);
+      assert.ok(!has(duty, 'service-contact'), duty);
     for (const duty of ['Take savings deposits from members at the counter', 'Issue money orders and cashier’s cheques'])
-      assert.ok(classesOfDuty(doc(duty), duty.slice(0, 8)).includes('service-contact'), duty);
+      assert.ok(has(duty, 'service-contact'), duty);
   });
 
   it('quote requests are selling only when a buyer sends them, not when they go to hauliers or mills', () => {
-    const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
-    assert.ok(!classesOfDuty(doc('Issue quotation requests to our approved board mills and hauliers'), 'Issue').includes('sales'));
-    assert.ok(!classesOfDuty(doc('Chase quote requests that are overdue from the freight forwarders'), 'Chase').includes('sales'));
-    assert.ok(classesOfDuty(doc('Respond to quote requests from homeowners within a day'), 'Respond').includes('sales'));
+    assert.ok(!has('Issue quotation requests to our approved board mills and hauliers', 'sales'));
+    assert.ok(!has('Chase quote requests that are overdue from the freight forwarders', 'sales'));
+    assert.ok(has('Respond to quote requests from homeowners within a day', 'sales'));
   });
 
   it('diagnosing the root causes of the biggest ticket categories is experience work; debugging one issue is not', () => {
@@ -1973,7 +1979,6 @@ describe('real layouts: a precision review of the twenty-sixth pass (issue 12)',
 });
 
 describe('real layouts: a twenty-eighth blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
   it('a heading that names an activity right after the duties heads more duties; one in the company’s voice does not', () => {
     const text = (h: string) =>
       `# CX Associate\n\n## Duties and Responsibilities\n\n- Keep a record of guests expected today\n- Block rooms for groups\n\n## ${h}\n\n- Check that every guest has signed the registration card\n- Assign the room and hand over the key card\n`;
@@ -2001,24 +2006,23 @@ describe('real layouts: a twenty-eighth blind set (issue 12)', () => {
   });
 
   it('selling in a showroom: sales volume, personal sales, closing ratio, outbound calls, a prospect system', () => {
-    for (const d of [
+    allHave('sales', [
       'Meet or exceed personal mattress sales volume of 15% each month',
       'Exceed $45,000 in individual sales',
       'Keep a closing ratio of at least 25%',
       'Make 50 outbound phone calls per day',
       'Maintain a prospect development system',
-    ])
-      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
-    assert.ok(classesOfDuty(doc('Greet everyone who walks into the showroom'), 'Greet').includes('store-work'));
+    ]);
+    assert.ok(has('Greet everyone who walks into the showroom', 'store-work'));
   });
 
   it('back office words that only look like customers or selling', () => {
     // A commissions analyst works out pay; a buyer negotiates with suppliers; a night auditor's ledger is named for guests.
-    assert.ok(!classesOfDuty(doc('Calculate monthly, quarterly and annual commissions for the sales teams'), 'Calculate').includes('sales'));
-    assert.ok(!classesOfDuty(doc('Negotiate prices, terms and conditions with suppliers'), 'Negotiate').includes('sales'));
-    assert.ok(!classesOfDuty(doc('Print the Guest Ledger Summary for the morning report'), 'Print').includes('customer'));
-    assert.ok(!classesOfDuty(doc('Act as the main decision-maker when senior managers are off site'), 'Act').includes('sales'));
-    assert.ok(!classesOfDuty(doc('Coordinate daily room availability with Reception'), 'Coordinate').includes('service-contact'));
+    assert.ok(!has('Calculate monthly, quarterly and annual commissions for the sales teams', 'sales'));
+    assert.ok(!has('Negotiate prices, terms and conditions with suppliers', 'sales'));
+    assert.ok(!has('Print the Guest Ledger Summary for the morning report', 'customer'));
+    assert.ok(!has('Act as the main decision-maker when senior managers are off site', 'sales'));
+    assert.ok(!has('Coordinate daily room availability with Reception', 'service-contact'));
     assert.deepEqual(
       dutyTexts(
         '# CX Clerk\n\n## Duties\n\n- Match supplier invoices to purchase orders\n- Work for our global clients in a culture where you can thrive and grow\n',
@@ -2038,20 +2042,18 @@ describe('real layouts: a precision review of the twenty-eighth pass (issue 12)'
   });
 
   it('selling to manufacturers and landlords is selling; outbound calls that confirm or collect are not', () => {
-    assert.ok(classesOfDuty(doc('Negotiate annual contracts with the food manufacturers who buy our cartons'), 'Negotiate').includes('sales'));
+    assert.ok(has('Negotiate annual contracts with the food manufacturers who buy our cartons', 'sales'));
     for (const d of ['Make outbound calls to confirm tomorrow’s appointments', 'Collect overdue payments through outbound calls'])
-      assert.ok(!classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
-    for (const d of ['Call landlords in your area to win new instructions', 'Accompany applicants on viewings and agree lets'])
-      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+      assert.ok(!has(d, 'sales'), d);
+    for (const d of ['Call landlords in your area to win new instructions', 'Accompany applicants on viewings and agree lets']) assert.ok(has(d, 'sales'), d);
   });
 
   it('sales operations and a hotel’s revenue forecast are not selling', () => {
-    for (const d of [
+    noneHave('sales', [
       'Maintain quota assignments and territory maps for 60 account executives',
       'Build pipeline and forecast dashboards for sales leadership',
       'Forecast occupancy and revenue for the general manager',
-    ])
-      assert.ok(!classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+    ]);
   });
 
   it('a customer panel whose themes become fixes is experience work; "where you will learn" in it is no perk', () => {
@@ -2061,7 +2063,6 @@ describe('real layouts: a precision review of the twenty-eighth pass (issue 12)'
 });
 
 describe('real layouts: a twenty-ninth blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
   it('an enumeration a sentence introduces with a colon is read with it as one duty; nested duties and items under a label stay duties', () => {
     const text =
       '# CX Specialist\n\n## Duties\n\n- Answer tickets and chats within the SLA\n- Collect what engineering needs:\n  - screenshots,\n  - timestamps,\n  - the exact error message\n- Look after the front desk:\n  - Greet visitors as they arrive\n  - Answer the phone\n';
@@ -2082,43 +2083,39 @@ describe('real layouts: a twenty-ninth blind set (issue 12)', () => {
   });
 
   it('a planner’s distribution objectives, a buyer’s SKU range and a marketer’s trade spend are not selling', () => {
-    for (const d of [
+    noneHave('sales', [
       'Track distribution objectives by depot every week',
       'Select the seasonal SKU range with the category team',
       'Plan the trade spend and activation calendar',
-    ])
-      assert.ok(!classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+    ]);
   });
 
   it('selling through shops and distributors: coverage and distribution targets, SKUs, trade terms, offtakes', () => {
-    for (const d of [
+    allHave('sales', [
       'Meet the coverage and distribution targets of the territory',
       'Deliver the SKU distribution objectives by channel',
       'Negotiate and close trade terms with the accounts',
       'Plan activities that drive offtakes in modern trade',
-    ])
-      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+    ]);
   });
 
   it('leading a visitor services or box office team is leading frontline service', () => {
-    assert.ok(classesOfDuty(doc('Manage and develop the Visitor Services team on the museum floor'), 'Manage').includes('service-lead'));
-    assert.ok(classesOfDuty(doc('Supervise the box office staff on show nights'), 'Supervise').includes('service-lead'));
+    assert.ok(has('Manage and develop the Visitor Services team on the museum floor', 'service-lead'));
+    assert.ok(has('Supervise the box office staff on show nights', 'service-lead'));
   });
 });
 
 describe('real layouts: a thirtieth blind set (issue 12)', () => {
-  const doc = (d: string) => `# CX Associate\n\n## Duties\n\n- ${d}\n`;
   it('a hotel cashier’s desk is frontline; a billing team’s records and an agency’s status calls are not', () => {
-    for (const d of ['Settle guests’ accounts at check-out', 'Exchange foreign currency for guests'])
-      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('service-contact'), d);
-    assert.ok(!classesOfDuty(doc('Maintain customer billing profiles and tax arrangements'), 'Maintain').includes('support-work'));
-    assert.ok(!classesOfDuty(doc('Update the client status documents and run the weekly client status calls'), 'Update').includes('service-contact'));
-    assert.ok(!classesOfDuty(doc('Write conference reports as requested by the AE'), 'Write').includes('sales'));
+    for (const d of ['Settle guests’ accounts at check-out', 'Exchange foreign currency for guests']) assert.ok(has(d, 'service-contact'), d);
+    assert.ok(!has('Maintain customer billing profiles and tax arrangements', 'support-work'));
+    assert.ok(!has('Update the client status documents and run the weekly client status calls', 'service-contact'));
+    assert.ok(!has('Write conference reports as requested by the AE', 'sales'));
   });
 
   it('getting products sold into a territory’s outlets and opening new stockists is selling (being available there is not)', () => {
     for (const d of ['Ensure our products are sold to every outlet in the territory', 'Identify new stockists for the range in the north'])
-      assert.ok(classesOfDuty(doc(d), d.slice(0, 8)).includes('sales'), d);
+      assert.ok(has(d, 'sales'), d);
   });
 });
 
@@ -2209,14 +2206,13 @@ describe('real layouts: a precision review of the thirty-first pass (issue 12)',
 
 describe('real layouts: a thirty-second blind set (issue 12)', () => {
   it('a dealership’s and a field rep’s selling: salespeople managed, sales objectives, new outlets, repeat business, vehicle demos', () => {
-    for (const d of [
+    allHave('sales', [
       'Hire and monitor the performance of the salespeople',
       'Plan objectives for achieving sales and gross each month',
       'Ensure the addition of new outlets in the assigned area',
       'Keep an owner follow-up system that brings repeat and referral business',
       'Demonstrate new vehicles to customers, including test drives',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     // Training sales staff on a service promise is not selling (a fifteenth-review family).
     assert.ok(!has('Coach sales executives on handing customers over to the service team', 'sales'));
   });
@@ -2224,7 +2220,7 @@ describe('real layouts: a thirty-second blind set (issue 12)', () => {
 
 describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)', () => {
   it('field and channel selling: calling on pharmacies, target versus achievement, trade meets, deposit mobilisation, new loans a month', () => {
-    for (const d of [
+    allHave('sales', [
       'Call on retail pharmacies and clinics on a fixed weekly route',
       'Promote and sample our pharmaceutical brands to prescribers',
       'Review target versus achievement with the area manager every Friday',
@@ -2237,8 +2233,7 @@ describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)
       'Recruit new clients for the group lending scheme',
       'Realise product opportunities across your client book',
       'Maximise revenue from your portfolio of accounts',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     // "Till" meaning until is no cash till; a till still is.
     assert.ok(!has('Keep the demonstration plot weeded till field day', 'sales'));
     assert.ok(has('Work the till and keep the counter tidy', 'sales'));
@@ -2280,7 +2275,7 @@ describe('real layouts: the thirty-fourth and thirty-fifth blind sets (issue 12)
 
 describe('real layouts: a precision review of the twelfth pass (issue 12)', () => {
   it('reporting, auditing and accounting on sales, clinical and grid words are not selling', () => {
-    for (const d of [
+    noneHave('sales', [
       'Prepare target versus achievement reports on department budgets',
       'Maintain primary and secondary sales data for the monthly pack',
       'Review the disbursement of 35 new loans per month for policy breaches',
@@ -2291,8 +2286,7 @@ describe('real layouts: a precision review of the twelfth pass (issue 12)', () =
       'Recruit customer service advisors for the new site',
       'Stay on till the last driver returns',
       'Record inventory liquidation in the fixed asset register',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
   });
 
   it('people management counts for R2 only when the role leads a contact team: training the desk staff is not leading it', () => {
@@ -2312,7 +2306,7 @@ describe('real layouts: a precision review of the twelfth pass (issue 12)', () =
 
 describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
   it('selling through a channel and running the people who sell', () => {
-    for (const d of [
+    allHave('sales', [
       'Handle a sales team of twelve across the coast region',
       'Review the daily takings of the route sales staff',
       'Help each unit leader and agent reach their production targets',
@@ -2321,8 +2315,7 @@ describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
       'Onboard new distribution partners in line with the channel plan',
       'Visit garages and body shops to take orders',
       'Grow market share in the paint aisle of every hardware store',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Implement improved commission structures and automation tools', 'sales'));
     assert.ok(!has('Work with the sales team on handovers', 'sales'));
   });
@@ -2346,7 +2339,7 @@ describe('real layouts: a thirty-sixth blind set (issue 12)', () => {
 
 describe('real layouts: a precision review of the thirty-sixth set’s words (issue 12)', () => {
   it('buying, hauling, inspecting, repairing, analysing and hiring around sales are not selling', () => {
-    for (const d of [
+    noneHave('sales', [
       'Lead price negotiations with board, ink and pallet suppliers at renewal',
       'Manage our network of distributors and hauliers that deliver between plants',
       'Visit pharmacies and chemists on an inspection schedule',
@@ -2356,8 +2349,7 @@ describe('real layouts: a precision review of the thirty-sixth set’s words (is
       'Brief our creative agency on the production of the spring campaign',
       'Sign off new retailer display designs',
       'Recruit and onboard a 40-person field sales team',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
   });
 
   it('customer feedback stays listening, a team’s feedback does not; linen is no lending desk', () => {
@@ -2377,19 +2369,18 @@ describe('real layouts: a precision review of the thirty-sixth set’s words (is
 
 describe('real layouts: the thirty-seventh and thirty-eighth blind sets (issue 12)', () => {
   it('complaint insight, experience trends and feedback that drives corrective action are experience work; a seller’s pain points are not', () => {
-    for (const d of [
+    allHave('cx-strategy', [
       'Identify gaps and improvement priorities from complaints and take them to the business units',
       'Review voices of customers beyond complaints to analyse their dissatisfaction',
       'Identify and help improve trends in patient experience across the hospital',
       'Lead initiatives and improvements surrounding patient experience',
       'Review guest feedback from surveys and review sites, driving corrective actions',
-    ])
-      assert.ok(has(d, 'cx-strategy'), d);
+    ]);
     assert.ok(!has('Identify pain points and business challenges requiring IT solutions', 'cx-strategy'));
   });
 
   it('a territory’s sales budget, calls to doctors, coverage plans, quotations followed up, trade relations', () => {
-    for (const d of [
+    allHave('sales', [
       'Achieve budgeted sales of the vaccines in your territory',
       'Plan the frequency of calls to doctors by their potential',
       'Keep strictly to the coverage plans agreed with your manager',
@@ -2398,8 +2389,7 @@ describe('real layouts: the thirty-seventh and thirty-eighth blind sets (issue 1
       'Achieve the established commercial targets each quarter',
       'Lead negotiation processes with customers on shelf space',
       'Maintain customer and trade relations across your blocks',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
 });
 
@@ -2457,7 +2447,7 @@ describe('real layouts: the thirty-ninth and fortieth blind sets (issue 12)', ()
   });
 
   it('a bank counter, a library desk, a switchboard and a registration desk are frontline work', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Attend to the cashing of cheques for walk-in customers',
       'Handle cheque encashment within the branch limits',
       'Accept cheque and cash deposits into members’ accounts',
@@ -2467,14 +2457,13 @@ describe('real layouts: the thirty-ninth and fortieth blind sets (issue 12)', ()
       'Offer readers’ advisory to adults and teens',
       'Instruct patrons in the use of the library catalogue',
       'Ensure the registration and admission of patients on arrival',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
     assert.ok(has('Supervise, train and schedule the telephone operators', 'service-lead'));
     assert.ok(has('Lead and manage a team of 30 call centre agents', 'contact-team-lead'));
   });
 
   it('a field rep’s round and a telesales agent’s follow-up are selling', () => {
-    for (const d of [
+    allHave('sales', [
       'Generate daily orders in line with the set targets',
       'Drive larger volumes of our drinks through the wholesalers',
       'Visit outlets according to the agreed sales itinerary',
@@ -2484,22 +2473,20 @@ describe('real layouts: the thirty-ninth and fortieth blind sets (issue 12)', ()
       'Ensure our brands are available through key distributors',
       'Close and follow up on sales taken over the phone',
       'Obtain new customers through the referral scheme',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
 
   it('feedback tracked in order to improve, and data used to improve the experience, are experience work', () => {
-    for (const d of [
+    allHave('cx-strategy', [
       'Track and report on member feedback with the goal of improving our services',
       'Analyse usage data to find ways to improve the overall user experience',
-    ])
-      assert.ok(has(d, 'cx-strategy'), d);
+    ]);
   });
 });
 
 describe('real layouts: not selling, not leading a desk, not a customer (sets 39–40, issue 12)', () => {
   it('sales operations’ documents, reports, forecasts, pipeline data and incentive schemes are not selling; buying is not', () => {
-    for (const d of [
+    noneHave('sales', [
       'Standardise sales documentation and operating guidelines',
       'Prepare weekly sales reports for the directors',
       'Support sales forecasting and demand planning',
@@ -2507,13 +2494,12 @@ describe('real layouts: not selling, not leading a desk, not a customer (sets 39
       'Administer the incentive schemes with HR',
       'Ensure timely commission processing each month',
       'Negotiate the best deal for pricing and supply contracts',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
     // A seller's own process is still selling.
     assert.ok(has('Own the sales process from qualified leads to signed contracts', 'sales'));
   });
   it('the words around a seller’s round, when someone else’s work, are not selling (review adv26)', () => {
-    for (const d of [
+    noneHave('sales', [
       'Build each representative’s monthly sales itinerary in the CRM',
       'Pick and collect orders against hourly productivity targets',
       'Plan capacity for increased volumes through the distributors’ cross-docks',
@@ -2521,22 +2507,21 @@ describe('real layouts: not selling, not leading a desk, not a customer (sets 39
       'Track and improve distributor profitability reporting',
       'Hold quarterly pricing discussions with our top suppliers',
       'Analyse deal velocity and win rates by segment',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Review CSAT feedback each week with the goal of improving our saved replies and macros', 'cx-strategy'));
     assert.ok(!has('Train telephone operators on the new consoles', 'service-lead'));
   });
   it('work about agents is not leading them; the company’s own buyers are not customers', () => {
     for (const d of ['Manage all risks associated with agents in the territory', 'Maintain agent contracts and portal access'])
       assert.ok(!has(d, 'service-lead') && !has(d, 'contact-team-lead'), d);
-    for (const d of ['Keep a record of purchase orders submitted to the buyers', 'Split the claims authorised by the buyer']) assert.ok(!has(d, 'customer'), d);
+    noneHave('customer', ['Keep a record of purchase orders submitted to the buyers', 'Split the claims authorised by the buyer']);
     assert.ok(has('Answer questions from buyers about delivery dates', 'customer'));
   });
 });
 
 describe('real layouts: the forty-first and forty-second blind sets (issue 12)', () => {
   it('a telecom’s, a pharma rep’s, a shop’s, a gym’s and a lender’s selling', () => {
-    for (const d of [
+    allHave('sales', [
       'Achieve our share of gross and net additions in the region',
       'Achieve the territory target month by month',
       'Grow the generation of prescriptions for our brands',
@@ -2548,8 +2533,7 @@ describe('real layouts: the forty-first and forty-second blind sets (issue 12)',
       'Disburse at least eight loans in each month',
       'Grow vehicle and accessory sales in the showroom',
       'Follow the sales process for each prospect and follow-up',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     // Finance's "gross additions" are to assets, not subscribers.
     assert.ok(!has('Report gross additions to fixed assets every quarter', 'sales'));
     // A prospect's follow-up is the seller's, not a contact to handle.
@@ -2572,15 +2556,14 @@ describe('real layouts: the forty-first and forty-second blind sets (issue 12)',
 
 describe('real layouts: sets 41–42, desks and lead-ins (issue 12)', () => {
   it('a service desk’s first line, a hotel desk, a museum’s front of house, a returns counter', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Log, prioritise and route incidents reported by users',
       'Activate and issue the room key once payment is secured',
       'Supply guests with directions and information about the area',
       'Provide general information about the museum and its exhibits',
       'Process merchandise returns from members at the counter',
       'Collect or refund the monetary difference',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
   });
   it('a customer-centric culture is a value, not work with customers; billing and account management is a topic callers ask about', () => {
     assert.ok(!has('Foster a customer-centric approach across the platform teams', 'customer'));
@@ -2606,14 +2589,13 @@ describe('real layouts: sets 41–42, desks and lead-ins (issue 12)', () => {
 
 describe('real layouts: the forty-third and forty-fourth blind sets (issue 12)', () => {
   it('targets named by what they count, an FMCG rep’s measures, and the posting naming its own sales job', () => {
-    for (const d of [
+    allHave('sales', [
       'Deliver monthly and quarterly volume, revenue and margin targets',
       'Delivery of the sell-out objectives agreed with each store',
       'Improve numeric and weighted distribution in all channels',
       'Keep a 95% strike rate across the route',
       'The Regional Sales Manager will grow the dealer network',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(has('The Front Office Executive is responsible for every arrival', 'service-contact'));
     // A colleague named, not the role: no selling.
     assert.ok(!has('Send the weekly figures to the Sales Manager', 'sales'));
@@ -2626,15 +2608,14 @@ describe('real layouts: the forty-third and forty-fourth blind sets (issue 12)',
     assert.ok(has('Hire and onboard new team members', 'employee-enablement'));
   });
   it('a library desk’s checkouts, holds, fines, rooms and cards; a front-line position; opening the building', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Check library materials out to borrowers',
       'Perform renewals and holds on loans',
       'Receive payment for fines and charges',
       'Book study rooms for students',
       'Issue college identification cards',
       'As a front-line position, the assistant answers every question',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
     assert.ok(!has('Perform renewals and holds on loans', 'account-success'));
     assert.ok(has('Open and close the library on Saturdays', 'shift-work'));
   });
@@ -2654,7 +2635,7 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
     assert.ok(!live('Do not call back customers who have opted out', 'service-contact'));
   });
   it('measures others deliver, forecast or report are not selling (production, finance, planning, analysts, sport)', () => {
-    for (const d of [
+    noneHave('sales', [
       'Achieve daily production volume targets on the bottling line',
       'Track how each business unit is delivering against its revenue and margin targets',
       'Forecast sell-in volumes by channel for the supply plan',
@@ -2666,8 +2647,7 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
       'Run campaigns that attract new customers in the quiet months',
       'Order point-of-sale material for the stores',
       'As a pre-sales consultant you are the product expert in the room',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Forecast sell-in volumes by channel for the supply plan', 'service-lead'));
     assert.ok(has('Forecast call volumes by half hour', 'service-lead'));
   });
@@ -2683,7 +2663,7 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
     assert.ok(!has('Grow our share of new scripts across the patch', 'service-contact'));
   });
   it('a route rep’s, a pharma rep’s and a gym seller’s words are selling', () => {
-    for (const d of [
+    allHave('sales', [
       'Get new flavours listed in every outlet on the route',
       'Hit the targets for new outlets opened each month',
       'Grow monthly case volumes in your outlets',
@@ -2696,8 +2676,7 @@ describe('real layouts: precision review adv27 and the words it found (issue 12)
       'Show people round the club',
       'Run referral drives with existing members',
       'Call back last month’s enquiries and book them in for a visit',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
   it('demos and proofs of concept are pre-sales: without a target the role is not a sales job renamed; with a quota it is', () => {
     assert.ok(has('Run product demos for prospects', 'presales'));
@@ -2741,23 +2720,21 @@ describe('real layouts: the forty-fifth blind set (issue 12)', () => {
     assert.deepEqual(headline(text), []);
   });
   it('owning systemic issues, trends with departments and initiatives to improve satisfaction is experience work', () => {
-    for (const d of [
+    allHave('cx-strategy', [
       'Collaborate with quality and risk to address systemic issues affecting patient care',
       'Work with departments to address trends in the satisfaction data',
       'Develop and evaluate initiatives aimed at improving patient satisfaction',
-    ])
-      assert.ok(has(d, 'cx-strategy'), d);
+    ]);
   });
   it('sellers’ words: a microfinance field officer, a dealership’s finance desk and its sales head', () => {
-    for (const d of [
+    allHave('sales', [
       'Identify and sensitise potential clients in your area',
       'Mobilise groups for the purpose of lending to them',
       'Offer vehicle financing and insurance products to customers',
       'Run the sales department of the showroom',
       'Recruit and retain sales consultants',
       'Collect sales money at the end of each day',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Coach sales executives on handing customers over to the workshop', 'sales'));
   });
   it('"Key Result Area 1: …" heads duties; a duty written as a numbered heading is not how to apply; numbered areas of the work are the duties', () => {
@@ -2777,7 +2754,7 @@ describe('real layouts: the forty-fifth blind set (issue 12)', () => {
 
 describe('real layouts: the forty-sixth blind set (issue 12)', () => {
   it('a 311 centre, a bank counter, a returns counter, a clinic’s greeting and a hospital’s admissions in their own words', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Performs the full range of call taking and dispatch support duties',
       'Performs a variety of customer service duties for the centre',
       'Checks the completeness of each deposit slip',
@@ -2787,8 +2764,7 @@ describe('real layouts: the forty-sixth blind set (issue 12)', () => {
       'Verifies original purchase receipts',
       'Greet, monitor and track all visitors',
       'Covers emergency room admissions at night',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
     assert.ok(has('Evaluates the work of all patient access personnel', 'service-lead'));
   });
   it('lending out kit, a returns till and application forms are not selling or software', () => {
@@ -2797,12 +2773,11 @@ describe('real layouts: the forty-sixth blind set (issue 12)', () => {
     assert.ok(!has('Maintain records relating to application intake', 'engineering'));
   });
   it('a territory rep’s orders and price negotiations are selling', () => {
-    for (const d of [
+    allHave('sales', [
       'Negotiation and facilitation of orders for the assigned stores',
       'Negotiation of price as per the national mandate',
       'Agree promotional activity agreements with each store',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
   it('a finance variance’s root cause, an office’s visitors and data consumers are not experience work or customers', () => {
     assert.ok(!has('Analyze variances to determine root cause and whether repayment is due', 'cx-strategy'));
@@ -2838,12 +2813,11 @@ describe('real layouts: precision review adv28 (issue 12)', () => {
     assert.ok(!has('Track gross adds and churn for the monthly pack', 'sales'));
   });
   it('emergency call taking is contact handling', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Answer 911 and non-emergency lines',
       'Send police, fire and EMS units to each incident',
       'Stay on the line with callers until help arrives',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
   });
   it('a topic heading that ends in "know-how" under the duties stays a duty topic', () => {
     const r = reading('# CX Manager\n\n## Responsibilities\n\n- Run the customer panel\n\n### Customer know-how\n\n- Interview ten customers a month\n');
@@ -2855,7 +2829,7 @@ describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)
   it('tickets sold are the product, not a support queue; public and lottery sellers’ words are selling', () => {
     assert.ok(!has('Keep retailers stocked with lottery ticket books', 'service-contact'));
     assert.ok(has('Resolve tickets within the agreed time', 'service-contact'));
-    for (const d of [
+    allHave('sales', [
       'Contact group leaders to solicit ticket and subscription sales',
       'Initiate sales contacts with new and former customers',
       'Record orders taken and tickets sold',
@@ -2865,8 +2839,7 @@ describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)
       'Markets the product line to licensed outlets by telephone',
       'Developing new distributors in the assigned area',
       'Annualised Premium for the branch',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Provide risk information and business rules to decision makers', 'sales'));
   });
   it('a utility’s account desk and a payment desk handle contacts', () => {
@@ -2888,14 +2861,13 @@ describe('real layouts: the forty-seventh and forty-eighth blind sets (issue 12)
 
 describe('real layouts: precision review adv29 (issue 12)', () => {
   it('selling measures reported or calculated, bids solicited from suppliers and sellers recruited are not selling', () => {
-    for (const d of [
+    noneHave('sales', [
       'Publish the weekly pack: sales to target, items per sale and average dollar',
       'Reconcile tickets sold against the box-office system',
       'Calculate monthly annualised premium for the pricing committee',
       'Solicit bids from suppliers for the new warehouse',
       'Coordinate the recruitment of the field sales force',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
   });
   it('a field crew’s orders, a tariff and second-line questions from colleagues are not contact handling', () => {
     assert.ok(!has('Complete disconnect orders in the field', 'service-contact'));
@@ -2915,14 +2887,13 @@ describe('real layouts: precision review adv29 (issue 12)', () => {
 
 describe('real layouts: the forty-ninth and fiftieth blind sets (issue 12)', () => {
   it('a dealership sales manager’s objectives are selling', () => {
-    for (const d of [
+    allHave('sales', [
       'To maximise sale of extras on every deal',
       'To ensure that all car stock is sold at a profit',
       'To improve the conversion of showroom callers to sales',
       'To ensure sales forecasts are achieved',
       'To monitor all contracts and leads',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
   it('"Pleasant customer service and phone etiquette" describes the person, not the work', () => {
     assert.deepEqual(dutyTexts('# CX Associate\n\n## Duties\n\n- Review vendor statements\n- Pleasant customer service and phone etiquette\n'), [
@@ -2933,12 +2904,11 @@ describe('real layouts: the forty-ninth and fiftieth blind sets (issue 12)', () 
 
 describe('real layouts: consumers of an API, suppliers of a buyer (issue 12)', () => {
   it('consumers of APIs, events and data are programs and teams, not customers', () => {
-    for (const d of [
+    noneHave('customer', [
       'Build and version REST APIs for internal and external consumers',
       'Publish event streams and support the consumers of our topics',
       'Document the SDK so that downstream or upstream consumers can upgrade',
-    ])
-      assert.ok(!has(d, 'customer'), d);
+    ]);
     assert.ok(has('Explain the new tariff to consumers who call about their bills', 'customer'));
   });
   it('a buyer’s long-term relationships with suppliers are not account work, a client relationship still is', () => {
@@ -2955,12 +2925,11 @@ describe('real layouts: consumers of an API, suppliers of a buyer (issue 12)', (
       assert.ok(!has(d, 'sales'), d);
     assert.ok(!has('Prepare requests for proposal for the new vehicle fleet', 'sales'));
     assert.ok(has('Prepare and send quotes to prospects within a day', 'sales'));
-    for (const d of [
+    noneHave('customer', [
       'Record gifts as received from the donor database manager',
       'Reconcile the merchant services accounts monthly',
       'Model data for members of that business domain and analysts',
-    ])
-      assert.ok(!has(d, 'customer'), d);
+    ]);
   });
 });
 
@@ -2981,21 +2950,19 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.deepEqual(headline(text), []);
   });
   it('insight work aimed at the experience shapes it; cold calls to businesses to sell them space are selling', () => {
-    for (const d of [
+    allHave('cx-strategy', [
       'Track visitor numbers and preferences at the gardens to gain insights to improve the visitor experience',
       'Study shopper flows in the store and improve their experience of the checkout',
-    ])
-      assert.ok(has(d, 'cx-strategy'), d);
+    ]);
     assert.ok(has('Phone local restaurants who might want to advertise in our guide', 'sales'));
     assert.ok(!has('Phone local restaurants to confirm their delivery slots', 'sales'));
   });
   it('improving the back office and administering sellers’ pay are neither experience work nor selling', () => {
-    for (const d of [
+    noneHave('cx-strategy', [
       'Drive continuous improvement across audit processes and tools',
       'Use analytical techniques such as root cause analysis and sampling on each audit',
       'Propose improvements to internal processes for month-end close',
-    ])
-      assert.ok(!has(d, 'cx-strategy'), d);
+    ]);
     assert.ok(has('Run root cause analysis on complaints and fix the journeys behind them', 'cx-strategy'));
     for (const d of ['Keep records for all commissioned employees up to date', 'Answer questions from Commissions Accounting each month'])
       assert.ok(!has(d, 'sales'), d);
@@ -3007,15 +2974,14 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.ok(!has('Service the boilers to keep a safe learning environment for students and staff', 'customer'));
   });
   it('a rep’s growth words are selling, and "What you can expect from us" is what the job offers', () => {
-    for (const d of [
+    allHave('sales', [
       'Obtains orders from pharmacies in the north',
       'Expands the market with both old and new accounts',
       'Builds net sales across the territory',
       'Grow share of market for the feed range',
       'Manage and grow an account base of dental clinics',
       'Sets appointments and conducts product presentations',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Process orders and returns in the system', 'sales'));
     assert.equal(
       reading('# CX Associate\n\n## Duties\n\n- Answer calls\n\n## What you can expect from us\n\n- Paid leave\n').sections.at(-1)?.role,
@@ -3047,14 +3013,13 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
     assert.deepEqual(headline(text), ['cx-renamed-customer-service']);
   });
   it('counters, visitor contact and supervising staff who serve walk-ins are frontline service; intake interviews are not listening research', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Performs clerical and customer service work at the water office',
       'Provides information to the general public on licence rules',
       'Receives over-the-counter payments for parking permits',
       'Respond politely to visitor inquiries at the trailhead',
       'Staff the seasonal contact station at the visitor centre',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
     assert.ok(has('Ensures that tellers attend to walk-in customers promptly', 'service-lead'));
     assert.ok(!has('Meets, interviews and serves applicants at the counter', 'voc'));
   });
@@ -3067,14 +3032,13 @@ describe('real layouts: the fifty-first to fifty-third blind sets (issue 12)', (
 
 describe('real layouts: precision review adv30 (issue 12)', () => {
   it('a buyer’s orders, an analyst’s sales figures and commission queries are not selling', () => {
-    for (const d of [
+    noneHave('sales', [
       'Book repeat orders with approved vendors every week',
       'Build net sales and gross margin reports for the board',
       'Build a share of market model from panel data',
       'Drive total sales through better data for area managers',
       'Answer commission queries from the finance team',
-    ])
-      assert.ok(!has(d, 'sales'), d);
+    ]);
     assert.ok(has('Book repeat orders from salons in the region', 'sales'));
   });
   it('questions from doctors and ward staff to a pharmacist are not customer contacts', () => {
@@ -3103,12 +3067,11 @@ describe('real layouts: the fifty-fourth and fifty-fifth blind sets (issue 12)',
     assert.ok(!has('Work closely with Finance, Sales and Customer Support teams on billing fixes', 'service-lead'));
   });
   it('collections by email and phone, debtors and audit queries are accounts work; a service culture across the organisation shapes the experience', () => {
-    for (const d of [
+    noneHave('service-contact', [
       'Follow up on overdue accounts by email and phone',
       'Contact debtors via email and telephone',
       'Respond to internal audit queries on client files',
-    ])
-      assert.ok(!has(d, 'service-contact'), d);
+    ]);
     assert.ok(has('Drive the development of a customer service culture across the organization', 'cx-strategy'));
   });
   it('a class specification’s unheaded definition is a duty when it opens on a verb in the third person; a requirement field is not', () => {
@@ -3133,7 +3096,7 @@ describe('real layouts: the fifty-fourth and fifty-fifth blind sets (issue 12)',
 
 describe('real layouts: the fifty-sixth and fifty-seventh blind sets (issue 12)', () => {
   it('channel sales and an estate agent’s own clients are selling', () => {
-    for (const d of [
+    allHave('sales', [
       'Expand distribution width and depth in the territory',
       'Drive retail base expansion across the district',
       'Short-list and appointment of distributors for new towns',
@@ -3142,8 +3105,7 @@ describe('real layouts: the fifty-sixth and fifty-seventh blind sets (issue 12)'
       'Target new clients for the agency',
       'Show homes to prospective buyers at weekends',
       'Supervise the closing of transactions with the lawyers',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Plan the distribution network of our warehouses', 'sales'));
   });
   it('a finance team’s forecasts and billing set-up are back office', () => {
@@ -3160,19 +3122,17 @@ describe('real layouts: precision review adv31 (issue 12)', () => {
     assert.ok(!has('Using customer feedback from receipt surveys, develop action plans to lift the store conversion', 'cx-strategy'));
   });
   it('a logistics network’s reach, a rental handover and quotas kept in software are not selling; leasing and canvassing are', () => {
-    for (const d of [
+    noneHave('sales', [
       'Model the distribution reach and depth of our DC network',
       'Show vehicles to clients at the bay and record existing damage',
       'Maintain the commission plans and quotas in our commission software',
-    ])
-      assert.ok(!has(d, 'sales'), d);
-    for (const d of [
+    ]);
+    allHave('sales', [
       'Convert leads into signed leases every week',
       'Hit lease-up targets for the new building',
       'Knock on doors in the assigned streets',
       'Book in-home consultations for our closers',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
   it('a desk’s own working methods are not experience work; charging books in and out is circulation', () => {
     assert.ok(!has('Recommend procedural and operational changes to improve work processes', 'cx-strategy'));
@@ -3202,12 +3162,11 @@ describe('real layouts: the fifty-eighth and fifty-ninth blind sets (issue 12)',
     assert.ok(has('Propose remedial action plans following guest survey results', 'cx-strategy'));
   });
   it('receiving visitors, counter duties and opening the box office are frontline service', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Receiving visitors and calling the right staff member down',
       'Perform counter duties on revenue collection',
       'Open the box office and foyer each evening',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
     assert.ok(has('Supervise the day to day operation of the box office', 'service-lead'));
     assert.ok(!has('Receive deliveries at the loading bay', 'service-contact'));
   });
@@ -3231,13 +3190,12 @@ describe('real layouts: precision review adv32 (issue 12)', () => {
     assert.ok(!has('Report monthly distributor sales and stock against budget to the finance team', 'sales'));
   });
   it('a store’s budget revenue, outbound calls to businesses and an agent’s own book are selling', () => {
-    for (const d of [
+    allHave('sales', [
       'Achieving or surpassing the financial year budget sales revenue for both kiosks',
       'Make outgoing calls to small businesses about advertising',
       'Educate potential clients at health fairs on plan options',
       'Develop a portfolio of clients in the region',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
   });
 });
 
@@ -3303,7 +3261,7 @@ describe('real layouts: sets 64–66 (issue 12)', () => {
     assert.ok(dutyTexts(text).some((d) => d.startsWith('The role holder is responsible for achieving the sales')));
   });
   it('a shop’s till and upkeep, a drinks supplier’s accounts, a territory’s channel are selling or store work', () => {
-    for (const d of [
+    allHave('sales', [
       'Handle all forms of tender with care',
       'Ensure correct application of discounts and promotions',
       'Identify and manage a top 150 buying account list',
@@ -3312,9 +3270,8 @@ describe('real layouts: sets 64–66 (issue 12)', () => {
       'Takes care of market penetration and market share in the area',
       'Submit monthly liquidation reports for product movement from distributor to retailer',
       'Achieve account market share goals with key buying influences',
-    ])
-      assert.ok(has(d, 'sales'), d);
-    for (const d of ['Keep the store presentation to brand standards', 'Take part in loss prevention training']) assert.ok(has(d, 'store-work'), d);
+    ]);
+    allHave('store-work', ['Keep the store presentation to brand standards', 'Take part in loss prevention training']);
     // A tender for a contract is not a till.
     assert.ok(!has('Prepare tender documents for the new depot', 'sales'));
   });
@@ -3354,12 +3311,11 @@ describe('real layouts: set 66 (issue 12)', () => {
 
 describe('real layouts: sets 67–68 (issue 12)', () => {
   it('a resort’s or hotel’s unit management, a broker’s client-money controls', () => {
-    for (const d of [
+    allHave('general-management', [
       'Assists in managing all leadership, strategic and operational aspects of the resort',
       'Coordinates hotel operations in the absence of senior management',
       'Operational oversight of Front Office, Food & Beverage, Housekeeping, Maintenance and Security',
-    ])
-      assert.ok(has(d, 'general-management'), d);
+    ]);
     assert.ok(has('Ensure continuous monitoring of high-risk client accounts and transactions', 'client-risk'));
     assert.ok(has('Supervise all client fund movements', 'client-risk'));
   });
@@ -3368,7 +3324,7 @@ describe('real layouts: sets 67–68 (issue 12)', () => {
     assert.ok(has('Highlight self-service systems and equipment flaws to initiate service improvements', 'cx-strategy'));
   });
   it('a hotel’s night desk, an airport’s baggage desk, a revenue office’s and a licensing office’s public are contact work', () => {
-    for (const d of [
+    allHave('service-contact', [
       'Maintain accurate billing, reservations and room allocations',
       'Handle any overbooking or relocation requirements',
       'Attends to passengers arriving on various flights',
@@ -3376,8 +3332,7 @@ describe('real layouts: sets 67–68 (issue 12)', () => {
       'Provides technical responses and taxpayer assistance',
       'Corresponds verbally and in writing with customers regarding their accounts',
       'Provides technical assistance to the public in completing applications',
-    ])
-      assert.ok(has(d, 'service-contact'), d);
+    ]);
     // A timetabler's rooms are not a hotel's.
     assert.ok(!has('Manage room allocations for exams and lectures', 'service-contact'));
   });
@@ -3465,14 +3420,13 @@ describe('real layouts: sets 71–72 (issue 12)', () => {
     assert.deepEqual(headline(text), ['cx-renamed-sales']);
   });
   it('a showroom’s prospects, a broker’s listings and showings, a shop floor’s goals are selling; research with prospects is not', () => {
-    for (const d of [
+    allHave('sales', [
       'Share your expertise on our vehicles with potential customers',
       'Schedule the listing appointment with the seller',
       'Arrange vessel showings for buyers',
       'Present any offers to the regional manager to negotiate with the seller',
       'Accountability to achieve personal and store goals',
-    ])
-      assert.ok(has(d, 'sales'), d);
+    ]);
     assert.ok(!has('Interview potential customers about how they choose a bank', 'sales'));
     assert.ok(!has('Prepare all listing materials: listing agreement and seller disclosures', 'sales'));
   });
@@ -3547,7 +3501,7 @@ describe('real layouts: a role profile and stems written whole (set 65)', () => 
     assert.deepEqual(headline(text), ['cx-renamed-sales']);
   });
   it('a pattern’s stem is the whole word: "handle+" matches "Handle", as "handl+" did not', () => {
-    for (const d of ['Handle common objections from buyers', 'Overcome objections on price']) assert.ok(has(d, 'sales'), d);
+    allHave('sales', ['Handle common objections from buyers', 'Overcome objections on price']);
     assert.ok(has('Receive walk-in visitors at the front desk', 'service-contact'));
   });
 });
